@@ -1,0 +1,134 @@
+package cn.chuangwei.campaign;
+
+import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.phase.CampaignPhase;
+import cn.chuangwei.phase.PhaseRepository;
+import cn.chuangwei.phase.PhaseStatus;
+import cn.chuangwei.task.TaskRowRepository;
+import cn.chuangwei.task.TaskRowRepository.PhaseCounts;
+import cn.chuangwei.web.ApiException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Campaigns: set one up (from a template in one call), start a draft, see where each stands. */
+@RestController
+@RequestMapping("/api")
+class CampaignController {
+
+    private final CampaignSetupService setup;
+    private final CampaignRepository campaigns;
+    private final PhaseRepository phases;
+    private final TaskRowRepository rows;
+    private final CampaignTemplates templates;
+    private final RuntimeService runtime;
+    private final CurrentUser currentUser;
+
+    CampaignController(CampaignSetupService setup, CampaignRepository campaigns, PhaseRepository phases,
+                       TaskRowRepository rows, CampaignTemplates templates, RuntimeService runtime,
+                       CurrentUser currentUser) {
+        this.setup = setup;
+        this.campaigns = campaigns;
+        this.phases = phases;
+        this.rows = rows;
+        this.templates = templates;
+        this.runtime = runtime;
+        this.currentUser = currentUser;
+    }
+
+    @PostMapping("/campaigns")
+    ResponseEntity<CampaignView> create(@RequestBody CampaignRequest request) {
+        currentUser.requireOffice();
+        if (request == null) {
+            throw ApiException.badRequest("required", "body", "body");
+        }
+        long id = setup.create(request, currentUser.id());
+        return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(view(id));
+    }
+
+    @PostMapping("/campaigns/{id}/start")
+    CampaignView start(@PathVariable long id) {
+        currentUser.requireOffice();
+        setup.start(id);
+        return view(id);
+    }
+
+    @GetMapping("/campaigns")
+    List<CampaignView> list() {
+        List<Campaign> all = currentUser.seesAllUnits() ? campaigns.findAll()
+                : campaigns.findVisibleTo(currentUser.id(), currentUser.groups().stream()
+                        .filter(g -> g.startsWith("unit-")).map(g -> g.substring(5)).toList());
+        return all.stream().map(c -> view(c, false)).toList();
+    }
+
+    @GetMapping("/campaigns/{id}")
+    CampaignView get(@PathVariable long id) {
+        return view(id);
+    }
+
+    @GetMapping("/templates")
+    Collection<CampaignTemplate> templates() {
+        return templates.all();
+    }
+
+    @GetMapping("/templates/{id}")
+    CampaignTemplate template(@PathVariable String id) {
+        return templates.find(id).orElseThrow(() -> ApiException.notFound("unknown-template", id));
+    }
+
+    private CampaignView view(long id) {
+        Campaign c = campaigns.find(id).orElseThrow(() -> ApiException.notFound("unknown-campaign", id));
+        boolean mine = currentUser.seesAllUnits() || campaigns.members(id).stream().anyMatch(m -> m.userId().equals(currentUser.id()))
+                || campaigns.units(id).stream().anyMatch(u -> currentUser.inGroup("unit-" + u.code()));
+        if (!mine) {
+            throw ApiException.forbidden("not-in-campaign");
+        }
+        return view(c, true);
+    }
+
+    private CampaignView view(Campaign c, boolean details) {
+        List<CampaignView.PhaseView> phaseViews = new ArrayList<>();
+        CampaignView.PhaseView current = null;
+        for (CampaignPhase p : phases.ofCampaign(c.id())) {
+            PhaseCounts counts = rows.counts(c.id(), p.phase());
+            CampaignView.PhaseView v = new CampaignView.PhaseView(p.phase().name(), p.phase().zh(), p.phase().seq(),
+                    p.startDate(), p.endDate(), p.status().name(), p.gateRound(), p.gateOutcome(), counts.total(),
+                    counts.accepted(), counts.criticalOpen());
+            phaseViews.add(v);
+            if (current == null && p.status() != PhaseStatus.PENDING && p.status() != PhaseStatus.DONE) {
+                current = v;
+            }
+        }
+        List<String> activities = null;
+        if (details && c.processInstanceId() != null) {
+            activities = activeActivities(c.processInstanceId());
+        }
+        return new CampaignView(c.id(), c.name(), c.town(), c.kind(), c.level(), c.standardCode(), c.templateId(),
+                c.status(), c.processInstanceId(), c.createdAt(), c.completedAt(), current, phaseViews,
+                details ? campaigns.units(c.id()) : null, details ? campaigns.members(c.id()) : null, activities);
+    }
+
+    /** The activities the campaign's process and its current phase process wait in, as Cockpit shows them. */
+    private List<String> activeActivities(String processInstanceId) {
+        List<String> result = new ArrayList<>();
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (pi == null) {
+            return result;
+        }
+        result.addAll(runtime.getActiveActivityIds(processInstanceId));
+        for (ProcessInstance sub : runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()) {
+            result.addAll(runtime.getActiveActivityIds(sub.getId()));
+        }
+        return result.stream().distinct().toList();
+    }
+}

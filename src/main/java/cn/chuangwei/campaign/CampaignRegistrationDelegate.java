@@ -1,0 +1,54 @@
+package cn.chuangwei.campaign;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of {@code campaign.bpmn}: ties the process to its campaign and marks the campaign active. A campaign
+ * started from the Tasklist start form has no {@code campaignId} yet: it is registered here from the form's fields.
+ */
+@Component("campaignRegistration")
+class CampaignRegistrationDelegate implements JavaDelegate {
+
+    private final CampaignSetupService setup;
+    private final CampaignRepository campaigns;
+    private final ZoneId zone;
+
+    CampaignRegistrationDelegate(CampaignSetupService setup, CampaignRepository campaigns,
+                                 @Value("${chuangwei.zone}") String zone) {
+        this.setup = setup;
+        this.campaigns = campaigns;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object id = execution.getVariable(CampaignVariables.CAMPAIGN_ID);
+        long campaignId;
+        if (id == null) {
+            campaignId = setup.registerFromStartForm((String) execution.getVariable("campaignName"),
+                    (String) execution.getVariable("town"), (String) execution.getVariable("template"),
+                    date(execution.getVariable("startDate")), (String) execution.getVariable("initiator"));
+            execution.setVariable(CampaignVariables.CAMPAIGN_ID, campaignId);
+            execution.setProcessBusinessKey("campaign-" + campaignId);
+        } else {
+            campaignId = ((Number) id).longValue();
+        }
+        campaigns.activate(campaignId, execution.getProcessInstanceId());
+    }
+
+    private LocalDate date(Object value) {
+        if (value instanceof Date d) {
+            return d.toInstant().atZone(zone).toLocalDate();
+        }
+        if (value instanceof String s && !s.isBlank()) {
+            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        }
+        throw cn.chuangwei.web.ApiException.badRequest("required", "startDate", "startDate");
+    }
+}

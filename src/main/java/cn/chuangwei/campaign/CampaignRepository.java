@@ -1,0 +1,144 @@
+package cn.chuangwei.campaign;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Campaigns, their units and their people. */
+@Repository
+public class CampaignRepository {
+
+    private final JdbcClient jdbc;
+
+    CampaignRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String name, String town, CampaignKind kind, CampaignLevel level, String standardCode, String templateId,
+                String createdBy, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into campaign (name, town, kind, level, standard_code, template_id, status, active_key, created_by, created_at)
+                values (:name, :town, :kind, :level, :standard, :template, 'DRAFT', :activeKey, :createdBy, :now)""")
+                .param("name", name).param("town", town).param("kind", kind.name()).param("level", level.name())
+                .param("standard", standardCode).param("template", templateId)
+                .param("activeKey", activeKey(town, kind, level)).param("createdBy", createdBy)
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    static String activeKey(String town, CampaignKind kind, CampaignLevel level) {
+        return town + "|" + kind + "|" + level;
+    }
+
+    boolean activeExists(String town, CampaignKind kind, CampaignLevel level) {
+        return jdbc.sql("select count(*) from campaign where active_key = :k")
+                .param("k", activeKey(town, kind, level)).query(Integer.class).single() > 0;
+    }
+
+    void insertUnit(long campaignId, CampaignUnit unit) {
+        jdbc.sql("""
+                insert into campaign_unit (campaign_id, code, name, type, head_user_id, deputy_user_id, roles)
+                values (:c, :code, :name, :type, :head, :deputy, :roles)""")
+                .param("c", campaignId).param("code", unit.code()).param("name", unit.name())
+                .param("type", unit.type().name()).param("head", unit.headUserId()).param("deputy", unit.deputyUserId())
+                .param("roles", String.join(",", unit.roles()))
+                .update();
+    }
+
+    void insertMember(long campaignId, CampaignMember member) {
+        jdbc.sql("insert into campaign_member (campaign_id, user_id, role) values (:c, :u, :r)")
+                .param("c", campaignId).param("u", member.userId()).param("r", member.role().name()).update();
+    }
+
+    /** The town that already uses this unit code in another campaign, if it is not the given town. */
+    Optional<String> otherTownUsingUnit(String code, String town) {
+        return jdbc.sql("""
+                select c.town from campaign_unit u join campaign c on c.id = u.campaign_id
+                where u.code = :code and c.town <> :town""")
+                .param("code", code).param("town", town).query(String.class).optional();
+    }
+
+    void activate(long campaignId, String processInstanceId) {
+        jdbc.sql("update campaign set status = 'ACTIVE', process_instance_id = :pi where id = :id")
+                .param("pi", processInstanceId).param("id", campaignId).update();
+    }
+
+    void complete(long campaignId, Instant now) {
+        jdbc.sql("update campaign set status = 'COMPLETED', active_key = null, completed_at = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", campaignId).update();
+    }
+
+    public Optional<Campaign> find(long id) {
+        return jdbc.sql("select * from campaign where id = :id").param("id", id).query(CampaignRepository::campaign).optional();
+    }
+
+    List<Campaign> findAll() {
+        return jdbc.sql("select * from campaign order by id").query(CampaignRepository::campaign).list();
+    }
+
+    List<Campaign> findVisibleTo(String userId, List<String> unitCodes) {
+        List<String> codes = unitCodes.isEmpty() ? List.of("\u0000") : unitCodes;
+        return jdbc.sql("""
+                select * from campaign c where exists (select 1 from campaign_member m where m.campaign_id = c.id and m.user_id = :u)
+                or exists (select 1 from campaign_unit u where u.campaign_id = c.id and (u.head_user_id = :u or u.code in (:codes)))
+                order by id""").param("u", userId).param("codes", codes).query(CampaignRepository::campaign).list();
+    }
+
+    /** The most recent campaign of a town, whose units and people a campaign started from Tasklist takes over. */
+    Optional<Campaign> latestOfTown(String town) {
+        return jdbc.sql("select * from campaign where town = :t order by id desc fetch first 1 rows only")
+                .param("t", town).query(CampaignRepository::campaign).optional();
+    }
+
+    public List<CampaignUnit> units(long campaignId) {
+        return jdbc.sql("select * from campaign_unit where campaign_id = :c order by code").param("c", campaignId)
+                .query((rs, n) -> new CampaignUnit(rs.getString("code"), rs.getString("name"),
+                        UnitType.valueOf(rs.getString("type")), rs.getString("head_user_id"), rs.getString("deputy_user_id"),
+                        splitRoles(rs.getString("roles"))))
+                .list();
+    }
+
+    public Optional<CampaignUnit> unit(long campaignId, String code) {
+        return units(campaignId).stream().filter(u -> u.code().equals(code)).findFirst();
+    }
+
+    public List<CampaignMember> members(long campaignId) {
+        return jdbc.sql("select user_id, role from campaign_member where campaign_id = :c order by role, user_id")
+                .param("c", campaignId)
+                .query((rs, n) -> new CampaignMember(rs.getString("user_id"), MemberRole.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    /** The leading group's members who sign a phase gate, the leader first. */
+    public List<String> gateSigners(long campaignId) {
+        return members(campaignId).stream().filter(m -> m.role().signsGates())
+                .sorted((a, b) -> a.role().compareTo(b.role())).map(CampaignMember::userId).distinct().toList();
+    }
+
+    public Optional<String> leader(long campaignId) {
+        return members(campaignId).stream().filter(m -> m.role() == MemberRole.LEADER).map(CampaignMember::userId).findFirst();
+    }
+
+    private static List<String> splitRoles(String roles) {
+        return roles == null || roles.isBlank() ? List.of() : Arrays.stream(roles.split(",")).map(String::trim).toList();
+    }
+
+    private static Campaign campaign(ResultSet rs, int n) throws SQLException {
+        Timestamp completed = rs.getTimestamp("completed_at");
+        return new Campaign(rs.getLong("id"), rs.getString("name"), rs.getString("town"),
+                CampaignKind.valueOf(rs.getString("kind")), CampaignLevel.valueOf(rs.getString("level")),
+                rs.getString("standard_code"), rs.getString("template_id"), CampaignStatus.valueOf(rs.getString("status")),
+                rs.getString("process_instance_id"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                completed == null ? null : completed.toInstant());
+    }
+}

@@ -1,0 +1,346 @@
+package cn.chuangwei.campaign;
+
+import cn.chuangwei.calendar.DateRange;
+import cn.chuangwei.campaign.CampaignRequest.LeadingGroup;
+import cn.chuangwei.campaign.CampaignRequest.PhaseDates;
+import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
+import cn.chuangwei.campaign.CampaignRequest.UnitRequest;
+import cn.chuangwei.campaign.CampaignTemplate.TemplatePhase;
+import cn.chuangwei.campaign.CampaignTemplate.TemplateTask;
+import cn.chuangwei.inspection.StandardAreas;
+import cn.chuangwei.org.Directory;
+import cn.chuangwei.phase.PhaseRepository;
+import cn.chuangwei.task.NewTaskRow;
+import cn.chuangwei.task.RawTaskRow;
+import cn.chuangwei.task.RowRules;
+import cn.chuangwei.task.TaskOrigin;
+import cn.chuangwei.task.TaskRowRepository;
+import cn.chuangwei.web.ApiException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sets a campaign up: checks everything first, then writes the campaign, its phases, people, units and task
+ * decomposition table in one transaction and starts its process. A refusal names the field and writes nothing.
+ */
+@Service
+public class CampaignSetupService {
+
+    static final String PROCESS_KEY = "campaign";
+    private static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
+
+    private final CampaignRepository campaigns;
+    private final PhaseRepository phases;
+    private final TaskRowRepository rows;
+    private final CampaignTemplates templates;
+    private final StandardAreas standards;
+    private final Directory directory;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    CampaignSetupService(CampaignRepository campaigns, PhaseRepository phases, TaskRowRepository rows,
+                         CampaignTemplates templates, StandardAreas standards, Directory directory, RuntimeService runtime,
+                         Clock clock) {
+        this.campaigns = campaigns;
+        this.phases = phases;
+        this.rows = rows;
+        this.templates = templates;
+        this.standards = standards;
+        this.directory = directory;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /** Creates the campaign and, unless it is a draft, starts its process. */
+    @Transactional
+    public long create(CampaignRequest req, String createdBy) {
+        long id = register(req, createdBy);
+        if (!Boolean.TRUE.equals(req.draft())) {
+            start(id);
+        }
+        return id;
+    }
+
+    /** Starts the process of a draft campaign. */
+    @Transactional
+    public void start(long id) {
+        Campaign c = campaigns.find(id).orElseThrow(() -> ApiException.notFound("unknown-campaign", id));
+        if (c.status() != CampaignStatus.DRAFT) {
+            throw ApiException.conflict("campaign-not-draft", "status", c.status());
+        }
+        runtime.startProcessInstanceByKey(PROCESS_KEY, "campaign-" + id, Map.of(CampaignVariables.CAMPAIGN_ID, id));
+    }
+
+    /** Checks the request and writes the campaign as a draft; returns its id. Writes nothing when it refuses. */
+    @Transactional
+    public long register(CampaignRequest req, String createdBy) {
+        String name = text(req.name(), "name", 200);
+        String town = text(req.town(), "town", 100);
+        CampaignTemplate template = null;
+        if (req.template() != null && !req.template().isBlank()) {
+            template = templates.find(req.template().trim())
+                    .orElseThrow(() -> ApiException.badRequest("unknown-template", "template", req.template()));
+        }
+        CampaignKind kind = req.kind() == null && template != null ? template.kind()
+                : parse(CampaignKind.class, req.kind(), "kind");
+        CampaignLevel level = req.level() == null && template != null ? template.level()
+                : parse(CampaignLevel.class, req.level(), "level");
+        String standard = req.standard() != null ? req.standard().trim() : template != null ? template.standard() : null;
+        if (standard == null || standard.isBlank()) {
+            throw ApiException.badRequest("required", "standard", "standard");
+        }
+        if (!standards.standardExists(standard)) {
+            throw ApiException.badRequest("unknown-standard", "standard", standard);
+        }
+        Map<Phase, DateRange> dates = phaseDates(req, template);
+        List<CampaignMember> members = members(req);
+        Map<String, CampaignUnit> units = units(req.units(), members, town);
+        if (campaigns.activeExists(town, kind, level)) {
+            throw ApiException.conflict("duplicate-campaign", "town", town);
+        }
+
+        Set<String> areaCodes = standards.areas(standard).stream().map(StandardAreas.Area::code).collect(Collectors.toSet());
+        List<NewTaskRow> taskRows = new ArrayList<>();
+        if (template != null) {
+            taskRows.addAll(fromTemplate(template, units, dates, areaCodes));
+        }
+        RowRules rules = new RowRules(units, dates, areaCodes, directory::userExists);
+        List<TaskRequest> tasks = req.tasks() == null ? List.of() : req.tasks();
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskRequest t = tasks.get(i);
+            if (t == null) {
+                throw ApiException.badRequest("required", "tasks[" + i + "]", "tasks[" + i + "]");
+            }
+            String prefix = "tasks[" + i + "].";
+            taskRows.add(rules.check(new RawTaskRow(t.phase(), t.title(), t.target(), t.unit(), t.person(), t.deadline(),
+                    t.critical() == null ? null : t.critical().toString(), t.area()), null, f -> prefix + f));
+        }
+
+        long id = campaigns.insert(name, town, kind, level, standard, template == null ? null : template.id(), createdBy,
+                clock.instant());
+        dates.forEach((phase, range) -> phases.insert(id, phase, range.start(), range.end()));
+        members.forEach(m -> campaigns.insertMember(id, m));
+        units.values().forEach(u -> campaigns.insertUnit(id, u));
+        taskRows.forEach(r -> rows.insert(id, r, TaskOrigin.PLAN, 0));
+        return id;
+    }
+
+    /**
+     * A campaign started from its Tasklist start form: the town's units and people are taken over from its most recent
+     * campaign, the phases and tasks from the template.
+     */
+    @Transactional
+    public long registerFromStartForm(String name, String town, String templateId, LocalDate startDate, String initiator) {
+        String t = text(town, "town", 100);
+        Campaign previous = campaigns.latestOfTown(t).orElseThrow(() -> ApiException.badRequest("town-has-no-units", "town", t));
+        List<CampaignMember> members = campaigns.members(previous.id());
+        LeadingGroup group = new LeadingGroup(
+                members.stream().filter(m -> m.role() == MemberRole.LEADER).map(CampaignMember::userId).findFirst().orElse(null),
+                ids(members, MemberRole.DEPUTY), ids(members, MemberRole.MEMBER));
+        List<UnitRequest> units = campaigns.units(previous.id()).stream()
+                .map(u -> new UnitRequest(u.code(), u.name(), u.type().name(), u.headUserId(), u.deputyUserId(), u.roles()))
+                .toList();
+        CampaignRequest req = new CampaignRequest(name, t, null, null, templateId, null, startDate, null, group,
+                ids(members, MemberRole.OFFICE), ids(members, MemberRole.SUPERVISOR), units, List.of(), true);
+        return register(req, initiator);
+    }
+
+    private static List<String> ids(List<CampaignMember> members, MemberRole role) {
+        return members.stream().filter(m -> m.role() == role).map(CampaignMember::userId).toList();
+    }
+
+    private Map<Phase, DateRange> phaseDates(CampaignRequest req, CampaignTemplate template) {
+        Map<Phase, DateRange> dates = new EnumMap<>(Phase.class);
+        if (req.phases() != null && !req.phases().isEmpty()) {
+            for (int i = 0; i < req.phases().size(); i++) {
+                PhaseDates p = req.phases().get(i);
+                String f = "phases[" + i + "]";
+                if (p == null) {
+                    throw ApiException.badRequest("required", f, f);
+                }
+                Phase phase = Phase.parse(p.phase()).orElseThrow(() -> ApiException.badRequest(
+                        p.phase() == null ? "required" : "unknown-phase", f + ".phase", f + ".phase", p.phase()));
+                if (p.startDate() == null || p.endDate() == null) {
+                    throw ApiException.badRequest("required", f + ".startDate", f + ".startDate/endDate");
+                }
+                if (p.endDate().isBefore(p.startDate())) {
+                    throw ApiException.badRequest("end-before-start", f + ".endDate", phase.zh());
+                }
+                if (dates.put(phase, new DateRange(p.startDate(), p.endDate())) != null) {
+                    throw ApiException.badRequest("duplicate-phase", f + ".phase", phase.zh());
+                }
+            }
+            for (Phase phase : Phase.values()) {
+                if (!dates.containsKey(phase)) {
+                    throw ApiException.badRequest("missing-phase", "phases", phase.zh());
+                }
+            }
+        } else if (template != null && req.startDate() != null) {
+            LocalDate start = req.startDate();
+            for (TemplatePhase p : template.phases()) {
+                LocalDate end = start.plusDays(p.days() - 1L);
+                dates.put(p.phase(), new DateRange(start, end));
+                start = end.plusDays(1);
+            }
+        } else {
+            throw ApiException.badRequest("required", "phases", "phases / startDate");
+        }
+        DateRange previous = null;
+        for (Phase phase : Phase.values()) {
+            DateRange r = dates.get(phase);
+            if (previous != null && !r.start().isAfter(previous.end())) {
+                throw ApiException.badRequest("phases-overlap", "phases", phase.zh());
+            }
+            previous = r;
+        }
+        return dates;
+    }
+
+    private List<CampaignMember> members(CampaignRequest req) {
+        LeadingGroup g = req.leadingGroup();
+        if (g == null || g.leader() == null || g.leader().isBlank()) {
+            throw ApiException.badRequest("required", "leadingGroup.leader", "leadingGroup.leader");
+        }
+        List<CampaignMember> members = new ArrayList<>();
+        Set<String> inGroup = new HashSet<>();
+        addPeople(members, inGroup, List.of(g.leader()), MemberRole.LEADER, "leadingGroup.leader");
+        addPeople(members, inGroup, g.deputies(), MemberRole.DEPUTY, "leadingGroup.deputies");
+        addPeople(members, inGroup, g.members(), MemberRole.MEMBER, "leadingGroup.members");
+        addPeople(members, new HashSet<>(), req.office(), MemberRole.OFFICE, "office");
+        addPeople(members, new HashSet<>(), req.supervisors(), MemberRole.SUPERVISOR, "supervisors");
+        return members;
+    }
+
+    private void addPeople(List<CampaignMember> members, Set<String> seen, List<String> ids, MemberRole role, String field) {
+        if (ids == null) {
+            return;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            String f = role == MemberRole.LEADER ? field : field + "[" + i + "]";
+            String id = ids.get(i) == null ? null : ids.get(i).trim();
+            if (id == null || id.isEmpty()) {
+                throw ApiException.badRequest("required", f, f);
+            }
+            if (!directory.userExists(id)) {
+                throw ApiException.badRequest("unknown-person", f, f, id);
+            }
+            if (!seen.add(id)) {
+                throw ApiException.badRequest("duplicate-person", f, f, id);
+            }
+            members.add(new CampaignMember(id, role));
+        }
+    }
+
+    private Map<String, CampaignUnit> units(List<UnitRequest> requested, List<CampaignMember> members, String town) {
+        if (requested == null || requested.isEmpty()) {
+            throw ApiException.badRequest("required", "units", "units");
+        }
+        Set<String> deputies = members.stream()
+                .filter(m -> m.role() == MemberRole.DEPUTY || m.role() == MemberRole.LEADER)
+                .map(CampaignMember::userId).collect(Collectors.toSet());
+        Map<String, CampaignUnit> units = new LinkedHashMap<>();
+        for (int i = 0; i < requested.size(); i++) {
+            UnitRequest u = requested.get(i);
+            String f = "units[" + i + "]";
+            if (u == null) {
+                throw ApiException.badRequest("required", f, f);
+            }
+            if (u.code() == null || !UNIT_CODE.matcher(u.code()).matches()) {
+                throw ApiException.badRequest(u.code() == null ? "required" : "invalid-unit-code", f + ".code", f + ".code",
+                        u.code());
+            }
+            String unitName = text(u.name(), f + ".name", 100);
+            UnitType type = parse(UnitType.class, u.type(), f + ".type");
+            if (u.head() == null || !directory.userExists(u.head())) {
+                throw ApiException.badRequest(u.head() == null ? "required" : "unknown-person", f + ".head", f + ".head",
+                        u.head());
+            }
+            if (u.deputy() != null && !deputies.contains(u.deputy())) {
+                throw ApiException.badRequest("deputy-not-in-group", f + ".deputy", f + ".deputy", u.deputy());
+            }
+            campaigns.otherTownUsingUnit(u.code(), town).ifPresent(other -> {
+                throw ApiException.conflict("unit-code-taken", f + ".code", u.code(), other);
+            });
+            List<String> roles = u.roles() == null ? List.of()
+                    : u.roles().stream().filter(r -> r != null && !r.isBlank()).map(String::trim).toList();
+            if (units.put(u.code(), new CampaignUnit(u.code(), unitName, type, u.head(), u.deputy(), roles)) != null) {
+                throw ApiException.badRequest("duplicate-unit", f + ".code", u.code());
+            }
+        }
+        return units;
+    }
+
+    private static List<NewTaskRow> fromTemplate(CampaignTemplate template, Map<String, CampaignUnit> units,
+                                                 Map<Phase, DateRange> dates, Set<String> areaCodes) {
+        Map<String, List<CampaignUnit>> byRole = new LinkedHashMap<>();
+        for (CampaignUnit u : units.values()) {
+            u.roles().forEach(r -> byRole.computeIfAbsent(r, k -> new ArrayList<>()).add(u));
+            if (u.type().isVillage()) {
+                byRole.computeIfAbsent(CampaignTemplate.VILLAGES, k -> new ArrayList<>()).add(u);
+            }
+        }
+        Set<String> missing = new java.util.TreeSet<>();
+        List<NewTaskRow> result = new ArrayList<>();
+        for (TemplatePhase p : template.phases()) {
+            DateRange range = dates.get(p.phase());
+            for (TemplateTask t : p.tasks()) {
+                List<CampaignUnit> assigned = byRole.get(t.unit());
+                if (assigned == null) {
+                    missing.add(t.unit());
+                    continue;
+                }
+                LocalDate deadline = range.start().plusDays(t.dueDay() - 1L);
+                if (deadline.isAfter(range.end())) {
+                    deadline = range.end();
+                }
+                String area = t.area() != null && areaCodes.contains(t.area()) ? t.area() : null;
+                for (CampaignUnit u : assigned) {
+                    result.add(new NewTaskRow(p.phase(), t.title(), t.target(), u.code(), u.headUserId(), deadline,
+                            t.critical(), area));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest("template-role-unmapped", "units", String.join(", ", missing));
+        }
+        return result;
+    }
+
+    private static String text(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("required", field, field);
+        }
+        String v = value.trim();
+        if (v.length() > max) {
+            throw ApiException.badRequest("too-long", field, field, max);
+        }
+        return v;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("required", field, field);
+        }
+        Map<String, E> byName = java.util.Arrays.stream(type.getEnumConstants())
+                .collect(Collectors.toMap(Enum::name, Function.identity()));
+        E e = byName.get(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        if (e == null) {
+            throw ApiException.badRequest("invalid-choice", field, field, value, String.join(", ", byName.keySet()));
+        }
+        return e;
+    }
+}

@@ -1,0 +1,42 @@
+package cn.chuangwei.phase;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.task.TaskVariables;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Convenes the phase gate (召集阶段验收签批): a new gate round, its due date, and the leading group's members who sign
+ * ({@code phaseGate.signers}, the multi-instance collection of the signing task).
+ */
+@Component("phaseGate")
+public class GateOpener implements JavaDelegate {
+
+    private final PhaseRepository phases;
+    private final CampaignRepository campaigns;
+    private final DueDates dueDates;
+    private final int gateDays;
+
+    GateOpener(PhaseRepository phases, CampaignRepository campaigns, DueDates dueDates,
+               @Value("${chuangwei.deadlines.gate-days}") int gateDays) {
+        this.phases = phases;
+        this.campaigns = campaigns;
+        this.dueDates = dueDates;
+        this.gateDays = gateDays;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int round = phases.openGate(TaskVariables.campaignId(execution), TaskVariables.phase(execution));
+        execution.setVariable("gateRound", round);
+        execution.setVariable("gateDue", dueDates.dueInDays(gateDays));
+    }
+
+    public List<String> signers(long campaignId) {
+        return campaigns.gateSigners(campaignId);
+    }
+}

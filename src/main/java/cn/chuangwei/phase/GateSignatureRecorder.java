@@ -1,0 +1,31 @@
+package cn.chuangwei.phase;
+
+import cn.chuangwei.task.TaskForms;
+import cn.chuangwei.task.TaskVariables;
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** A leading-group member has signed the gate: approve, or reject with a comment. */
+@Component("gateSignatureRecorder")
+class GateSignatureRecorder implements TaskListener {
+
+    private final PhaseRepository phases;
+    private final Clock clock;
+
+    GateSignatureRecorder(PhaseRepository phases, Clock clock) {
+        this.phases = phases;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        TaskForms.check(TaskForms.SIGN_GATE, TaskVariables.formValues(task));
+        String comment = (String) task.getVariable(TaskForms.SIGN_COMMENT);
+        phases.insertSignature(TaskVariables.campaignId(task), TaskVariables.phase(task),
+                ((Number) task.getVariable("gateRound")).intValue(), task.getAssignee(), "SIGN",
+                (String) task.getVariable(TaskForms.SIGN_DECISION), comment == null ? null : comment.trim(),
+                clock.instant());
+    }
+}

@@ -1,0 +1,32 @@
+package cn.chuangwei.phase;
+
+import cn.chuangwei.task.TaskForms;
+import cn.chuangwei.task.TaskVariables;
+import java.time.Clock;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** The leader (组长) has decided an escalated gate: PASS to the next phase, or HOLD for rectification. */
+@Component("leaderDecisionRecorder")
+class LeaderDecisionRecorder implements TaskListener {
+
+    private final PhaseRepository phases;
+    private final Clock clock;
+
+    LeaderDecisionRecorder(PhaseRepository phases, Clock clock) {
+        this.phases = phases;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        TaskForms.check(TaskForms.LEADER_DECISION, TaskVariables.formValues(task));
+        String decision = (String) task.getVariable(TaskForms.LEADER_DECISION_FIELD);
+        String comment = (String) task.getVariable(TaskForms.LEADER_COMMENT);
+        phases.insertSignature(TaskVariables.campaignId(task), TaskVariables.phase(task),
+                ((Number) task.getVariable("gateRound")).intValue(), task.getAssignee(), "DECIDE", decision,
+                comment == null ? null : comment.trim(), clock.instant());
+        task.getExecution().setVariable("gateOutcome", decision);
+    }
+}

@@ -1,0 +1,143 @@
+package cn.chuangwei.task;
+
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.inspection.StandardAreas;
+import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.org.Groups;
+import cn.chuangwei.web.ApiException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evidence for a unit's task: uploaded by the unit while its task is open, with a type and a standard area; read by the
+ * unit itself, the office, the supervisors and the leading group.
+ */
+@Service
+public class EvidenceService {
+
+    static final Set<String> TYPES = Set.of("PHOTO", "DOCUMENT", "MINUTES", "REPORT", "VIDEO", "OTHER");
+
+    private final EvidenceRepository evidence;
+    private final TaskRowRepository rows;
+    private final CampaignRepository campaigns;
+    private final StandardAreas standards;
+    private final WorkService work;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final long maxBytes;
+
+    EvidenceService(EvidenceRepository evidence, TaskRowRepository rows, CampaignRepository campaigns,
+                    StandardAreas standards, WorkService work, CurrentUser currentUser, Clock clock,
+                    @Value("${chuangwei.evidence.max-bytes}") long maxBytes) {
+        this.evidence = evidence;
+        this.rows = rows;
+        this.campaigns = campaigns;
+        this.standards = standards;
+        this.work = work;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+    }
+
+    @Transactional
+    public Evidence upload(String taskId, String fileName, String contentType, byte[] content, String type, String area,
+                           String description) {
+        Task task = work.visibleTask(taskId);
+        if (!TaskForms.UNIT_TASK.equals(task.getTaskDefinitionKey())) {
+            throw ApiException.badRequest("evidence-only-on-unit-task", "taskId", taskId);
+        }
+        long rowId = ((Number) work.get(taskId).taskRowId()).longValue();
+        TaskRow row = rows.find(rowId).orElseThrow(() -> ApiException.notFound("unknown-task", taskId));
+        if (content == null || content.length == 0) {
+            throw ApiException.badRequest("empty-file", "file");
+        }
+        if (content.length > maxBytes) {
+            throw new ApiException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "file", null);
+        }
+        String name = fileName == null || fileName.isBlank() ? "evidence" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        if (name.length() > 255) {
+            name = name.substring(name.length() - 255);
+        }
+        String t = type == null || type.isBlank() ? "DOCUMENT" : type.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!TYPES.contains(t)) {
+            throw ApiException.badRequest("invalid-choice", "type", "type", type, String.join(", ", TYPES));
+        }
+        if ("PHOTO".equals(t) && !isImage(content)) {
+            throw ApiException.badRequest("not-an-image", "file", name);
+        }
+        Campaign campaign = campaigns.find(row.campaignId()).orElseThrow();
+        String a = area == null || area.isBlank() ? row.areaCode() : area.trim();
+        if (a == null) {
+            throw ApiException.badRequest("required", "area", "area");
+        }
+        String areaCode = a;
+        if (standards.areas(campaign.standardCode()).stream().noneMatch(x -> x.code().equals(areaCode))) {
+            throw ApiException.badRequest("unknown-area", "area", "area", areaCode);
+        }
+        if (description != null && description.length() > 500) {
+            throw ApiException.badRequest("too-long", "description", "description", 500);
+        }
+        String ct = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+        long id = evidence.insert(row.id(), name, ct.length() > 100 ? "application/octet-stream" : ct, content,
+                sha256(content), t, areaCode, description, currentUser.id(), clock.instant());
+        return evidence.find(id).orElseThrow();
+    }
+
+    public List<Evidence> ofRow(long rowId) {
+        TaskRow row = rows.find(rowId).orElseThrow(() -> ApiException.notFound("unknown-task-row", rowId));
+        requireReader(row);
+        return evidence.ofRow(rowId);
+    }
+
+    public Evidence find(long id) {
+        Evidence e = evidence.find(id).orElseThrow(() -> ApiException.notFound("unknown-evidence", id));
+        requireReader(rows.find(e.taskRowId()).orElseThrow());
+        return e;
+    }
+
+    public byte[] content(long id) {
+        find(id);
+        return evidence.content(id);
+    }
+
+    /** The office, supervisors and leading group read every unit's rows; a unit reads its own. */
+    public void requireReader(TaskRow row) {
+        if (!currentUser.seesAllUnits() && !currentUser.inGroup(Groups.unit(row.unitCode()))) {
+            throw ApiException.forbidden("not-your-unit");
+        }
+    }
+
+    static boolean isImage(byte[] b) {
+        return starts(b, 0xFF, 0xD8, 0xFF) || starts(b, 0x89, 'P', 'N', 'G') || starts(b, 'G', 'I', 'F', '8')
+                || (starts(b, 'R', 'I', 'F', 'F') && b.length > 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P');
+    }
+
+    private static boolean starts(byte[] b, int... prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

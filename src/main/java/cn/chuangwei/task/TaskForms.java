@@ -1,0 +1,96 @@
+package cn.chuangwei.task;
+
+import cn.chuangwei.web.ApiException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The user tasks of {@code phase.bpmn}, the fields of their Camunda Forms, and the rules those fields obey. Both the
+ * REST API (before it completes a task) and the task listeners (whatever completes the task, Tasklist included) apply
+ * these rules, so a task is never completed with a missing or invalid answer.
+ */
+public final class TaskForms {
+
+    public static final String UNIT_TASK = "unitTask";
+    public static final String REVIEW_TASK = "reviewTask";
+    public static final String SIGN_GATE = "signGate";
+    public static final String LEADER_DECISION = "leaderDecision";
+    public static final String RECTIFY = "rectifyTasks";
+
+    public static final String RESULT_SUMMARY = "resultSummary";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String RETURN_REASON = "returnReason";
+    public static final String SIGN_DECISION = "signDecision";
+    public static final String SIGN_COMMENT = "signComment";
+    public static final String LEADER_DECISION_FIELD = "leaderDecision";
+    public static final String LEADER_COMMENT = "leaderComment";
+    public static final String RECTIFY_NOTE = "rectifyNote";
+
+    /** Each task's form fields; anything else in a completion request is refused. */
+    static final Map<String, Set<String>> FIELDS = Map.of(
+            UNIT_TASK, Set.of(RESULT_SUMMARY),
+            REVIEW_TASK, Set.of(REVIEW_DECISION, RETURN_REASON),
+            SIGN_GATE, Set.of(SIGN_DECISION, SIGN_COMMENT),
+            LEADER_DECISION, Set.of(LEADER_DECISION_FIELD, LEADER_COMMENT),
+            RECTIFY, Set.of(RECTIFY_NOTE));
+
+    private TaskForms() {
+    }
+
+    /** Checks a task's answers by its definition key; returns nothing, refuses with the field named. */
+    public static void check(String taskKey, Map<String, Object> values) {
+        Set<String> fields = FIELDS.get(taskKey);
+        if (fields == null) {
+            throw ApiException.badRequest("unknown-task-kind", "taskDefinitionKey", taskKey);
+        }
+        for (String key : values.keySet()) {
+            if (!fields.contains(key)) {
+                throw ApiException.badRequest("unknown-field", key, key);
+            }
+        }
+        switch (taskKey) {
+            case UNIT_TASK -> text(values, RESULT_SUMMARY, true, 4000);
+            case REVIEW_TASK -> {
+                String d = choice(values, REVIEW_DECISION, "ACCEPT", "RETURN");
+                text(values, RETURN_REASON, "RETURN".equals(d), 1000);
+            }
+            case SIGN_GATE -> {
+                String d = choice(values, SIGN_DECISION, "APPROVE", "REJECT");
+                text(values, SIGN_COMMENT, "REJECT".equals(d), 1000);
+            }
+            case LEADER_DECISION -> {
+                choice(values, LEADER_DECISION_FIELD, "PASS", "HOLD");
+                text(values, LEADER_COMMENT, false, 1000);
+            }
+            default -> text(values, RECTIFY_NOTE, false, 1000);
+        }
+    }
+
+    static String text(Map<String, Object> values, String field, boolean required, int max) {
+        Object v = values.get(field);
+        if (v != null && !(v instanceof String)) {
+            throw ApiException.badRequest("invalid-value", field, field);
+        }
+        String s = v == null ? null : ((String) v).trim();
+        if (required && (s == null || s.isEmpty())) {
+            throw ApiException.badRequest("required", field, field);
+        }
+        if (s != null && s.length() > max) {
+            throw ApiException.badRequest("too-long", field, field, max);
+        }
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    static String choice(Map<String, Object> values, String field, String... allowed) {
+        Object v = values.get(field);
+        if (v == null || (v instanceof String s && s.isBlank())) {
+            throw ApiException.badRequest("required", field, field);
+        }
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return a;
+            }
+        }
+        throw ApiException.badRequest("invalid-choice", field, field, v, String.join(", ", allowed));
+    }
+}

@@ -1,0 +1,113 @@
+package cn.chuangwei.task;
+
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.org.Groups;
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
+import cn.chuangwei.web.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** A campaign's task decomposition table: read it, add a row, import a table from .xlsx or .csv. */
+@RestController
+@RequestMapping("/api/campaigns/{campaignId}")
+class TaskRowController {
+
+    private final TaskRowService service;
+    private final TaskRowRepository rows;
+    private final CampaignRepository campaigns;
+    private final CurrentUser currentUser;
+    private final DueDates dueDates;
+    private final int maxRows;
+    private final long maxBytes;
+
+    TaskRowController(TaskRowService service, TaskRowRepository rows, CampaignRepository campaigns,
+                      CurrentUser currentUser, DueDates dueDates, @Value("${chuangwei.import.max-rows}") int maxRows,
+                      @Value("${chuangwei.import.max-bytes}") long maxBytes) {
+        this.service = service;
+        this.rows = rows;
+        this.campaigns = campaigns;
+        this.currentUser = currentUser;
+        this.dueDates = dueDates;
+        this.maxRows = maxRows;
+        this.maxBytes = maxBytes;
+    }
+
+    @GetMapping("/tasks")
+    List<TaskRow> rows(@PathVariable long campaignId, @RequestParam(required = false) String phase,
+                       @RequestParam(required = false) String unit, @RequestParam(required = false) String status) {
+        campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        Phase p = phase == null ? null
+                : Phase.parse(phase).orElseThrow(() -> ApiException.badRequest("unknown-phase", "phase", "phase", phase));
+        TaskStatus s = null;
+        if (status != null) {
+            try {
+                s = TaskStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("invalid-choice", "status", "status", status, List.of(TaskStatus.values()).toString());
+            }
+        }
+        List<TaskRow> all = rows.ofCampaign(campaignId, p, unit, s);
+        if (currentUser.seesAllUnits()) {
+            return all;
+        }
+        List<String> groups = currentUser.groups();
+        return all.stream().filter(r -> groups.contains(Groups.unit(r.unitCode()))).toList();
+    }
+
+    @GetMapping("/tasks/{rowId}/events")
+    List<TaskRowRepository.TaskEvent> events(@PathVariable long campaignId, @PathVariable long rowId) {
+        TaskRow row = rows.find(rowId).filter(r -> r.campaignId() == campaignId)
+                .orElseThrow(() -> ApiException.notFound("unknown-task-row", rowId));
+        if (!currentUser.seesAllUnits() && !currentUser.inGroup(Groups.unit(row.unitCode()))) {
+            throw ApiException.forbidden("not-your-unit");
+        }
+        return rows.events(rowId);
+    }
+
+    @PostMapping("/phases/{phase}/tasks")
+    ResponseEntity<TaskRow> add(@PathVariable long campaignId, @PathVariable String phase,
+                                @RequestBody TaskRequest task) {
+        currentUser.requireOffice();
+        Phase p = Phase.parse(phase).orElseThrow(() -> ApiException.badRequest("unknown-phase", "phase", "phase", phase));
+        if (task == null) {
+            throw ApiException.badRequest("required", "body", "body");
+        }
+        RawTaskRow raw = new RawTaskRow(p.name(), task.title(), task.target(), task.unit(), task.person(), task.deadline(),
+                task.critical() == null ? null : task.critical().toString(), task.area());
+        return ResponseEntity.status(HttpStatus.CREATED).body(service.add(campaignId, raw, f -> f));
+    }
+
+    @PostMapping(path = "/tasks/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Map<String, Object> importTable(@PathVariable long campaignId, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        currentUser.requireOffice();
+        if (file.getSize() > maxBytes) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "file", null);
+        }
+        byte[] content;
+        try (InputStream in = file.getInputStream()) {
+            content = in.readNBytes((int) maxBytes + 1);
+        }
+        DecompositionFile table = DecompositionFile.read(file.getOriginalFilename(), content, maxRows, dueDates.zone());
+        int n = service.importRows(campaignId, table.rows(), table::column);
+        return Map.of("campaignId", campaignId, "imported", n);
+    }
+}

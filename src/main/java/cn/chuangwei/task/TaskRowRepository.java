@@ -1,0 +1,132 @@
+package cn.chuangwei.task;
+
+import cn.chuangwei.campaign.Phase;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The task decomposition table and each row's history of events. */
+@Repository
+public class TaskRowRepository {
+
+    private final JdbcClient jdbc;
+
+    TaskRowRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(long campaignId, NewTaskRow row, TaskOrigin origin, int gateRound) {
+        Integer seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from task_row where campaign_id = :c and phase = :p")
+                .param("c", campaignId).param("p", row.phase().name()).query(Integer.class).single();
+        jdbc.sql("""
+                insert into task_row (campaign_id, phase, seq, title, target, unit_code, person_user_id, deadline, critical,
+                                      area_code, origin, gate_round, status)
+                values (:c, :p, :seq, :title, :target, :unit, :person, :deadline, :critical, :area, :origin, :round, 'OPEN')""")
+                .param("c", campaignId).param("p", row.phase().name()).param("seq", seq).param("title", row.title())
+                .param("target", row.target()).param("unit", row.unitCode()).param("person", row.personUserId())
+                .param("deadline", row.deadline()).param("critical", row.critical()).param("area", row.areaCode())
+                .param("origin", origin.name()).param("round", gateRound)
+                .update();
+    }
+
+    public Optional<TaskRow> find(long id) {
+        return jdbc.sql("select * from task_row where id = :id").param("id", id).query(TaskRowRepository::row).optional();
+    }
+
+    public List<TaskRow> ofCampaign(long campaignId, Phase phase, String unitCode, TaskStatus status) {
+        return jdbc.sql("""
+                select * from task_row where campaign_id = :c
+                and (cast(:p as varchar(20)) is null or phase = :p)
+                and (cast(:u as varchar(40)) is null or unit_code = :u)
+                and (cast(:s as varchar(20)) is null or status = :s)
+                order by id""")
+                .param("c", campaignId).param("p", phase == null ? null : phase.name()).param("u", unitCode)
+                .param("s", status == null ? null : status.name())
+                .query(TaskRowRepository::row).list();
+    }
+
+    /** Rows of a phase still to be worked on: neither accepted nor closed unfinished. */
+    public List<TaskRow> openRows(long campaignId, Phase phase) {
+        return jdbc.sql("""
+                select * from task_row where campaign_id = :c and phase = :p and status in ('OPEN', 'SUBMITTED', 'RETURNED')
+                order by id""").param("c", campaignId).param("p", phase.name()).query(TaskRowRepository::row).list();
+    }
+
+    public PhaseCounts counts(long campaignId, Phase phase) {
+        return jdbc.sql("""
+                select count(*) as total,
+                       sum(case when status = 'ACCEPTED' then 1 else 0 end) as accepted,
+                       sum(case when critical and status <> 'ACCEPTED' then 1 else 0 end) as critical_open
+                from task_row where campaign_id = :c and phase = :p""")
+                .param("c", campaignId).param("p", phase.name())
+                .query((rs, n) -> new PhaseCounts(rs.getInt("total"), rs.getInt("accepted"), rs.getInt("critical_open")))
+                .single();
+    }
+
+    /** Counts of a phase's rows: all, accepted, and critical rows not accepted. */
+    public record PhaseCounts(int total, int accepted, int criticalOpen) {
+        public double acceptedShare() {
+            return total == 0 ? 1.0 : (double) accepted / total;
+        }
+    }
+
+    void markSubmitted(long id, String summary, String user, Instant now) {
+        jdbc.sql("""
+                update task_row set status = 'SUBMITTED', result_summary = :s, submitted_by = :u, submitted_at = :t
+                where id = :id""").param("s", summary).param("u", user).param("t", Timestamp.from(now)).param("id", id).update();
+    }
+
+    void markAccepted(long id, String user, Instant now) {
+        jdbc.sql("update task_row set status = 'ACCEPTED', accepted_by = :u, accepted_at = :t, return_reason = null where id = :id")
+                .param("u", user).param("t", Timestamp.from(now)).param("id", id).update();
+    }
+
+    void markReturned(long id, String reason) {
+        jdbc.sql("update task_row set status = 'RETURNED', return_reason = :r, rework_count = rework_count + 1 where id = :id")
+                .param("r", reason).param("id", id).update();
+    }
+
+    /** When a phase closes, its rows that were never accepted are recorded as unfinished. */
+    public int markUnfinished(long campaignId, Phase phase) {
+        return jdbc.sql("""
+                update task_row set status = 'UNFINISHED'
+                where campaign_id = :c and phase = :p and status in ('OPEN', 'SUBMITTED', 'RETURNED')""")
+                .param("c", campaignId).param("p", phase.name()).update();
+    }
+
+    public void event(long rowId, String event, String actor, String note, Instant now) {
+        jdbc.sql("insert into task_event (task_row_id, event, actor, note, at) values (:r, :e, :a, :n, :t)")
+                .param("r", rowId).param("e", event).param("a", actor).param("n", note).param("t", Timestamp.from(now))
+                .update();
+    }
+
+    public List<TaskEvent> events(long rowId) {
+        return jdbc.sql("select * from task_event where task_row_id = :r order by id").param("r", rowId)
+                .query((rs, n) -> new TaskEvent(rs.getString("event"), rs.getString("actor"), rs.getString("note"),
+                        rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    /** Something that happened to a row: submitted, returned, accepted, closed unfinished. */
+    public record TaskEvent(String event, String actor, String note, Instant at) {
+    }
+
+    private static TaskRow row(ResultSet rs, int n) throws SQLException {
+        return new TaskRow(rs.getLong("id"), rs.getLong("campaign_id"), Phase.valueOf(rs.getString("phase")),
+                rs.getInt("seq"), rs.getString("title"), rs.getString("target"), rs.getString("unit_code"),
+                rs.getString("person_user_id"), rs.getDate("deadline").toLocalDate(), rs.getBoolean("critical"),
+                rs.getString("area_code"), TaskOrigin.valueOf(rs.getString("origin")), rs.getInt("gate_round"),
+                TaskStatus.valueOf(rs.getString("status")), rs.getString("result_summary"), rs.getString("return_reason"),
+                rs.getInt("rework_count"), instant(rs.getTimestamp("submitted_at")), rs.getString("submitted_by"),
+                instant(rs.getTimestamp("accepted_at")), rs.getString("accepted_by"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,107 @@
+package cn.chuangwei.task;
+
+import cn.chuangwei.calendar.DateRange;
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.inspection.StandardAreas;
+import cn.chuangwei.org.Directory;
+import cn.chuangwei.phase.CampaignPhase;
+import cn.chuangwei.phase.PhaseRepository;
+import cn.chuangwei.phase.PhaseStatus;
+import cn.chuangwei.web.ApiException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adds rows to a campaign's task decomposition table: one at a time, or a whole imported table at once. A phase not yet
+ * started takes plan rows inside its dates; a phase held for rectification (HOLD) takes rectification rows due between
+ * today and the campaign's last day. Every row is checked before any is written.
+ */
+@Service
+public class TaskRowService {
+
+    private final CampaignRepository campaigns;
+    private final PhaseRepository phases;
+    private final TaskRowRepository rows;
+    private final StandardAreas standards;
+    private final Directory directory;
+    private final DueDates dueDates;
+
+    TaskRowService(CampaignRepository campaigns, PhaseRepository phases, TaskRowRepository rows, StandardAreas standards,
+                   Directory directory, DueDates dueDates) {
+        this.campaigns = campaigns;
+        this.phases = phases;
+        this.rows = rows;
+        this.standards = standards;
+        this.directory = directory;
+        this.dueDates = dueDates;
+    }
+
+    /** A row read from a file, with its 1-based line number. */
+    public record NumberedRow(int line, RawTaskRow row) {
+    }
+
+    @Transactional
+    public TaskRow add(long campaignId, RawTaskRow raw, Function<String, String> fieldNames) {
+        Target target = target(campaignId);
+        NewTaskRow row = target.rules.check(raw, null, fieldNames::apply);
+        write(campaignId, List.of(row), target.phases);
+        return rows.ofCampaign(campaignId, row.phase(), row.unitCode(), null).stream()
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** Checks every row, then writes them all; a refusal names the file's row and column and writes nothing. */
+    @Transactional
+    public int importRows(long campaignId, List<NumberedRow> numbered, Function<String, String> columnNames) {
+        Target target = target(campaignId);
+        List<NewTaskRow> checked = new ArrayList<>();
+        for (NumberedRow n : numbered) {
+            checked.add(target.rules.check(n.row(), n.line(), columnNames::apply));
+        }
+        write(campaignId, checked, target.phases);
+        return checked.size();
+    }
+
+    private void write(long campaignId, List<NewTaskRow> checked, Map<Phase, CampaignPhase> byPhase) {
+        for (NewTaskRow row : checked) {
+            CampaignPhase p = byPhase.get(row.phase());
+            boolean plan = p.status() == PhaseStatus.PENDING;
+            rows.insert(campaignId, row, plan ? TaskOrigin.PLAN : TaskOrigin.RECTIFICATION, p.gateRound());
+        }
+    }
+
+    private record Target(RowRules rules, Map<Phase, CampaignPhase> phases) {
+    }
+
+    private Target target(long campaignId) {
+        Campaign campaign = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        List<CampaignPhase> all = phases.ofCampaign(campaignId);
+        Map<Phase, CampaignPhase> byPhase = all.stream().collect(Collectors.toMap(CampaignPhase::phase, Function.identity(),
+                (a, b) -> a, () -> new EnumMap<>(Phase.class)));
+        LocalDate lastDay = all.stream().map(CampaignPhase::endDate).max(LocalDate::compareTo).orElseThrow();
+        Map<Phase, DateRange> windows = new EnumMap<>(Phase.class);
+        for (CampaignPhase p : all) {
+            if (p.status() == PhaseStatus.PENDING) {
+                windows.put(p.phase(), new DateRange(p.startDate(), p.endDate()));
+            } else if (p.status() == PhaseStatus.RECTIFYING) {
+                windows.put(p.phase(), new DateRange(dueDates.today(), lastDay));
+            }
+        }
+        Map<String, CampaignUnit> units = campaigns.units(campaignId).stream()
+                .collect(Collectors.toMap(CampaignUnit::code, Function.identity()));
+        Set<String> areas = standards.areas(campaign.standardCode()).stream().map(StandardAreas.Area::code)
+                .collect(Collectors.toSet());
+        return new Target(new RowRules(units, windows, areas, directory::userExists), byPhase);
+    }
+}

@@ -1,0 +1,118 @@
+package cn.chuangwei.task;
+
+import cn.chuangwei.org.AppRights;
+import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.web.ApiException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The signed-in user's Camunda tasks. Lists come from the engine with the caller's authorizations applied, so a unit
+ * head sees only their unit's tasks; completing a task checks who may do it, checks the form's answers, claims the
+ * task for the caller and completes it, all in one transaction.
+ */
+@Service
+public class WorkService {
+
+    private static final List<String> CONTEXT = List.of("campaignId", "phase", "taskRowId", "unitCode");
+
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final CurrentUser currentUser;
+    private final AppRights appRights;
+
+    WorkService(TaskService tasks, HistoryService history, CurrentUser currentUser, AppRights appRights) {
+        this.tasks = tasks;
+        this.history = history;
+        this.currentUser = currentUser;
+        this.appRights = appRights;
+    }
+
+    public List<WorkItem> myTasks(Long campaignId, String taskDefinitionKey) {
+        TaskQuery q = tasks.createTaskQuery().initializeFormKeys();
+        if (campaignId != null) {
+            q.processVariableValueEquals("campaignId", campaignId);
+        }
+        if (taskDefinitionKey != null) {
+            q.taskDefinitionKey(taskDefinitionKey);
+        }
+        return q.orderByDueDate().asc().orderByTaskCreateTime().asc().list().stream().map(t -> item(t, false)).toList();
+    }
+
+    public WorkItem get(String taskId) {
+        return item(visibleTask(taskId), true);
+    }
+
+    @Transactional
+    public void complete(String taskId, Map<String, Object> answers) {
+        Task task = visibleTask(taskId);
+        String user = currentUser.id();
+        if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+            throw ApiException.forbidden(TaskForms.SIGN_GATE.equals(task.getTaskDefinitionKey())
+                    || TaskForms.LEADER_DECISION.equals(task.getTaskDefinitionKey()) ? "not-a-signer" : "not-your-task");
+        }
+        Map<String, Object> values = answers == null ? Map.of() : answers;
+        TaskForms.check(task.getTaskDefinitionKey(), values);
+        if (task.getAssignee() == null) {
+            tasks.setAssignee(taskId, user);
+        }
+        tasks.complete(taskId, new HashMap<>(values));
+    }
+
+    /**
+     * The task, if the caller may work on it: 404 when there is no such task, 409 when it was completed already, 403
+     * when it belongs to someone else (another unit, another signer).
+     */
+    Task visibleTask(String taskId) {
+        Task visible = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (visible != null && mayWork(visible)) {
+            return visible;
+        }
+        Task any = appRights.lookUp(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        if (any == null) {
+            boolean done = appRights.lookUp(() -> history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
+            throw done ? ApiException.conflict("task-already-completed", "taskId", taskId)
+                    : ApiException.notFound("unknown-task", taskId);
+        }
+        boolean signing = TaskForms.SIGN_GATE.equals(any.getTaskDefinitionKey())
+                || TaskForms.LEADER_DECISION.equals(any.getTaskDefinitionKey());
+        throw ApiException.forbidden(signing ? "not-a-signer" : "not-your-task");
+    }
+
+    private boolean mayWork(Task task) {
+        String user = currentUser.id();
+        if (user.equals(task.getAssignee())) {
+            return true;
+        }
+        if (task.getAssignee() != null) {
+            return false;
+        }
+        List<IdentityLink> links = appRights.lookUp(() -> tasks.getIdentityLinksForTask(task.getId()));
+        List<String> groups = currentUser.groups();
+        return links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+                .anyMatch(l -> user.equals(l.getUserId()) || (l.getGroupId() != null && groups.contains(l.getGroupId())));
+    }
+
+    private WorkItem item(Task t, boolean withForm) {
+        Map<String, Object> v = tasks.getVariables(t.getId(), CONTEXT);
+        Map<String, Object> form = null;
+        if (withForm) {
+            form = new HashMap<>(tasks.getVariables(t.getId(), List.of("campaignName", "phaseName", "unitName", "taskTitle",
+                    "taskTarget", "taskDeadlineText", "resultSummary", "lastReturnReason")));
+            form.values().removeIf(java.util.Objects::isNull);
+        }
+        return new WorkItem(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getFormKey(), t.getCreateTime(),
+                t.getDueDate(), t.getAssignee(), v.get("campaignId") == null ? null : ((Number) v.get("campaignId")).longValue(),
+                (String) v.get("phase"), v.get("taskRowId") == null ? null : ((Number) v.get("taskRowId")).longValue(),
+                (String) v.get("unitCode"), t.getProcessInstanceId(), form);
+    }
+}
