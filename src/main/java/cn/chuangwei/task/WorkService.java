@@ -37,8 +37,16 @@ public class WorkService {
         this.appRights = appRights;
     }
 
+    /** Tasks the caller is to work on: assigned to them, or open to them or one of their groups (not those they may only read). */
     public List<WorkItem> myTasks(Long campaignId, String taskDefinitionKey) {
+        String user = currentUser.id();
+        List<String> groups = currentUser.groups();
         TaskQuery q = tasks.createTaskQuery().initializeFormKeys();
+        TaskQuery or = q.or().taskAssignee(user).taskCandidateUser(user);
+        if (!groups.isEmpty()) {
+            or.taskCandidateGroupIn(groups);
+        }
+        or.endOr();
         if (campaignId != null) {
             q.processVariableValueEquals("campaignId", campaignId);
         }
