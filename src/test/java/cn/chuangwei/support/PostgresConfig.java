@@ -17,7 +17,7 @@ public class PostgresConfig {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().start();
+        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     }
 
     @Bean
