@@ -12,6 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * {@code /api/**} and {@code /engine-rest/**} take HTTP Basic logins checked against Camunda's identity service
@@ -24,7 +26,9 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, Texts texts, ObjectMapper json)
             throws Exception {
-        return http.securityMatcher("/api/**", "/engine-rest/**")
+        // Path patterns on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's.
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Chuangwei").authenticationEntryPoint((req, res, ex) ->
                         write(res, json, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", texts)))
