@@ -1,0 +1,109 @@
+package cn.chuangwei.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chuangwei.support.Api;
+import cn.chuangwei.support.Api.Reply;
+import cn.chuangwei.support.H2Test;
+import cn.chuangwei.support.TestClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The demo town as the embedded default loads it: a demo unit head signs in to Tasklist and sees only their unit's
+ * tasks, each with its Camunda Form; the office sees the start form.
+ */
+@H2Test
+class DemoDataTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DemoData demo;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void tearDown() {
+        clock.reset();
+    }
+
+    @Test
+    void aDemoUnitHeadSeesOnlyTheirUnitsTasksEachWithItsForm() throws Exception {
+        clock.set(LocalDateTime.of(2027, 11, 2, 9, 0));
+        demo.load();
+        long id = jdbc.sql("select id from campaign where town = :t").param("t", DemoData.TOWN).query(Long.class).single();
+        String pi = jdbc.sql("select process_instance_id from campaign where id = :id").param("id", id)
+                .query(String.class).single();
+        for (Job j : management.createJobQuery().processInstanceId(pi).list()) {
+            management.executeJob(j.getId());
+        }
+        assertThat(demo.load()).as("loaded once").isNull();
+        assertThat(identity.createUserQuery().memberOfGroup("leading-group").count()).isGreaterThanOrEqualTo(5);
+        assertThat(identity.createUserQuery().memberOfGroup("supervisors").count()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from campaign_unit where campaign_id = :id").param("id", id)
+                .query(Integer.class).single()).isGreaterThanOrEqualTo(10);
+
+        Api head = new Api(port, "head-wsy", DemoData.PASSWORD);
+        Reply mine = head.get("/engine-rest/task");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().size()).isGreaterThan(0);
+        for (JsonNode task : mine.json()) {
+            Reply links = head.get("/engine-rest/task/" + task.get("id").asText() + "/identity-links?type=candidate");
+            assertThat(links.json().findValuesAsText("groupId")).containsExactly("unit-qs-wsy");
+            Reply form = head.get("/engine-rest/task/" + task.get("id").asText() + "/deployed-form");
+            assertThat(form.status()).as(form.raw()).isEqualTo(200);
+            assertThat(form.json().get("id").asText()).isEqualTo("unit-task");
+            assertThat(form.json().get("components").size()).isGreaterThan(3);
+            Reply vars = head.get("/engine-rest/task/" + task.get("id").asText() + "/form-variables");
+            assertThat(vars.json().get("unitName").get("value").asText()).isEqualTo("青山镇卫生院");
+        }
+        Reply others = new Api(port, "head-dfc", DemoData.PASSWORD).get("/engine-rest/task");
+        assertThat(others.json().findValuesAsText("id")).doesNotContainAnyElementsOf(mine.json().findValuesAsText("id"));
+
+        // the office may start a campaign from Tasklist and gets the start form
+        Api office = new Api(port, "liuzr", DemoData.PASSWORD);
+        Reply startable = office.get("/engine-rest/process-definition?startableInTasklist=true&startablePermissionCheck=true&key=campaign");
+        assertThat(startable.json()).hasSize(1);
+        Reply startForm = office.get("/engine-rest/process-definition/key/campaign/deployed-start-form");
+        assertThat(startForm.status()).isEqualTo(200);
+        assertThat(startForm.json().get("id").asText()).isEqualTo("campaign-start");
+        Reply notForHeads = head.get("/engine-rest/process-definition?startableInTasklist=true&startablePermissionCheck=true&key=campaign");
+        assertThat(notForHeads.json()).isEmpty();
+
+        // Tasklist's own login (with the webapp's CSRF token) accepts the demo password
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        String xsrf = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies()
+                .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue());
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=head-wsy&password=" + DemoData.PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(login.body()).contains("head-wsy").contains("tasklist");
+    }
+}
