@@ -103,8 +103,9 @@ public class DemoData implements ApplicationRunner {
             return;
         }
         User u = identity.newUser(id);
-        u.setLastName(family);
-        u.setFirstName(given);
+        // Tasklist shows "first last": the whole Chinese name goes first, as people read it (蒋院长).
+        u.setFirstName(family + given);
+        u.setLastName("");
         u.setEmail(id + "@qingshan.example");
         u.setPassword(PASSWORD);
         identity.saveUser(u);
