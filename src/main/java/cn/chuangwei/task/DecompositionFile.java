@@ -11,7 +11,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,7 +69,7 @@ public final class DecompositionFile {
         return columnNames.getOrDefault(field, field);
     }
 
-    public static DecompositionFile read(String fileName, byte[] content, int maxRows, ZoneId zone) {
+    public static DecompositionFile read(String fileName, byte[] content, int maxRows) {
         if (content.length == 0) {
             throw ApiException.badRequest("empty-file", "file");
         }
@@ -80,7 +79,7 @@ public final class DecompositionFile {
             if (!zip) {
                 throw ApiException.badRequest("unreadable-file", "file", fileName);
             }
-            return fromTable(xlsx(content, zone, maxRows), maxRows);
+            return fromTable(xlsx(content, maxRows), maxRows);
         }
         if (name.endsWith(".xls")) {
             throw ApiException.badRequest("unsupported-file-type", "file", fileName);
@@ -165,7 +164,7 @@ public final class DecompositionFile {
         }
     }
 
-    private static List<List<String>> xlsx(byte[] content, ZoneId zone, int maxRows) {
+    private static List<List<String>> xlsx(byte[] content, int maxRows) {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         List<List<String>> table = new ArrayList<>();
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(content))) {
@@ -181,7 +180,7 @@ public final class DecompositionFile {
                 List<String> line = new ArrayList<>();
                 if (row != null) {
                     for (int c = 0; c < Math.min(row.getLastCellNum(), 50); c++) {
-                        line.add(text(row.getCell(c), formatter, zone));
+                        line.add(text(row.getCell(c), formatter));
                     }
                 }
                 table.add(line);
@@ -194,7 +193,7 @@ public final class DecompositionFile {
         return table;
     }
 
-    private static String text(Cell cell, DataFormatter formatter, ZoneId zone) {
+    private static String text(Cell cell, DataFormatter formatter) {
         if (cell == null) {
             return null;
         }

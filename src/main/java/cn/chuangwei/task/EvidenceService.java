@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,12 +50,11 @@ public class EvidenceService {
     @Transactional
     public Evidence upload(String taskId, String fileName, String contentType, byte[] content, String type, String area,
                            String description) {
-        Task task = work.visibleTask(taskId);
-        if (!TaskForms.UNIT_TASK.equals(task.getTaskDefinitionKey())) {
+        WorkItem task = work.get(taskId);
+        if (!TaskForms.UNIT_TASK.equals(task.taskDefinitionKey()) || task.taskRowId() == null) {
             throw ApiException.badRequest("evidence-only-on-unit-task", "taskId", taskId);
         }
-        long rowId = ((Number) work.get(taskId).taskRowId()).longValue();
-        TaskRow row = rows.find(rowId).orElseThrow(() -> ApiException.notFound("unknown-task", taskId));
+        TaskRow row = rows.find(task.taskRowId()).orElseThrow(() -> ApiException.notFound("unknown-task", taskId));
         if (content == null || content.length == 0) {
             throw ApiException.badRequest("empty-file", "file");
         }

@@ -4,7 +4,6 @@ import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.Phase;
 import cn.chuangwei.org.CurrentUser;
 import cn.chuangwei.org.Groups;
-import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.web.ApiException;
 import java.io.IOException;
@@ -34,18 +33,16 @@ class TaskRowController {
     private final TaskRowRepository rows;
     private final CampaignRepository campaigns;
     private final CurrentUser currentUser;
-    private final DueDates dueDates;
     private final int maxRows;
     private final long maxBytes;
 
     TaskRowController(TaskRowService service, TaskRowRepository rows, CampaignRepository campaigns,
-                      CurrentUser currentUser, DueDates dueDates, @Value("${chuangwei.import.max-rows}") int maxRows,
+                      CurrentUser currentUser, @Value("${chuangwei.import.max-rows}") int maxRows,
                       @Value("${chuangwei.import.max-bytes}") long maxBytes) {
         this.service = service;
         this.rows = rows;
         this.campaigns = campaigns;
         this.currentUser = currentUser;
-        this.dueDates = dueDates;
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
     }
@@ -106,7 +103,7 @@ class TaskRowController {
         try (InputStream in = file.getInputStream()) {
             content = in.readNBytes((int) maxBytes + 1);
         }
-        DecompositionFile table = DecompositionFile.read(file.getOriginalFilename(), content, maxRows, dueDates.zone());
+        DecompositionFile table = DecompositionFile.read(file.getOriginalFilename(), content, maxRows);
         int n = service.importRows(campaignId, table.rows(), table::column);
         return Map.of("campaignId", campaignId, "imported", n);
     }

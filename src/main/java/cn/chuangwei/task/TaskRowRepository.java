@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The task decomposition table and each row's history of events. */
@@ -20,7 +22,9 @@ public class TaskRowRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(long campaignId, NewTaskRow row, TaskOrigin origin, int gateRound) {
+    /** Writes a row at the end of its phase and returns its id. */
+    public long insert(long campaignId, NewTaskRow row, TaskOrigin origin, int gateRound) {
+        KeyHolder keys = new GeneratedKeyHolder();
         Integer seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from task_row where campaign_id = :c and phase = :p")
                 .param("c", campaignId).param("p", row.phase().name()).query(Integer.class).single();
         jdbc.sql("""
@@ -31,7 +35,8 @@ public class TaskRowRepository {
                 .param("target", row.target()).param("unit", row.unitCode()).param("person", row.personUserId())
                 .param("deadline", row.deadline()).param("critical", row.critical()).param("area", row.areaCode())
                 .param("origin", origin.name()).param("round", gateRound)
-                .update();
+                .update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     public Optional<TaskRow> find(long id) {

@@ -56,9 +56,7 @@ public class TaskRowService {
     public TaskRow add(long campaignId, RawTaskRow raw, Function<String, String> fieldNames) {
         Target target = target(campaignId);
         NewTaskRow row = target.rules.check(raw, null, fieldNames::apply);
-        write(campaignId, List.of(row), target.phases);
-        return rows.ofCampaign(campaignId, row.phase(), row.unitCode(), null).stream()
-                .reduce((a, b) -> b).orElseThrow();
+        return rows.find(write(campaignId, List.of(row), target.phases).get(0)).orElseThrow();
     }
 
     /** Checks every row, then writes them all; a refusal names the file's row and column and writes nothing. */
@@ -73,12 +71,14 @@ public class TaskRowService {
         return checked.size();
     }
 
-    private void write(long campaignId, List<NewTaskRow> checked, Map<Phase, CampaignPhase> byPhase) {
+    private List<Long> write(long campaignId, List<NewTaskRow> checked, Map<Phase, CampaignPhase> byPhase) {
+        List<Long> ids = new ArrayList<>();
         for (NewTaskRow row : checked) {
             CampaignPhase p = byPhase.get(row.phase());
             boolean plan = p.status() == PhaseStatus.PENDING;
-            rows.insert(campaignId, row, plan ? TaskOrigin.PLAN : TaskOrigin.RECTIFICATION, p.gateRound());
+            ids.add(rows.insert(campaignId, row, plan ? TaskOrigin.PLAN : TaskOrigin.RECTIFICATION, p.gateRound()));
         }
+        return ids;
     }
 
     private record Target(RowRules rules, Map<Phase, CampaignPhase> phases) {
