@@ -10,17 +10,21 @@ import org.springframework.stereotype.Service;
 
 /**
  * Computes every due date of the application once, as a value that both a user task's due date and its timers use.
- * A day's deadline falls at the configured hour (default 18:00) in the campaign's time zone.
+ * Periods count working days of the {@link WorkCalendar}; a day's deadline falls at the configured hour (default 18:00)
+ * in the campaign's time zone.
  */
 @Service
 public class DueDates {
 
     private final Clock clock;
+    private final WorkCalendar calendar;
     private final ZoneId zone;
     private final int dueHour;
 
-    DueDates(Clock clock, @Value("${chuangwei.zone}") String zone, @Value("${chuangwei.deadlines.due-hour}") int dueHour) {
+    DueDates(Clock clock, WorkCalendar calendar, @Value("${chuangwei.zone}") String zone,
+             @Value("${chuangwei.deadlines.due-hour}") int dueHour) {
         this.clock = clock;
+        this.calendar = calendar;
         this.zone = ZoneId.of(zone);
         this.dueHour = dueHour;
     }
@@ -42,9 +46,14 @@ public class DueDates {
         return Date.from(day.atTime(dueHour, 0).atZone(zone).toInstant());
     }
 
-    /** The moment a deadline the given number of days from today falls due. */
-    public Date dueInDays(int days) {
-        return dueOn(today().plusDays(days));
+    /** The moment a deadline the given number of working days from today falls due. */
+    public Date dueInWorkingDays(int days) {
+        return dueOn(calendar.addWorkingDays(today(), days));
+    }
+
+    /** The day the given number of working days from today. */
+    public LocalDate workingDaysFromToday(int days) {
+        return calendar.addWorkingDays(today(), days);
     }
 
     /** Whether the deadline on this day has passed. */

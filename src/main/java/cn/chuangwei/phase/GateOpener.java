@@ -33,7 +33,7 @@ public class GateOpener implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int round = phases.openGate(TaskVariables.campaignId(execution), TaskVariables.phase(execution));
         execution.setVariable("gateRound", round);
-        execution.setVariable("gateDue", dueDates.dueInDays(gateDays));
+        execution.setVariable("gateDue", dueDates.dueInWorkingDays(gateDays));
     }
 
     public List<String> signers(long campaignId) {

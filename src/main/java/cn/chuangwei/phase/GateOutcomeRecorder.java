@@ -47,7 +47,7 @@ class GateOutcomeRecorder implements JavaDelegate {
             }
             default -> throw new IllegalStateException("unknown gate outcome " + outcome);
         }
-        execution.setVariable("rectifyDue", dueDates.dueInDays(rectifyDays));
-        execution.setVariable("leaderDue", dueDates.dueInDays(leaderDays));
+        execution.setVariable("rectifyDue", dueDates.dueInWorkingDays(rectifyDays));
+        execution.setVariable("leaderDue", dueDates.dueInWorkingDays(leaderDays));
     }
 }

@@ -50,7 +50,7 @@ public class PhaseWork implements JavaDelegate {
         if (p.gateRound() > 0) {
             LocalDate latest = rows.openRows(campaignId, phase).stream().map(TaskRow::deadline)
                     .max(LocalDate::compareTo).orElse(end);
-            LocalDate earliest = dueDates.today().plusDays(reviewDays);
+            LocalDate earliest = dueDates.workingDaysFromToday(reviewDays);
             end = latest.isBefore(earliest) ? earliest : latest;
         }
         execution.setVariable("workDeadline", dueDates.dueOn(end));

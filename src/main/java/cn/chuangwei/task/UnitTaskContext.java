@@ -44,7 +44,7 @@ class UnitTaskContext implements ExecutionListener {
         execution.setVariableLocal("rowStatus", row.status().name());
         execution.setVariableLocal(TaskForms.RESULT_SUMMARY, row.resultSummary());
         execution.setVariableLocal("lastReturnReason", row.returnReason() == null ? "" : row.returnReason());
-        execution.setVariableLocal(TaskVariables.REVIEW_DUE, dueDates.dueInDays(reviewDays));
+        execution.setVariableLocal(TaskVariables.REVIEW_DUE, dueDates.dueInWorkingDays(reviewDays));
         execution.setVariableLocal(TaskVariables.REVIEW_OUTCOME, null);
     }
 }

@@ -31,6 +31,6 @@ class UnitTaskSubmitted implements TaskListener {
         long rowId = TaskVariables.taskRowId(task);
         rows.markSubmitted(rowId, summary, task.getAssignee(), clock.instant());
         rows.event(rowId, "SUBMITTED", task.getAssignee(), null, clock.instant());
-        task.getExecution().setVariable(TaskVariables.REVIEW_DUE, dueDates.dueInDays(reviewDays));
+        task.getExecution().setVariable(TaskVariables.REVIEW_DUE, dueDates.dueInWorkingDays(reviewDays));
     }
 }

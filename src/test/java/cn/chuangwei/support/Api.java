@@ -47,6 +47,16 @@ public class Api {
         }
     }
 
+    public Reply put(String path, Object body) {
+        try {
+            String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return send(request(path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply upload(String path, String fileName, String contentType, byte[] content, String... fields) {
         String boundary = "----chuangwei" + UUID.randomUUID();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
