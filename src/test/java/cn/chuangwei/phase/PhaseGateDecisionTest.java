@@ -2,37 +2,16 @@ package cn.chuangwei.phase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.util.List;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeAll;
+import cn.chuangwei.support.DecisionTable;
+import cn.chuangwei.support.DecisionTable.Outcome;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every rule of {@code dmn/phase-gate.dmn} and its boundaries, on the standalone DMN engine. */
 class PhaseGateDecisionTest {
 
-    static DmnEngine dmn;
-    static DmnDecision decision;
-
-    @BeforeAll
-    static void parse() throws Exception {
-        dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream in = PhaseGateDecisionTest.class.getResourceAsStream("/dmn/phase-gate.dmn")) {
-            decision = dmn.parseDecision("phase-gate", in);
-        }
-    }
-
-    static DmnDecisionTableResult decide(double rejectionShare, boolean pastEnd, double acceptedShare, int criticalOpen) {
-        VariableMap v = Variables.createVariables().putValue("rejectionShare", rejectionShare).putValue("pastEnd", pastEnd)
-                .putValue("acceptedShare", acceptedShare).putValue("criticalOpen", criticalOpen);
-        return dmn.evaluateDecisionTable(decision, v);
-    }
+    static final DecisionTable TABLE = new DecisionTable("phase-gate.dmn", "phase-gate");
 
     @ParameterizedTest(name = "rejection {0}, past end {1}, accepted {2}, critical open {3} -> {4} ({5})")
     @CsvSource({
@@ -58,27 +37,10 @@ class PhaseGateDecisionTest {
             "0.0,   false, 1.0,  0, PASS,     Rule_Pass",
             "0.0,   true,  1.0,  0, PASS,     Rule_Pass"})
     void decides(double rejection, boolean pastEnd, double accepted, int critical, String outcome, String rule) {
-        DmnDecisionTableResult result = decide(rejection, pastEnd, accepted, critical);
-        assertThat((String) result.getSingleResult().getSingleEntry()).isEqualTo(outcome);
-        assertThat(result.getSingleResult().getEntryMap()).containsOnlyKeys("outcome");
-        assertThat(matchedRule(rejection, pastEnd, accepted, critical)).isEqualTo(rule);
-    }
-
-    /** The first rule that matches, found by evaluating the table with each rule's id recorded by the engine's listener. */
-    static String matchedRule(double rejection, boolean pastEnd, double accepted, int critical) {
-        List<String> matched = new java.util.ArrayList<>();
-        DmnEngineConfiguration config = DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        ((org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration) config).customPostDecisionTableEvaluationListeners(
-                List.of(event -> event.getMatchingRules().forEach(r -> matched.add(r.getId()))));
-        DmnEngine engine = config.buildEngine();
-        try (InputStream in = PhaseGateDecisionTest.class.getResourceAsStream("/dmn/phase-gate.dmn")) {
-            DmnDecision d = engine.parseDecision("phase-gate", in);
-            engine.evaluateDecisionTable(d, Variables.createVariables().putValue("rejectionShare", rejection)
-                    .putValue("pastEnd", pastEnd).putValue("acceptedShare", accepted).putValue("criticalOpen", critical));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        assertThat(matched).hasSize(1);
-        return matched.get(0);
+        Outcome o = TABLE.evaluate(Map.of("rejectionShare", rejection, "pastEnd", pastEnd, "acceptedShare", accepted,
+                "criticalOpen", critical));
+        assertThat(o.result()).containsOnlyKeys("outcome");
+        assertThat(o.get("outcome")).isEqualTo(outcome);
+        assertThat(o.rule()).isEqualTo(rule);
     }
 }
