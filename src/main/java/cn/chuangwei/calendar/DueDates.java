@@ -20,13 +20,40 @@ public class DueDates {
     private final WorkCalendar calendar;
     private final ZoneId zone;
     private final int dueHour;
+    private final int morningHour;
 
     DueDates(Clock clock, WorkCalendar calendar, @Value("${chuangwei.zone}") String zone,
-             @Value("${chuangwei.deadlines.due-hour}") int dueHour) {
+             @Value("${chuangwei.deadlines.due-hour}") int dueHour,
+             @Value("${chuangwei.deadlines.morning-hour:9}") int morningHour) {
         this.clock = clock;
         this.calendar = calendar;
         this.zone = ZoneId.of(zone);
         this.dueHour = dueHour;
+        this.morningHour = morningHour;
+    }
+
+    public WorkCalendar calendar() {
+        return calendar;
+    }
+
+    /** The moment reminders and daily checks run on a day (default 09:00). */
+    public Date morningOf(LocalDate day) {
+        return Date.from(day.atTime(morningHour, 0).atZone(zone).toInstant());
+    }
+
+    /** Morning of the working day {@code n} working days before {@code day} (n = 0: the day, or the working day before it). */
+    public Date reminderBefore(LocalDate day, int n) {
+        LocalDate d = day;
+        while (!calendar.isWorkingDay(d)) {
+            d = d.minusDays(1);
+        }
+        return morningOf(n == 0 ? d : calendar.addWorkingDays(d, -n));
+    }
+
+    /** A daily cycle starting the morning after today, as an ISO 8601 repeating interval for a BPMN timer. */
+    public String dailyFromTomorrow() {
+        return "R/" + today().plusDays(1).atTime(morningHour, 0).atZone(zone)
+                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/P1D";
     }
 
     public ZoneId zone() {

@@ -34,6 +34,9 @@ public class GateOpener implements JavaDelegate {
         int round = phases.openGate(TaskVariables.campaignId(execution), TaskVariables.phase(execution));
         execution.setVariable("gateRound", round);
         execution.setVariable("gateDue", dueDates.dueInWorkingDays(gateDays));
+        java.time.LocalDate dueDay = dueDates.workingDaysFromToday(gateDays);
+        execution.setVariable("gateReminderBefore", dueDates.reminderBefore(dueDay, 2));
+        execution.setVariable("gateReminderOnDay", dueDates.reminderBefore(dueDay, 0));
     }
 
     public List<String> signers(long campaignId) {

@@ -45,6 +45,12 @@ class UnitTaskContext implements ExecutionListener {
         execution.setVariableLocal(TaskForms.RESULT_SUMMARY, row.resultSummary());
         execution.setVariableLocal("lastReturnReason", row.returnReason() == null ? "" : row.returnReason());
         execution.setVariableLocal(TaskVariables.REVIEW_DUE, dueDates.dueInWorkingDays(reviewDays));
+        // supervision: reminders 2 working days before and on the day, the ladder at the deadline and every morning
+        execution.setVariableLocal("assignedAt", java.util.Date.from(dueDates.now().toInstant()));
+        execution.setVariableLocal("reminderBefore", dueDates.reminderBefore(row.deadline(), 2));
+        execution.setVariableLocal("reminderOnDay", dueDates.reminderBefore(row.deadline(), 0));
+        execution.setVariableLocal("ladderCycle", dueDates.dailyFromTomorrow());
+        execution.setVariableLocal("unitTaskId", null);
         execution.setVariableLocal(TaskVariables.REVIEW_OUTCOME, null);
     }
 }

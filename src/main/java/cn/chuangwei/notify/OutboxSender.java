@@ -1,0 +1,210 @@
+package cn.chuangwei.notify;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the outbox holds. Each mail is claimed (SENDING, with a lease) in a transaction of its own before it goes
+ * to SMTP and recorded as SENT after: an SMTP outage puts it back with a growing delay and loses nothing; a sender that
+ * stops between SMTP and the record leaves it SENDING, and when the lease runs out it becomes UNCONFIRMED instead of
+ * going out a second time. Without an SMTP host (the embedded default) mails are written to the log.
+ */
+@Component
+public class OutboxSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+    /** A mail to send. */
+    record Mail(long id, String key, String address, String subject, String body, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final Clock clock;
+    private final String host;
+    private final String from;
+    private final boolean enabled;
+    private final int maxAttempts;
+    private final Duration lease;
+
+    OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, Clock clock,
+                 @Value("${spring.mail.host:}") String host, @Value("${chuangwei.mail.from}") String from,
+                 @Value("${chuangwei.mail.sender.enabled:true}") boolean enabled,
+                 @Value("${chuangwei.mail.max-attempts:12}") int maxAttempts,
+                 @Value("${chuangwei.mail.lease-seconds:300}") long leaseSeconds) {
+        this.jdbc = jdbc;
+        this.mailSender = mailSender;
+        this.clock = clock;
+        this.host = host;
+        this.from = from;
+        this.enabled = enabled;
+        this.maxAttempts = maxAttempts;
+        this.lease = Duration.ofSeconds(leaseSeconds);
+    }
+
+    @Scheduled(fixedDelayString = "${chuangwei.mail.poll-millis:5000}", initialDelayString = "${chuangwei.mail.poll-millis:5000}")
+    void poll() {
+        if (enabled) {
+            sendDue();
+        }
+    }
+
+    /** Sends every mail that is due; returns how many SMTP accepted (or the log took). */
+    public int sendDue() {
+        recoverExpiredLeases();
+        int sent = 0;
+        for (Mail m : due(200)) {
+            if (!claim(m.id())) {
+                continue;
+            }
+            if (deliverAndRecord(m)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    List<Mail> due(int limit) {
+        return jdbc.sql("""
+                select id, idempotency_key, recipient_address, subject, body, attempts from mail_outbox
+                where status = 'PENDING' and next_attempt_at <= :now order by id fetch first :n rows only""")
+                .param("now", Timestamp.from(clock.instant())).param("n", limit)
+                .query((rs, n) -> new Mail(rs.getLong("id"), rs.getString("idempotency_key"),
+                        rs.getString("recipient_address"), rs.getString("subject"), rs.getString("body"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    /** Takes the mail for this sender; false when another sender (or node) took it first. */
+    boolean claim(long id) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                update mail_outbox set status = 'SENDING', lease_until = :lease, attempts = attempts + 1
+                where id = :id and status = 'PENDING'""")
+                .param("lease", Timestamp.from(now.plus(lease))).param("id", id).update() == 1;
+    }
+
+    boolean deliverAndRecord(Mail m) {
+        try {
+            deliver(m);
+        } catch (AddressException e) {
+            fail(m.id(), "invalid address: " + e.getMessage());
+            return false;
+        } catch (MailException | MessagingException e) {
+            if (permanent(e)) {
+                fail(m.id(), "rejected: " + e.getMessage());
+            } else {
+                retryLater(m, e.getMessage());
+            }
+            return false;
+        }
+        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, lease_until = null, last_error = null where id = :id")
+                .param("now", Timestamp.from(clock.instant())).param("id", m.id()).update();
+        return true;
+    }
+
+    void deliver(Mail m) throws MessagingException {
+        JavaMailSender sender = host == null || host.isBlank() ? null : mailSender.getIfAvailable();
+        InternetAddress to = new InternetAddress(m.address(), true);
+        if (sender == null) {
+            LOG.info("Mail (no SMTP host configured) to {}: {}\n{}", to.getAddress(), m.subject(), m.body());
+            return;
+        }
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+        helper.setFrom(InternetAddress.parse(from, false)[0]);
+        helper.setTo(to);
+        helper.setSubject(m.subject());
+        helper.setText(m.body(), false);
+        message.saveChanges();
+        // A stable Message-ID: should a mail go out twice after all, mail systems treat it as one.
+        message.setHeader("Message-ID", "<" + digest(m.key()) + "@chuangwei>");
+        sender.send(message);
+    }
+
+    private void retryLater(Mail m, String error) {
+        int attempts = m.attempts() + 1;
+        if (attempts >= maxAttempts) {
+            fail(m.id(), "gave up after " + attempts + " attempts: " + error);
+            return;
+        }
+        long minutes = Math.min(60, 1L << Math.min(attempts - 1, 6));
+        jdbc.sql("""
+                update mail_outbox set status = 'PENDING', lease_until = null, next_attempt_at = :next, last_error = :e
+                where id = :id""")
+                .param("next", Timestamp.from(clock.instant().plus(Duration.ofMinutes(minutes))))
+                .param("e", truncate(error)).param("id", m.id()).update();
+        LOG.warn("Mail {} not sent (attempt {}), retry in {} min: {}", m.id(), attempts, minutes, error);
+    }
+
+    private void fail(long id, String error) {
+        jdbc.sql("update mail_outbox set status = 'FAILED', lease_until = null, last_error = :e where id = :id")
+                .param("e", truncate(error)).param("id", id).update();
+        LOG.warn("Mail {} cannot be sent: {}", id, error);
+    }
+
+    /** Mails whose sender stopped after handing them to SMTP: they may have gone out, so they do not go again. */
+    int recoverExpiredLeases() {
+        return jdbc.sql("""
+                update mail_outbox set status = 'UNCONFIRMED', lease_until = null,
+                       last_error = 'the sender stopped while sending; not sent again'
+                where status = 'SENDING' and lease_until < :now""")
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    private static boolean permanent(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SendFailedException sfe && sfe.getInvalidAddresses() != null
+                    && sfe.getInvalidAddresses().length > 0) {
+                return true;
+            }
+            if (t instanceof org.springframework.mail.MailParseException) {
+                return true;
+            }
+            if (t instanceof org.springframework.mail.MailSendException mse) {
+                for (Exception nested : mse.getFailedMessages().values()) {
+                    if (nested != e && permanent(nested)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String truncate(String s) {
+        String v = s == null ? "" : s;
+        return v.length() > 1000 ? v.substring(0, 1000) : v;
+    }
+
+    private static String digest(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
