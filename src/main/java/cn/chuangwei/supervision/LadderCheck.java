@@ -88,7 +88,7 @@ class LadderCheck implements JavaDelegate {
             return;
         }
         int percent = (int) Math.round(Math.min(used, 1.0) * 100);
-        rows.event(row.id(), "ESCALATED_" + level.name(), null, texts.zh("ladder." + level.name()), clock.instant());
+        rows.event(row.id(), "ESCALATION", null, level.name() + " " + texts.zh("ladder." + level.name()), clock.instant());
         Object taskId = execution.getVariable("unitTaskId");
         if (taskId != null) {
             tasks.createComment((String) taskId, execution.getProcessInstanceId(), "【督查督办】" + texts.zh("ladder." + level.name())
