@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 public class OutboxSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int BATCH = 200;
 
     /** A mail to send. */
     record Mail(long id, String key, String address, String subject, String body, int attempts) {
@@ -75,12 +76,15 @@ public class OutboxSender {
     public int sendDue() {
         recoverExpiredLeases();
         int sent = 0;
-        for (Mail m : due(200)) {
-            if (!claim(m.id())) {
-                continue;
+        for (int batch = 0; batch < 50; batch++) {
+            List<Mail> due = due(BATCH);
+            for (Mail m : due) {
+                if (claim(m.id()) && deliverAndRecord(m)) {
+                    sent++;
+                }
             }
-            if (deliverAndRecord(m)) {
-                sent++;
+            if (due.size() < BATCH) {
+                break;
             }
         }
         return sent;

@@ -1,0 +1,151 @@
+package cn.chuangwei.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chuangwei.support.Fixture;
+import cn.chuangwei.support.H2Test;
+import cn.chuangwei.support.TestClock;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The outbox against a real SMTP server (GreenMail): Chinese mails, an outage, a sender that stops mid-way, a bad address. */
+@H2Test
+class MailOutboxTest {
+
+    static final ServerSetup SMTP = new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+
+    @Autowired
+    MailOutbox outbox;
+    @Autowired
+    OutboxSender sender;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+
+    GreenMail smtp;
+    Fixture f;
+    LocalDateTime now = LocalDateTime.of(2027, 1, 5, 10, 0);
+
+    @BeforeEach
+    void setUp() {
+        clock.set(now);
+        f = new Fixture(identity);
+        smtp = new GreenMail(SMTP);
+    }
+
+    @AfterEach
+    void tearDown() {
+        smtp.stop();
+        clock.reset();
+    }
+
+    void later(int seconds) {
+        now = now.plusSeconds(seconds);
+        clock.set(now);
+    }
+
+    Map<String, String> values(String title) {
+        return Map.of("taskTitle", title, "deadline", "2027-01-08", "link", "http://localhost:8080/camunda/app/tasklist/",
+                "campaignName", "测试镇创建省级卫生乡镇", "phaseName", "宣传发动");
+    }
+
+    List<MimeMessage> to(String userId) {
+        String address = userId + "@test.example";
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    String status(String key) {
+        return jdbc.sql("select status from mail_outbox where idempotency_key = :k").param("k", key)
+                .query(String.class).single();
+    }
+
+    @Test
+    void chineseMailsArriveOnceEvenAfterAnSmtpOutageAndABadAddressBlocksNoOne() throws Exception {
+        User bad = identity.createUserQuery().userId(f.outsider).singleResult();
+        bad.setEmail("not an address@@");
+        identity.saveUser(bad);
+        String head = f.head("wsy");
+        outbox.enqueueAll("test:outage:" + f.p, List.of(head, f.office, f.outsider), "REMINDER", l -> values("召开动员大会"));
+        assertThat(outbox.enqueue("test:outage:" + f.p, head, "REMINDER", values("召开动员大会")))
+                .as("the same event and recipient make one mail").isFalse();
+
+        // SMTP is down: nothing is lost, the mails wait with a growing delay
+        sender.sendDue();
+        assertThat(status("test:outage:" + f.p + ":" + head)).isEqualTo("PENDING");
+        assertThat(status("test:outage:" + f.p + ":" + f.outsider)).isEqualTo("FAILED");
+        later(30);
+        sender.sendDue();
+        later(120);
+        sender.sendDue();
+        assertThat(jdbc.sql("select attempts from mail_outbox where idempotency_key = :k")
+                .param("k", "test:outage:" + f.p + ":" + head).query(Integer.class).single()).isEqualTo(2);
+
+        // SMTP is back: each mail arrives once
+        smtp.start();
+        later(600);
+        sender.sendDue();
+        sender.sendDue();
+        assertThat(to(head)).hasSize(1);
+        assertThat(to(f.office)).hasSize(1);
+        MimeMessage mail = to(head).get(0);
+        assertThat(mail.getSubject()).isEqualTo("【到期提醒】召开动员大会（2027-01-08到期）");
+        assertThat(mail.getContent().toString()).contains("您的待办事项“召开动员大会”将于2027-01-08到期");
+        assertThat(mail.getHeader("Message-ID")[0]).endsWith("@chuangwei>");
+        assertThat(status("test:outage:" + f.p + ":" + head)).isEqualTo("SENT");
+        assertThat(status("test:outage:" + f.p + ":" + f.outsider)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aSenderThatStopsBetweenSmtpAndTheRecordNeverSendsTwice() throws Exception {
+        smtp.start();
+        String head = f.head("dzb");
+        outbox.enqueue("test:crash:" + f.p, head, "REMINDER", values("清理卫生死角"));
+        OutboxSender.Mail mail = sender.due(10_000).stream()
+                .filter(m -> m.key().equals("test:crash:" + f.p + ":" + head)).findFirst().orElseThrow();
+        assertThat(sender.claim(mail.id())).isTrue();
+        assertThat(sender.claim(mail.id())).as("a second sender cannot take it").isFalse();
+        sender.deliver(mail);  // handed to SMTP; the sender stops before it records SENT
+        assertThat(to(head)).hasSize(1);
+
+        later(60);
+        sender.sendDue();   // the lease still holds: nobody touches it
+        assertThat(status("test:crash:" + f.p + ":" + head)).isEqualTo("SENDING");
+        later(600);
+        sender.sendDue();   // the lease ran out: it may have gone, so it is not sent again
+        sender.sendDue();
+        assertThat(status("test:crash:" + f.p + ":" + head)).isEqualTo("UNCONFIRMED");
+        assertThat(to(head)).hasSize(1);
+    }
+
+    @Test
+    void englishWhenTheRecipientPrefersIt() throws Exception {
+        smtp.start();
+        identity.setUserInfo(f.leader, Recipients.LOCALE_INFO, "en");
+        outbox.enqueue("test:en:" + f.p, f.leader, "REMINDER", values("Gate"));
+        sender.sendDue();
+        assertThat(to(f.leader)).hasSize(1);
+        assertThat(to(f.leader).get(0).getSubject()).isEqualTo("[Reminder] Gate is due on 2027-01-08");
+    }
+}
