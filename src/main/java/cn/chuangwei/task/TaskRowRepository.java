@@ -80,6 +80,12 @@ public class TaskRowRepository {
         }
     }
 
+    /** The first time a row is handed to its unit starts its time limit. */
+    public void markAssigned(long id, Instant now) {
+        jdbc.sql("update task_row set assigned_at = :t where id = :id and assigned_at is null")
+                .param("t", Timestamp.from(now)).param("id", id).update();
+    }
+
     void markSubmitted(long id, String summary, String user, Instant now) {
         jdbc.sql("""
                 update task_row set status = 'SUBMITTED', result_summary = :s, submitted_by = :u, submitted_at = :t

@@ -34,6 +34,7 @@ class UnitTaskContext implements ExecutionListener {
         TaskRow row = rows.find(rowId).orElseThrow(() -> new IllegalStateException("no task row " + rowId));
         CampaignUnit unit = campaigns.unit(row.campaignId(), row.unitCode())
                 .orElseThrow(() -> new IllegalStateException("no unit " + row.unitCode()));
+        rows.markAssigned(rowId, dueDates.now().toInstant());
         execution.setVariableLocal("unitCode", unit.code());
         execution.setVariableLocal("unitName", unit.name());
         execution.setVariableLocal("taskTitle", row.title());

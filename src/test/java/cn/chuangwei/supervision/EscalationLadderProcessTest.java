@@ -110,7 +110,7 @@ class EscalationLadderProcessTest {
                 .containsExactly(head);
 
         dailyCheck(9, 22);
-        dailyCheck(9, 28);  // 5 of 7 working days used (26/27 are the weekend): not yet 80%
+        dailyCheck(9, 28);  // 4 of 6 working days used (25th is the Mid-Autumn holiday, 26/27 the weekend): not yet 80%
         assertThat(levels()).isEmpty();
 
         // reminders: two working days before (Monday 28th) and on the day
@@ -119,7 +119,7 @@ class EscalationLadderProcessTest {
         assertThat(jdbc.sql("select count(*) from mail_outbox where idempotency_key = :k")
                 .param("k", "reminder:BEFORE:" + rowId + ":0:" + head).query(Integer.class).single()).isEqualTo(1);
 
-        dailyCheck(9, 29);  // 6 of 7: yellow
+        dailyCheck(9, 29);  // 5 of 6: yellow
         assertThat(levels()).containsExactly(LadderLevel.YELLOW);
         assertThat(recipients(LadderLevel.YELLOW)).containsExactly(head);
 

@@ -1,0 +1,195 @@
+package cn.chuangwei.supervision;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.notify.MailOutbox;
+import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.org.Directory;
+import cn.chuangwei.org.Groups;
+import cn.chuangwei.web.ApiException;
+import cn.chuangwei.web.Texts;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Circulars (通报): a supervisor names the units whose tasks, due in a period, are still overdue. The circular gets a
+ * number of the campaign's year sequence, is rendered as PDF, Word and Excel, kept, and mailed to the heads of the
+ * units named and to the leading group, all in one transaction.
+ */
+@Service
+public class CircularService {
+
+    /** What a supervisor asks for; title and body may be left to the defaults. */
+    public record Request(Long campaignId, LocalDate from, LocalDate to, String title, String body) {
+    }
+
+    /** A circular as the audit lists it. */
+    public record Summary(long id, long campaignId, String number, String title, String issuingOffice, LocalDate periodFrom,
+                          LocalDate periodTo, String issuedBy, Instant issuedAt, int tasks, List<String> units) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CampaignRepository campaigns;
+    private final SupervisionService supervision;
+    private final CircularDocuments documents;
+    private final MailOutbox outbox;
+    private final Directory directory;
+    private final CurrentUser currentUser;
+    private final DueDates dueDates;
+    private final Texts texts;
+    private final Clock clock;
+    private final String baseUrl;
+
+    CircularService(JdbcClient jdbc, CampaignRepository campaigns, SupervisionService supervision,
+                    CircularDocuments documents, MailOutbox outbox, Directory directory, CurrentUser currentUser,
+                    DueDates dueDates, Texts texts, Clock clock, @Value("${chuangwei.base-url}") String baseUrl) {
+        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+        this.supervision = supervision;
+        this.documents = documents;
+        this.outbox = outbox;
+        this.directory = directory;
+        this.currentUser = currentUser;
+        this.dueDates = dueDates;
+        this.texts = texts;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    @Transactional
+    public Summary issue(Request r) {
+        if (!currentUser.inGroup(Groups.SUPERVISORS) && !currentUser.isOffice()) {
+            throw ApiException.forbidden("supervisors-only");
+        }
+        if (r == null || r.campaignId() == null) {
+            throw ApiException.badRequest("required", "campaignId", "campaignId");
+        }
+        Campaign c = campaigns.find(r.campaignId()).orElseThrow(() -> ApiException.notFound("unknown-campaign", r.campaignId()));
+        if (r.from() == null || r.to() == null) {
+            throw ApiException.badRequest("required", r.from() == null ? "from" : "to", r.from() == null ? "from" : "to");
+        }
+        if (r.to().isBefore(r.from())) {
+            throw ApiException.badRequest("range-reversed", "to", r.from(), r.to());
+        }
+        if (r.title() != null && r.title().length() > 200) {
+            throw ApiException.badRequest("too-long", "title", "title", 200);
+        }
+        if (r.body() != null && r.body().length() > 4000) {
+            throw ApiException.badRequest("too-long", "body", "body", 4000);
+        }
+        List<OpenTask> overdue = supervision.overdue(new SupervisionService.Filter(c.id(), null, null, null, null)).stream()
+                .filter(t -> !t.deadline().isBefore(r.from()) && !t.deadline().isAfter(r.to())).toList();
+        if (overdue.isEmpty()) {
+            throw ApiException.badRequest("circular-nothing-overdue", "from", r.from(), r.to());
+        }
+        LocalDate today = dueDates.today();
+        int seq = jdbc.sql("select count(*) from circular where campaign_id = :c and number like :y")
+                .param("c", c.id()).param("y", "%〔" + today.getYear() + "〕%").query(Integer.class).single() + 1;
+        String number = c.town() + "创卫办通〔" + today.getYear() + "〕" + seq + "号";
+        String office = c.name() + "工作领导小组办公室";
+        String title = blank(r.title()) ? "关于" + c.name() + "逾期任务情况的通报" : r.title().trim();
+        String body = blank(r.body()) ? texts.zh("circular.body", today.getYear(), today.getMonthValue(),
+                today.getDayOfMonth(), overdue.size()) : r.body().trim();
+
+        List<Circular.Row> rows = new ArrayList<>();
+        for (int i = 0; i < overdue.size(); i++) {
+            OpenTask t = overdue.get(i);
+            String level = t.level() == null ? texts.zh("ladder.RED") : texts.zh("ladder." + t.level());
+            rows.add(new Circular.Row(i + 1, t.unitName(), t.title(), t.phaseName(), t.deadline(), t.workingDaysOverdue(),
+                    level, t.deputyUserId() == null ? "" : directory.displayName(t.deputyUserId())));
+        }
+        Circular circular = new Circular(number, title, office, today, r.from(), r.to(), body, rows);
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into circular (campaign_id, number, title, body, issuing_office, period_from, period_to, issued_by, issued_at)
+                values (:c, :n, :t, :b, :o, :f, :to, :u, :at)""")
+                .param("c", c.id()).param("n", number).param("t", title).param("b", body).param("o", office)
+                .param("f", r.from()).param("to", r.to()).param("u", currentUser.id())
+                .param("at", Timestamp.from(clock.instant())).update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (int i = 0; i < overdue.size(); i++) {
+            OpenTask t = overdue.get(i);
+            jdbc.sql("""
+                    insert into circular_item (circular_id, seq, task_row_id, unit_code, unit_name, task_title, phase, deadline,
+                                               working_days_overdue, level, deputy_user_id)
+                    values (:id, :s, :r, :uc, :un, :tt, :p, :d, :w, :l, :dep)""")
+                    .param("id", id).param("s", i + 1).param("r", t.taskRowId()).param("uc", t.unitCode())
+                    .param("un", t.unitName()).param("tt", t.title()).param("p", t.phase()).param("d", t.deadline())
+                    .param("w", t.workingDaysOverdue()).param("l", t.level() == null ? "RED" : t.level())
+                    .param("dep", t.deputyUserId()).update();
+        }
+        store(id, "pdf", documents.pdf(circular));
+        store(id, "docx", documents.docx(circular));
+        store(id, "xlsx", documents.xlsx(circular));
+
+        Set<String> recipients = new LinkedHashSet<>();
+        Set<String> unitCodes = new LinkedHashSet<>();
+        overdue.forEach(t -> unitCodes.add(t.unitCode()));
+        for (String code : unitCodes) {
+            campaigns.unit(c.id(), code).map(CampaignUnit::headUserId).ifPresent(recipients::add);
+        }
+        recipients.addAll(campaigns.gateSigners(c.id()));
+        Map<String, String> values = new HashMap<>();
+        values.put("circularTitle", title);
+        values.put("circularNumber", number);
+        values.put("campaignName", c.name());
+        values.put("issuingOffice", office);
+        values.put("unitCount", String.valueOf(unitCodes.size()));
+        values.put("taskCount", String.valueOf(overdue.size()));
+        values.put("link", baseUrl + "/api/supervision/circulars/" + id + "/pdf");
+        outbox.enqueueAll("circular:" + id, new ArrayList<>(recipients), "CIRCULAR_ISSUED", locale -> values);
+        return find(id);
+    }
+
+    public List<Summary> list(Long campaignId) {
+        return jdbc.sql("select id from circular where (cast(:c as bigint) is null or campaign_id = :c) order by issued_at, id")
+                .param("c", campaignId).query(Long.class).list().stream().map(this::find).toList();
+    }
+
+    public Summary find(long id) {
+        Summary s = jdbc.sql("select * from circular where id = :id").param("id", id)
+                .query((rs, n) -> new Summary(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("number"),
+                        rs.getString("title"), rs.getString("issuing_office"), rs.getDate("period_from").toLocalDate(),
+                        rs.getDate("period_to").toLocalDate(), rs.getString("issued_by"),
+                        rs.getTimestamp("issued_at").toInstant(), 0, List.of()))
+                .optional().orElseThrow(() -> ApiException.notFound("unknown-circular", id));
+        List<String> units = jdbc.sql("select distinct unit_name from circular_item where circular_id = :id order by unit_name")
+                .param("id", id).query(String.class).list();
+        int tasks = jdbc.sql("select count(*) from circular_item where circular_id = :id").param("id", id)
+                .query(Integer.class).single();
+        return new Summary(s.id(), s.campaignId(), s.number(), s.title(), s.issuingOffice(), s.periodFrom(), s.periodTo(),
+                s.issuedBy(), s.issuedAt(), tasks, units);
+    }
+
+    public byte[] document(long id, String format) {
+        find(id);
+        return jdbc.sql("select content from circular_document where circular_id = :id and format = :f")
+                .param("id", id).param("f", format).query(byte[].class).optional()
+                .orElseThrow(() -> ApiException.notFound("unknown-circular", id));
+    }
+
+    private void store(long id, String format, byte[] content) {
+        jdbc.sql("insert into circular_document (circular_id, format, content) values (:id, :f, :c)")
+                .param("id", id).param("f", format).param("c", content).update();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

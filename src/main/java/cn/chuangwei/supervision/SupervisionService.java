@@ -1,0 +1,99 @@
+package cn.chuangwei.supervision;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.calendar.WorkCalendar;
+import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.org.Groups;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The supervisors' audit: every open unit task of the running phases with its colour, and the overdue ones sorted by
+ * working days overdue. The office, the supervisors and the leading group see every unit; a unit head sees their own.
+ */
+@Service
+public class SupervisionService {
+
+    /** Filters of the audit; null means any. */
+    public record Filter(Long campaignId, Phase phase, String unitCode, String deputyUserId, LadderLevel level) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DueDates dueDates;
+    private final CurrentUser currentUser;
+    private final double yellowShare;
+
+    SupervisionService(JdbcClient jdbc, DueDates dueDates, CurrentUser currentUser,
+                       @Value("${chuangwei.supervision.yellow-share:0.8}") double yellowShare) {
+        this.jdbc = jdbc;
+        this.dueDates = dueDates;
+        this.currentUser = currentUser;
+        this.yellowShare = yellowShare;
+    }
+
+    /** Circulars and the ladder's record are for the office, the supervisors and the leading group. */
+    public void requireAuditor() {
+        if (!currentUser.seesAllUnits()) {
+            throw cn.chuangwei.web.ApiException.forbidden("supervisors-only");
+        }
+    }
+
+    public List<OpenTask> overdue(Filter f) {
+        return open(f).stream().filter(t -> "RED".equals(t.colour()))
+                .sorted(Comparator.comparingInt(OpenTask::workingDaysOverdue).reversed()
+                        .thenComparing(OpenTask::deadline).thenComparing(OpenTask::taskRowId))
+                .toList();
+    }
+
+    public List<OpenTask> open(Filter f) {
+        List<String> groups = currentUser.groups();
+        boolean all = currentUser.seesAllUnits();
+        WorkCalendar calendar = dueDates.calendar();
+        LocalDate today = dueDates.today();
+        return jdbc.sql("""
+                select r.id, r.campaign_id, c.name as campaign_name, r.phase, r.title, r.unit_code, u.name as unit_name,
+                       u.deputy_user_id, r.person_user_id, r.deadline, r.critical, r.assigned_at,
+                       (select max(e.level_rank) from escalation_step e where e.task_row_id = r.id) as max_rank
+                from task_row r
+                join campaign c on c.id = r.campaign_id
+                join campaign_phase p on p.campaign_id = r.campaign_id and p.phase = r.phase
+                join campaign_unit u on u.campaign_id = r.campaign_id and u.code = r.unit_code
+                where r.status in ('OPEN', 'RETURNED') and p.status not in ('PENDING', 'DONE') and c.status = 'ACTIVE'
+                  and (cast(:c as bigint) is null or r.campaign_id = :c)
+                  and (cast(:p as varchar(20)) is null or r.phase = :p)
+                  and (cast(:u as varchar(40)) is null or r.unit_code = :u)
+                  and (cast(:d as varchar(64)) is null or u.deputy_user_id = :d)
+                order by r.deadline, r.id""")
+                .param("c", f.campaignId()).param("p", f.phase() == null ? null : f.phase().name())
+                .param("u", f.unitCode()).param("d", f.deputyUserId())
+                .query((rs, n) -> {
+                    LocalDate deadline = rs.getDate("deadline").toLocalDate();
+                    Timestamp assignedAt = rs.getTimestamp("assigned_at");
+                    LocalDate assigned = assignedAt == null ? today
+                            : assignedAt.toInstant().atZone(dueDates.zone()).toLocalDate();
+                    boolean overdue = dueDates.isPast(deadline);
+                    int days = overdue ? Math.max(0, calendar.workingDaysBetween(deadline, today)) : 0;
+                    int limit = Math.max(1, calendar.workingDaysBetween(assigned, deadline));
+                    double used = overdue ? 1.0 + (double) days / limit
+                            : Math.max(0, calendar.workingDaysBetween(assigned, today)) / (double) limit;
+                    String colour = overdue ? "RED" : used >= yellowShare ? "YELLOW" : "GREEN";
+                    int rank = rs.getInt("max_rank");
+                    String level = rs.wasNull() ? null : LadderLevel.values()[rank].name();
+                    Phase phase = Phase.valueOf(rs.getString("phase"));
+                    return new OpenTask(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("campaign_name"),
+                            phase.name(), phase.zh(), rs.getString("unit_code"), rs.getString("unit_name"),
+                            rs.getString("deputy_user_id"), rs.getString("person_user_id"), rs.getString("title"), deadline,
+                            rs.getBoolean("critical"), colour, Math.round(used * 1000) / 1000.0, days, level);
+                })
+                .list().stream()
+                .filter(t -> all || groups.contains(Groups.unit(t.unitCode())))
+                .filter(t -> f.level() == null || f.level().name().equals(t.level()))
+                .toList();
+    }
+}
