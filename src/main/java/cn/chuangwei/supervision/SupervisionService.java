@@ -37,6 +37,25 @@ public class SupervisionService {
         this.yellowShare = yellowShare;
     }
 
+    /** An unknown campaign, unit or deputy in a filter is refused, not answered with an empty list. */
+    private void check(Filter f) {
+        if (f.campaignId() != null && jdbc.sql("select count(*) from campaign where id = :c").param("c", f.campaignId())
+                .query(Integer.class).single() == 0) {
+            throw cn.chuangwei.web.ApiException.notFound("unknown-campaign", f.campaignId());
+        }
+        if (f.unitCode() != null && jdbc.sql("""
+                select count(*) from campaign_unit where code = :u and (cast(:c as bigint) is null or campaign_id = :c)""")
+                .param("u", f.unitCode()).param("c", f.campaignId()).query(Integer.class).single() == 0) {
+            throw cn.chuangwei.web.ApiException.badRequest("unknown-unit", "unit", "unit", f.unitCode());
+        }
+        if (f.deputyUserId() != null && jdbc.sql("""
+                select count(*) from campaign_member where user_id = :d and role in ('LEADER', 'DEPUTY')
+                and (cast(:c as bigint) is null or campaign_id = :c)""")
+                .param("d", f.deputyUserId()).param("c", f.campaignId()).query(Integer.class).single() == 0) {
+            throw cn.chuangwei.web.ApiException.badRequest("deputy-not-in-group", "deputy", "deputy", f.deputyUserId());
+        }
+    }
+
     /** Circulars and the ladder's record are for the office, the supervisors and the leading group. */
     public void requireAuditor() {
         if (!currentUser.seesAllUnits()) {
@@ -52,6 +71,7 @@ public class SupervisionService {
     }
 
     public List<OpenTask> open(Filter f) {
+        check(f);
         List<String> groups = currentUser.groups();
         boolean all = currentUser.seesAllUnits();
         WorkCalendar calendar = dueDates.calendar();

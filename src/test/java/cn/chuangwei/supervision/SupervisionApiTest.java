@@ -137,6 +137,12 @@ class SupervisionApiTest {
         assertThat(list(as(f.head("zx")).get("/api/supervision/overdue?campaignId=" + id)))
                 .as("a unit head sees only their unit").hasSize(1);
         assertThat(supervisor.get("/api/supervision/overdue?level=PURPLE").status()).isEqualTo(400);
+        Reply unknownUnit = supervisor.get("/api/supervision/overdue?campaignId=" + id + "&unit=no-such-unit");
+        assertThat(unknownUnit.status()).isEqualTo(400);
+        assertThat(unknownUnit.json().get("field").asText()).isEqualTo("unit");
+        assertThat(supervisor.get("/api/supervision/overdue?campaignId=" + id + "&deputy=" + f.members.get(0)).status())
+                .isEqualTo(400);
+        assertThat(supervisor.get("/api/supervision/overdue?campaignId=999999").status()).isEqualTo(404);
 
         // a circular for September: numbered, rendered, kept and mailed
         assertThat(supervisor.post("/api/supervision/circulars", Map.of("campaignId", id, "from", "2026-09-30",
