@@ -1,7 +1,6 @@
 package cn.chuangwei.supervision;
 
 import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.calendar.WorkCalendar;
 import cn.chuangwei.notify.MailOutbox;
 import cn.chuangwei.org.Directory;
 import cn.chuangwei.task.TaskRow;
@@ -35,6 +34,7 @@ class LadderCheck implements JavaDelegate {
     private final DecisionService decisions;
     private final TaskService tasks;
     private final DueDates dueDates;
+    private final TimeLimits timeLimits;
     private final Notices notices;
     private final MailOutbox outbox;
     private final Directory directory;
@@ -42,12 +42,14 @@ class LadderCheck implements JavaDelegate {
     private final Clock clock;
 
     LadderCheck(TaskRowRepository rows, EscalationRepository steps, DecisionService decisions, TaskService tasks,
-                DueDates dueDates, Notices notices, MailOutbox outbox, Directory directory, Texts texts, Clock clock) {
+                DueDates dueDates, TimeLimits timeLimits, Notices notices, MailOutbox outbox, Directory directory,
+                Texts texts, Clock clock) {
         this.rows = rows;
         this.steps = steps;
         this.decisions = decisions;
         this.tasks = tasks;
         this.dueDates = dueDates;
+        this.timeLimits = timeLimits;
         this.notices = notices;
         this.outbox = outbox;
         this.directory = directory;
@@ -61,14 +63,11 @@ class LadderCheck implements JavaDelegate {
         if (row.status() != TaskStatus.OPEN && row.status() != TaskStatus.RETURNED) {
             return;
         }
-        WorkCalendar calendar = dueDates.calendar();
-        LocalDate today = dueDates.today();
-        boolean overdue = dueDates.isPast(row.deadline());
-        int daysOverdue = overdue ? Math.max(0, calendar.workingDaysBetween(row.deadline(), today)) : 0;
         LocalDate assigned = ((Date) execution.getVariable("assignedAt")).toInstant().atZone(dueDates.zone()).toLocalDate();
-        int limit = Math.max(1, calendar.workingDaysBetween(assigned, row.deadline()));
-        double used = overdue ? 1.0 + (double) daysOverdue / limit
-                : Math.max(0, (double) calendar.workingDaysBetween(assigned, today)) / limit;
+        TimeLimits.Measure m = timeLimits.measure(assigned, row.deadline());
+        boolean overdue = m.overdue();
+        int daysOverdue = m.workingDaysOverdue();
+        double used = m.timeUsedShare();
         int unitReds = steps.unitEscalations(row.campaignId(), row.unitCode(), row.id());
 
         DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey("escalation-ladder")

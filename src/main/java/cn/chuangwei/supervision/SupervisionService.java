@@ -1,7 +1,6 @@
 package cn.chuangwei.supervision;
 
 import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.calendar.WorkCalendar;
 import cn.chuangwei.campaign.Phase;
 import cn.chuangwei.org.CurrentUser;
 import cn.chuangwei.org.Groups;
@@ -26,13 +25,15 @@ public class SupervisionService {
 
     private final JdbcClient jdbc;
     private final DueDates dueDates;
+    private final TimeLimits timeLimits;
     private final CurrentUser currentUser;
     private final double yellowShare;
 
-    SupervisionService(JdbcClient jdbc, DueDates dueDates, CurrentUser currentUser,
+    SupervisionService(JdbcClient jdbc, DueDates dueDates, TimeLimits timeLimits, CurrentUser currentUser,
                        @Value("${chuangwei.supervision.yellow-share:0.8}") double yellowShare) {
         this.jdbc = jdbc;
         this.dueDates = dueDates;
+        this.timeLimits = timeLimits;
         this.currentUser = currentUser;
         this.yellowShare = yellowShare;
     }
@@ -74,7 +75,6 @@ public class SupervisionService {
         check(f);
         List<String> groups = currentUser.groups();
         boolean all = currentUser.seesAllUnits();
-        WorkCalendar calendar = dueDates.calendar();
         LocalDate today = dueDates.today();
         return jdbc.sql("""
                 select r.id, r.campaign_id, c.name as campaign_name, r.phase, r.title, r.unit_code, u.name as unit_name,
@@ -97,12 +97,10 @@ public class SupervisionService {
                     Timestamp assignedAt = rs.getTimestamp("assigned_at");
                     LocalDate assigned = assignedAt == null ? today
                             : assignedAt.toInstant().atZone(dueDates.zone()).toLocalDate();
-                    boolean overdue = dueDates.isPast(deadline);
-                    int days = overdue ? Math.max(0, calendar.workingDaysBetween(deadline, today)) : 0;
-                    int limit = Math.max(1, calendar.workingDaysBetween(assigned, deadline));
-                    double used = overdue ? 1.0 + (double) days / limit
-                            : Math.max(0, calendar.workingDaysBetween(assigned, today)) / (double) limit;
-                    String colour = overdue ? "RED" : used >= yellowShare ? "YELLOW" : "GREEN";
+                    TimeLimits.Measure m = timeLimits.measure(assigned, deadline);
+                    double used = m.timeUsedShare();
+                    int days = m.workingDaysOverdue();
+                    String colour = m.overdue() ? "RED" : used >= yellowShare ? "YELLOW" : "GREEN";
                     int rank = rs.getInt("max_rank");
                     String level = rs.wasNull() ? null : LadderLevel.values()[rank].name();
                     Phase phase = Phase.valueOf(rs.getString("phase"));
