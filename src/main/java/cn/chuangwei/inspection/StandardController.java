@@ -1,0 +1,68 @@
+package cn.chuangwei.inspection;
+
+import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.web.ApiException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The standards (areas, items, indicators) and a campaign's thresholds in force. */
+@RestController
+class StandardController {
+
+    private final Standards standards;
+    private final CampaignThresholds thresholds;
+    private final CurrentUser currentUser;
+
+    StandardController(Standards standards, CampaignThresholds thresholds, CurrentUser currentUser) {
+        this.standards = standards;
+        this.thresholds = thresholds;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/api/standards")
+    List<String> codes() {
+        return standards.codes();
+    }
+
+    @GetMapping("/api/standards/{code}")
+    Standards.Standard standard(@PathVariable String code) {
+        return standards.find(code).orElseThrow(() -> ApiException.notFound("unknown-standard-code", code));
+    }
+
+    /** Loads a standard file (YAML); a standard some campaign uses is not replaced. */
+    @PostMapping(path = "/api/standards", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Standards.Standard> upload(@RequestParam("file") MultipartFile file) throws IOException {
+        currentUser.requireOffice();
+        if (file.getSize() > 1_000_000) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "file", null);
+        }
+        byte[] content = file.getBytes();
+        String code = Standards.parse(content).code();
+        standards.save(content, false);
+        return ResponseEntity.status(HttpStatus.CREATED).body(standards.find(code).orElseThrow());
+    }
+
+    @GetMapping("/api/campaigns/{campaignId}/thresholds")
+    List<Standards.Indicator> inForce(@PathVariable long campaignId) {
+        return thresholds.inForce(campaignId);
+    }
+
+    @PutMapping("/api/campaigns/{campaignId}/thresholds/{indicator}")
+    Standards.Indicator set(@PathVariable long campaignId, @PathVariable String indicator,
+                            @RequestBody Map<String, Object> body) {
+        currentUser.requireOffice();
+        return thresholds.set(campaignId, indicator, body == null ? null : body.get("threshold"), currentUser.id());
+    }
+}
