@@ -78,6 +78,13 @@ public class CampaignRepository {
                 .param("now", Timestamp.from(now)).param("id", campaignId).update();
     }
 
+    /** Ends a campaign without naming; the reason stays on record. */
+    public void close(long campaignId, String reason, Instant now) {
+        jdbc.sql("""
+                update campaign set status = 'CLOSED', active_key = null, completed_at = :now, closed_reason = :r
+                where id = :id""").param("now", Timestamp.from(now)).param("r", reason).param("id", campaignId).update();
+    }
+
     public Optional<Campaign> find(long id) {
         return jdbc.sql("select * from campaign where id = :id").param("id", id).query(CampaignRepository::campaign).optional();
     }

@@ -16,6 +16,8 @@ public final class TaskForms {
     public static final String SIGN_GATE = "signGate";
     public static final String LEADER_DECISION = "leaderDecision";
     public static final String RECTIFY = "rectifyTasks";
+    public static final String SCORE_SHEET = "scoreSheet";
+    public static final String INDICATOR_READINGS = "indicatorReadings";
 
     public static final String RESULT_SUMMARY = "resultSummary";
     public static final String REVIEW_DECISION = "reviewDecision";
@@ -25,6 +27,8 @@ public final class TaskForms {
     public static final String LEADER_DECISION_FIELD = "leaderDecision";
     public static final String LEADER_COMMENT = "leaderComment";
     public static final String RECTIFY_NOTE = "rectifyNote";
+    public static final String SCORES = "scores";
+    public static final String READINGS = "readings";
 
     /** Each task's form fields; anything else in a completion request is refused. */
     static final Map<String, Set<String>> FIELDS = Map.of(
@@ -32,7 +36,9 @@ public final class TaskForms {
             REVIEW_TASK, Set.of(REVIEW_DECISION, RETURN_REASON),
             SIGN_GATE, Set.of(SIGN_DECISION, SIGN_COMMENT),
             LEADER_DECISION, Set.of(LEADER_DECISION_FIELD, LEADER_COMMENT),
-            RECTIFY, Set.of(RECTIFY_NOTE));
+            RECTIFY, Set.of(RECTIFY_NOTE),
+            SCORE_SHEET, Set.of(SCORES),
+            INDICATOR_READINGS, Set.of(READINGS));
 
     private TaskForms() {
     }
@@ -62,6 +68,8 @@ public final class TaskForms {
                 choice(values, LEADER_DECISION_FIELD, "PASS", "HOLD");
                 text(values, LEADER_COMMENT, false, 1000);
             }
+            case SCORE_SHEET -> text(values, SCORES, false, 20000);
+            case INDICATOR_READINGS -> text(values, READINGS, false, 20000);
             default -> text(values, RECTIFY_NOTE, false, 1000);
         }
     }

@@ -115,7 +115,8 @@ public class WorkService {
         Map<String, Object> form = null;
         if (withForm) {
             form = new HashMap<>(tasks.getVariables(t.getId(), List.of("campaignName", "phaseName", "unitName", "taskTitle",
-                    "taskTarget", "taskDeadlineText", "resultSummary", "lastReturnReason")));
+                    "taskTarget", "taskDeadlineText", "resultSummary", "lastReturnReason", "area", "areaName", "itemsText",
+                    "indicatorsText")));
             form.values().removeIf(java.util.Objects::isNull);
         }
         return new WorkItem(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getFormKey(), t.getCreateTime(),

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
+import cn.chuangwei.support.SelfInspectionDriver;
 import cn.chuangwei.support.TestClock;
 import cn.chuangwei.web.ApiException;
 import java.time.LocalDate;
@@ -47,6 +48,8 @@ class CampaignProcessTest {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    cn.chuangwei.inspection.InspectionService inspection;
 
     Fixture f;
 
@@ -75,8 +78,14 @@ class CampaignProcessTest {
                 .isEqualTo(f.head("wsy"));
         assertThat(identity.createUserQuery().memberOfGroup("leading-group").userId(f.leader).count()).isEqualTo(1);
         for (String activity : List.of("PhaseMobilization", "PhaseImplementation", "PhaseConsolidation",
-                "PhaseSelfInspection", "PhaseAcceptance")) {
+                "PhaseSelfInspection", "SelfInspectionScoring", "PhaseAcceptance")) {
             assertThat(pi).isWaitingAt(activity);
+            if (activity.equals("SelfInspectionScoring")) {
+                SelfInspectionDriver inspection = new SelfInspectionDriver(runtime, tasks, this.inspection, id);
+                inspection.score(Map.of());
+                inspection.read(Map.of());
+                continue;
+            }
             ProcessInstance phase = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
             assertThat(phase).isWaitingAt("signGate");
             for (Task t : tasks.createTaskQuery().processInstanceId(phase.getId()).list()) {

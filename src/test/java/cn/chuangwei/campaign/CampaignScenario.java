@@ -123,6 +123,9 @@ abstract class CampaignScenario {
             completeUnitWork(false);
             sign(Map.of());
             assertDone(p, "PASS");
+            if (p == Phase.SELF_INSPECTION) {
+                selfInspect();
+            }
         }
 
         JsonNode done = office.get("/api/campaigns/" + id).json();
@@ -132,13 +135,49 @@ abstract class CampaignScenario {
         String pi = done.get("processInstanceId").asText();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).finished().count()).isEqualTo(1);
-        assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(pi).finished().count()).isEqualTo(5);
+        // five phases and one round of self-inspection
+        assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(pi).finished().count()).isEqualTo(6);
         for (JsonNode ph : done.get("phases")) {
             assertThat(ph.get("status").asText()).isEqualTo("DONE");
             assertThat(ph.get("accepted").asInt()).isEqualTo(ph.get("tasks").asInt());
         }
         Reply rows = office.get("/api/campaigns/" + id + "/tasks?status=ACCEPTED");
         assertThat(rows.json().size()).isEqualTo(sum(done, "tasks"));
+    }
+
+    /** The inspection team scores every area in full, the office enters compliant readings: READY. */
+    void selfInspect() {
+        assertThat(activities()).contains("scoreSheet", "indicatorReadings");
+        java.util.regex.Pattern points = java.util.regex.Pattern.compile("（(\\d+)分）");
+        int sheets = 0;
+        for (String supervisor : f.supervisors) {
+            for (JsonNode t : tasks(supervisor, "scoreSheet")) {
+                String items = as(supervisor).get("/api/tasks/" + t.get("id").asText()).json().get("form").get("itemsText").asText();
+                StringBuilder scores = new StringBuilder();
+                for (String line : items.split("\n")) {
+                    java.util.regex.Matcher m = points.matcher(line);
+                    assertThat(m.find()).isTrue();
+                    scores.append(line.split("\\s+")[0]).append(',').append(m.group(1)).append(",\n");
+                }
+                complete(supervisor, t.get("id").asText(), Map.of("scores", scores.toString()));
+                sheets++;
+            }
+        }
+        assertThat(sheets).isEqualTo(10);
+        StringBuilder readings = new StringBuilder();
+        for (JsonNode i : as(f.office).get("/api/campaigns/" + id + "/thresholds").json()) {
+            String value = switch (i.get("type").asText()) {
+                case "GRADE" -> "A";
+                case "BOOLEAN" -> "是";
+                default -> "GE".equals(i.get("comparison").asText()) ? "100" : "0";
+            };
+            readings.append(i.get("code").asText()).append(',').append(value).append('\n');
+        }
+        completeOnly(as(f.office), "indicatorReadings", Map.of("readings", readings.toString()));
+        JsonNode rounds = as(f.office).get("/api/campaigns/" + id + "/inspections").json();
+        assertThat(rounds).hasSize(1);
+        assertThat(rounds.get(0).get("round").get("outcome").asText()).isEqualTo("READY");
+        assertThat(rounds.get(0).get("scores")).hasSize(44);
     }
 
     /** Every unit head completes every task of their unit; the office accepts them all (returning one first if asked). */
