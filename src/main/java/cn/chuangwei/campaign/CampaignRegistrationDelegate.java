@@ -40,6 +40,7 @@ class CampaignRegistrationDelegate implements JavaDelegate {
             campaignId = ((Number) id).longValue();
         }
         campaigns.activate(campaignId, execution.getProcessInstanceId());
+        campaigns.find(campaignId).ifPresent(c -> execution.setVariable("campaignName", c.name()));
     }
 
     private LocalDate date(Object value) {

@@ -72,7 +72,7 @@ public class InspectionService {
                 .orElseThrow(() -> new IllegalStateException("standard " + c.standardCode() + " is not loaded"));
     }
 
-    /** Opens the next round; after the first, what passed is carried over. */
+    /** Opens the next round; after a RECTIFY round what passed is carried over, any other round starts afresh (re-review). */
     public Round startRound(long campaignId) {
         Optional<Round> previous = current(campaignId);
         int no = previous.map(r -> r.roundNo() + 1).orElse(1);
@@ -80,7 +80,7 @@ public class InspectionService {
         jdbc.sql("insert into inspection_round (campaign_id, round_no, started_at) values (:c, :n, :t)")
                 .param("c", campaignId).param("n", no).param("t", now).update();
         Round round = current(campaignId).orElseThrow();
-        if (previous.isPresent()) {
+        if (previous.isPresent() && "RECTIFY".equals(previous.get().outcome())) {
             long prev = previous.get().id();
             BigDecimal minShare = standardOf(campaignId).minAreaShare();
             jdbc.sql("""

@@ -1,25 +1,17 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.documents.CjkFont;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -63,10 +55,6 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,11 +62,10 @@ import org.springframework.stereotype.Component;
  * (公文, after GB/T 9704): the issuing office in red, the document number, a red rule, the bold title, the body, the table of
  * overdue tasks, then the issuing office and the date.
  *
- * <p>The PDF embeds a subset of a Chinese <em>TrueType</em> font: PDFBox cannot embed OpenType fonts with CFF outlines
- * (Noto Sans/Serif CJK, Source Han), so those are skipped. The font is {@code chuangwei.circular.font} when set (a .ttf
- * or .ttc file; {@code file.ttc#PostScriptName} picks one font of a collection), otherwise the first usable file of
- * {@link #WELL_KNOWN_FONTS}; on Debian and Ubuntu that is the package {@code fonts-wqy-microhei}. Without such a font
- * {@link #pdf} fails with an {@link IllegalStateException} that says so; Word and Excel need no font.
+ * <p>The PDF embeds a subset of the Chinese <em>TrueType</em> font {@link CjkFont} finds ({@code chuangwei.documents.font}
+ * or {@code chuangwei.circular.font} when set, otherwise for instance WenQuanYi Micro Hei from the Debian/Ubuntu package
+ * {@code fonts-wqy-microhei}). Without such a font {@link #pdf} fails with an {@link IllegalStateException} that says so;
+ * Word and Excel need no font.
  *
  * <p>In Word and Excel a text cell that starts with {@code = + - @}, a tab or a carriage return is written with a leading
  * {@code '} so that a spreadsheet never takes it for a formula (Excel cells are string cells in any case).
@@ -86,47 +73,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CircularDocuments {
 
-    private static final Logger log = LoggerFactory.getLogger(CircularDocuments.class);
-
-    /** Where Debian, Ubuntu, Fedora and macOS keep TrueType fonts with Chinese glyphs, the preferred ones first. */
-    static final List<Path> WELL_KNOWN_FONTS = Stream.of(
-            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-            "/usr/share/fonts/truetype/arphic/uming.ttc",
-            "/usr/share/fonts/truetype/arphic/ukai.ttc",
-            "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf",
-            "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf",
-            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-            "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
-            "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
-            "/usr/share/fonts/google-droid-sans-fonts/DroidSansFallbackFull.ttf",
-            "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
-            "/Library/Fonts/Arial Unicode.ttf")
-            .map(Path::of).toList();
-
     static final List<String> HEADERS = List.of("序号", "责任单位", "任务", "阶段", "完成时限", "逾期工作日", "督办等级", "分管领导");
-
-    static final String FONT_HINT = "install the Debian/Ubuntu package fonts-wqy-microhei (apt-get install -y fonts-wqy-microhei)"
-            + " or set chuangwei.circular.font to a TrueType .ttf/.ttc font with Chinese glyphs"
-            + " (OpenType/CFF fonts such as Noto CJK cannot be embedded)";
-
-    /** Characters a usable font must have. */
-    private static final String PROBE = "通报督办逾期年月日责任单位";
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE;
 
-    private final String fontPath;
-    private final List<Path> candidates;
-    private volatile FontSource resolvedFont;
+    private final CjkFont cjkFont;
 
-    @Autowired
-    public CircularDocuments(@Value("${chuangwei.circular.font:}") String fontPath) {
-        this(fontPath, WELL_KNOWN_FONTS);
-    }
-
-    CircularDocuments(String fontPath, List<Path> candidates) {
-        this.fontPath = fontPath == null ? "" : fontPath.strip();
-        this.candidates = List.copyOf(candidates);
+    public CircularDocuments(CjkFont cjkFont) {
+        this.cjkFont = cjkFont;
     }
 
     // ------------------------------------------------------------------------------------------------ shared helpers
@@ -190,10 +144,9 @@ public class CircularDocuments {
 
     /** The circular as an A4 PDF with an embedded subset of a Chinese font. */
     public byte[] pdf(Circular c) {
-        FontSource source = font();
-        try (OpenFont open = source.open(); PDDocument doc = new PDDocument()) {
-            PDType0Font font = PDType0Font.load(doc, open.ttf(), true);
-            new PdfLayout(doc, font, open.ttf().getUnicodeCmapLookup()).render(c);
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font font = cjkFont.load(doc);
+            new PdfLayout(doc, font, font.getCmapLookup()).render(c);
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(text(c.title()));
             info.setAuthor(text(c.issuingOffice()));
@@ -205,127 +158,6 @@ public class CircularDocuments {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render circular " + c.number() + " as PDF", e);
-        }
-    }
-
-    private FontSource font() {
-        FontSource f = resolvedFont;
-        if (f == null) {
-            f = findFont();
-            log.info("Circular PDFs use the font {} in {}", f.name() == null ? "" : f.name(), f.file());
-            resolvedFont = f;
-        }
-        return f;
-    }
-
-    private FontSource findFont() {
-        if (!fontPath.isEmpty()) {
-            String path = fontPath;
-            String name = null;
-            int hash = path.lastIndexOf('#');
-            if (hash > 0) {
-                name = path.substring(hash + 1);
-                path = path.substring(0, hash);
-            }
-            try {
-                FontSource s = FontSource.probe(Path.of(path), name);
-                if (s == null) {
-                    throw new IllegalStateException("chuangwei.circular.font=" + fontPath
-                            + " is not a TrueType font with Chinese glyphs; " + FONT_HINT);
-                }
-                return s;
-            } catch (IOException | RuntimeException e) {
-                if (e instanceof IllegalStateException ise) {
-                    throw ise;
-                }
-                throw new IllegalStateException("chuangwei.circular.font=" + fontPath + " cannot be read as a font ("
-                        + e + "); " + FONT_HINT, e);
-            }
-        }
-        for (Path p : candidates) {
-            if (!Files.isRegularFile(p)) {
-                continue;
-            }
-            try {
-                FontSource s = FontSource.probe(p, null);
-                if (s != null) {
-                    return s;
-                }
-            } catch (IOException | RuntimeException e) {
-                log.debug("Font {} is not usable for circulars", p, e);
-            }
-        }
-        throw new IllegalStateException("No TrueType font with Chinese glyphs for circular PDFs was found in "
-                + candidates + "; " + FONT_HINT);
-    }
-
-    /** A font file and, for a collection, the PostScript name of the font in it. */
-    record FontSource(Path file, String name) {
-
-        static FontSource probe(Path file, String wanted) throws IOException {
-            if (isCollection(file)) {
-                try (TrueTypeCollection ttc = new TrueTypeCollection(file.toFile())) {
-                    String[] best = {null};
-                    int[] bestScore = {Integer.MIN_VALUE};
-                    ttc.processAllFonts(ttf -> {
-                        String name = ttf.getName();
-                        if ((wanted == null || wanted.equals(name)) && usable(ttf)) {
-                            int score = (name.contains("Mono") ? -1 : 0)
-                                    + (name.contains("CN") || name.contains("SC") || name.contains("GB") ? 1 : 0);
-                            if (score > bestScore[0]) {
-                                best[0] = name;
-                                bestScore[0] = score;
-                            }
-                        }
-                    });
-                    return best[0] == null ? null : new FontSource(file, best[0]);
-                }
-            }
-            try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()))) {
-                return usable(ttf) ? new FontSource(file, null) : null;
-            }
-        }
-
-        private static boolean isCollection(Path file) throws IOException {
-            byte[] head = new byte[4];
-            try (InputStream in = Files.newInputStream(file)) {
-                return in.readNBytes(head, 0, 4) == 4 && "ttcf".equals(new String(head, java.nio.charset.StandardCharsets.US_ASCII));
-            }
-        }
-
-        /** TrueType outlines (PDFBox cannot subset CFF) and the glyphs a circular needs. */
-        private static boolean usable(TrueTypeFont ttf) throws IOException {
-            if (!ttf.getTableMap().containsKey("glyf")) {
-                return false;
-            }
-            CmapLookup cmap = ttf.getUnicodeCmapLookup(false);
-            return cmap != null && PROBE.codePoints().allMatch(cp -> cmap.getGlyphId(cp) > 0);
-        }
-
-        OpenFont open() throws IOException {
-            if (name == null) {
-                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
-                return new OpenFont(ttf, ttf);
-            }
-            TrueTypeCollection ttc = new TrueTypeCollection(file.toFile());
-            try {
-                TrueTypeFont ttf = ttc.getFontByName(name);
-                if (ttf == null) {
-                    throw new IOException("No font " + name + " in " + file);
-                }
-                return new OpenFont(ttf, ttc);
-            } catch (IOException | RuntimeException e) {
-                ttc.close();
-                throw e;
-            }
-        }
-    }
-
-    /** A font kept open until the document that embeds a subset of it has been saved. */
-    private record OpenFont(TrueTypeFont ttf, Closeable owner) implements Closeable {
-        @Override
-        public void close() throws IOException {
-            owner.close();
         }
     }
 

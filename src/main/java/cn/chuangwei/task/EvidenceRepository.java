@@ -11,10 +11,10 @@ import org.springframework.stereotype.Repository;
 
 /** Evidence files, kept in the database with the row they prove, so that they commit and back up with it. */
 @Repository
-class EvidenceRepository {
+public class EvidenceRepository {
 
     private static final String COLUMNS = "id, task_row_id, file_name, content_type, size_bytes, sha256, evidence_type, "
-            + "area_code, description, uploaded_by, uploaded_at";
+            + "area_code, item_code, description, uploaded_by, uploaded_at";
 
     private final JdbcClient jdbc;
 
@@ -23,17 +23,24 @@ class EvidenceRepository {
     }
 
     long insert(long rowId, String fileName, String contentType, byte[] content, String sha256, String type, String area,
-                String description, String user, Instant now) {
+                String item, String description, String user, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into evidence (task_row_id, file_name, content_type, size_bytes, sha256, evidence_type, area_code,
-                                      description, content, uploaded_by, uploaded_at)
-                values (:r, :f, :ct, :size, :sha, :type, :area, :d, :content, :u, :t)""")
+                                      item_code, description, content, uploaded_by, uploaded_at)
+                values (:r, :f, :ct, :size, :sha, :type, :area, :item, :d, :content, :u, :t)""")
                 .param("r", rowId).param("f", fileName).param("ct", contentType).param("size", (long) content.length)
-                .param("sha", sha256).param("type", type).param("area", area).param("d", description)
+                .param("sha", sha256).param("type", type).param("area", area).param("item", item).param("d", description)
                 .param("content", content).param("u", user).param("t", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** Every evidence file of a campaign, without its content. */
+    public List<Evidence> ofCampaign(long campaignId) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from evidence where task_row_id in (select id from task_row where campaign_id = :c) order by id")
+                .param("c", campaignId).query(EvidenceRepository::evidence).list();
     }
 
     List<Evidence> ofRow(long rowId) {
@@ -46,14 +53,14 @@ class EvidenceRepository {
                 .query(EvidenceRepository::evidence).optional();
     }
 
-    byte[] content(long id) {
+    public byte[] content(long id) {
         return jdbc.sql("select content from evidence where id = :id").param("id", id).query(byte[].class).single();
     }
 
     private static Evidence evidence(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Evidence(rs.getLong("id"), rs.getLong("task_row_id"), rs.getString("file_name"),
                 rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("evidence_type"),
-                rs.getString("area_code"), rs.getString("description"), rs.getString("uploaded_by"),
+                rs.getString("area_code"), rs.getString("item_code"), rs.getString("description"), rs.getString("uploaded_by"),
                 rs.getTimestamp("uploaded_at").toInstant());
     }
 }

@@ -32,10 +32,12 @@ public class EvidenceService {
     private final WorkService work;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final long maxBytes;
 
     EvidenceService(EvidenceRepository evidence, TaskRowRepository rows, CampaignRepository campaigns,
                     StandardAreas standards, WorkService work, CurrentUser currentUser, Clock clock,
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc,
                     @Value("${chuangwei.evidence.max-bytes}") long maxBytes) {
         this.evidence = evidence;
         this.rows = rows;
@@ -44,12 +46,13 @@ public class EvidenceService {
         this.work = work;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.jdbc = jdbc;
         this.maxBytes = maxBytes;
     }
 
     @Transactional
     public Evidence upload(String taskId, String fileName, String contentType, byte[] content, String type, String area,
-                           String description) {
+                           String item, String description) {
         WorkItem task = work.get(taskId);
         if (!TaskForms.UNIT_TASK.equals(task.taskDefinitionKey()) || task.taskRowId() == null) {
             throw ApiException.badRequest("evidence-only-on-unit-task", "taskId", taskId);
@@ -81,12 +84,19 @@ public class EvidenceService {
         if (standards.areas(campaign.standardCode()).stream().noneMatch(x -> x.code().equals(areaCode))) {
             throw ApiException.badRequest("unknown-area", "area", "area", areaCode);
         }
+        String itemCode = item == null || item.isBlank() ? null : item.trim().toUpperCase(java.util.Locale.ROOT);
+        if (itemCode != null && jdbc.sql("""
+                select count(*) from standard_item where standard_code = :s and code = :i and area_code = :a""")
+                .param("s", campaign.standardCode()).param("i", itemCode).param("a", areaCode).query(Integer.class)
+                .single() == 0) {
+            throw ApiException.badRequest("unknown-item", "item", itemCode, itemCode);
+        }
         if (description != null && description.length() > 500) {
             throw ApiException.badRequest("too-long", "description", "description", 500);
         }
         String ct = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
         long id = evidence.insert(row.id(), name, ct.length() > 100 ? "application/octet-stream" : ct, content,
-                sha256(content), t, areaCode, description, currentUser.id(), clock.instant());
+                sha256(content), t, areaCode, itemCode, description, currentUser.id(), clock.instant());
         return evidence.find(id).orElseThrow();
     }
 

@@ -50,9 +50,10 @@ class TaskController {
     @PostMapping(path = "/tasks/{taskId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Evidence> upload(@PathVariable String taskId, @RequestParam("file") MultipartFile file,
                                     @RequestParam(required = false) String type, @RequestParam(required = false) String area,
+                                    @RequestParam(required = false) String item,
                                     @RequestParam(required = false) String description) throws IOException {
         return ResponseEntity.status(HttpStatus.CREATED).body(evidence.upload(taskId, file.getOriginalFilename(),
-                file.getContentType(), file.getBytes(), type, area, description));
+                file.getContentType(), file.getBytes(), type, area, item, description));
     }
 
     @GetMapping("/task-rows/{rowId}/evidence")

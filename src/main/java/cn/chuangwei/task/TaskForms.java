@@ -18,6 +18,10 @@ public final class TaskForms {
     public static final String RECTIFY = "rectifyTasks";
     public static final String SCORE_SHEET = "scoreSheet";
     public static final String INDICATOR_READINGS = "indicatorReadings";
+    public static final String SUBMIT_APPLICATION = "submitApplication";
+    public static final String EXTERNAL_RESULTS = "externalResults";
+    public static final String PUBLIC_NOTICE = "publicNotice";
+    public static final String SPOT_CHECK = "spotCheck";
 
     public static final String RESULT_SUMMARY = "resultSummary";
     public static final String REVIEW_DECISION = "reviewDecision";
@@ -29,16 +33,26 @@ public final class TaskForms {
     public static final String RECTIFY_NOTE = "rectifyNote";
     public static final String SCORES = "scores";
     public static final String READINGS = "readings";
+    public static final String REFERENCE = "reference";
+    public static final String EXTERNAL_OUTCOME = "externalOutcome";
+    public static final String PROBLEMS = "problems";
+    public static final String NAMING_DATE = "namingDate";
+    public static final String NAMING_DOCUMENT = "namingDocument";
+    public static final String FINDINGS = "findings";
 
     /** Each task's form fields; anything else in a completion request is refused. */
-    static final Map<String, Set<String>> FIELDS = Map.of(
-            UNIT_TASK, Set.of(RESULT_SUMMARY),
-            REVIEW_TASK, Set.of(REVIEW_DECISION, RETURN_REASON),
-            SIGN_GATE, Set.of(SIGN_DECISION, SIGN_COMMENT),
-            LEADER_DECISION, Set.of(LEADER_DECISION_FIELD, LEADER_COMMENT),
-            RECTIFY, Set.of(RECTIFY_NOTE),
-            SCORE_SHEET, Set.of(SCORES),
-            INDICATOR_READINGS, Set.of(READINGS));
+    static final Map<String, Set<String>> FIELDS = Map.ofEntries(
+            Map.entry(UNIT_TASK, Set.of(RESULT_SUMMARY)),
+            Map.entry(REVIEW_TASK, Set.of(REVIEW_DECISION, RETURN_REASON)),
+            Map.entry(SIGN_GATE, Set.of(SIGN_DECISION, SIGN_COMMENT)),
+            Map.entry(LEADER_DECISION, Set.of(LEADER_DECISION_FIELD, LEADER_COMMENT)),
+            Map.entry(RECTIFY, Set.of(RECTIFY_NOTE)),
+            Map.entry(SCORE_SHEET, Set.of(SCORES)),
+            Map.entry(INDICATOR_READINGS, Set.of(READINGS)),
+            Map.entry(SUBMIT_APPLICATION, Set.of(REFERENCE)),
+            Map.entry(EXTERNAL_RESULTS, Set.of(EXTERNAL_OUTCOME, PROBLEMS)),
+            Map.entry(PUBLIC_NOTICE, Set.of(NAMING_DATE, NAMING_DOCUMENT)),
+            Map.entry(SPOT_CHECK, Set.of(FINDINGS)));
 
     private TaskForms() {
     }
@@ -70,6 +84,21 @@ public final class TaskForms {
             }
             case SCORE_SHEET -> text(values, SCORES, false, 20000);
             case INDICATOR_READINGS -> text(values, READINGS, false, 20000);
+            case SUBMIT_APPLICATION -> text(values, REFERENCE, true, 100);
+            case EXTERNAL_RESULTS -> {
+                String o = choice(values, EXTERNAL_OUTCOME, "PASS", "FAIL");
+                text(values, PROBLEMS, "FAIL".equals(o), 20000);
+            }
+            case PUBLIC_NOTICE -> {
+                String d = text(values, NAMING_DATE, true, 10);
+                try {
+                    java.time.LocalDate.parse(d);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw ApiException.badRequest("invalid-date", NAMING_DATE, NAMING_DATE, d);
+                }
+                text(values, NAMING_DOCUMENT, true, 200);
+            }
+            case SPOT_CHECK -> text(values, FINDINGS, true, 4000);
             default -> text(values, RECTIFY_NOTE, false, 1000);
         }
     }

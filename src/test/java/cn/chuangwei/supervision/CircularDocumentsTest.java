@@ -3,6 +3,7 @@ package cn.chuangwei.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.chuangwei.documents.CjkFont;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class CircularDocumentsTest {
     private static final String LONG_TASK = "完成辖区内所有农贸市场、背街小巷、城乡结合部及河道沟渠两侧的病媒生物防制设施建设，"
             + "并整理日常巡查记录台账报镇创卫办备案";
 
-    private final CircularDocuments documents = new CircularDocuments("");
+    private final CircularDocuments documents = new CircularDocuments(new CjkFont(""));
 
     private static Circular small() {
         return new Circular("青创卫办通〔2027〕3号", "关于2027年第一季度创卫重点任务逾期情况的通报",
@@ -138,17 +139,17 @@ class CircularDocumentsTest {
 
     @Test
     void pdfWithoutAChineseFontFailsWithAHint(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> new CircularDocuments("", List.of(dir.resolve("none.ttc"))).pdf(small()))
+        assertThatThrownBy(() -> new CircularDocuments(new CjkFont("", List.of(dir.resolve("none.ttc")))).pdf(small()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("fonts-wqy-microhei")
                 .hasMessageContaining("chuangwei.circular.font");
         Path junk = Files.writeString(dir.resolve("junk.ttf"), "not a font");
-        assertThatThrownBy(() -> new CircularDocuments(junk.toString()).pdf(small()))
+        assertThatThrownBy(() -> new CircularDocuments(new CjkFont(junk.toString())).pdf(small()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("fonts-wqy-microhei");
         // Word and Excel need no font
-        assertThat(new CircularDocuments(junk.toString()).xlsx(small())).isNotEmpty();
-        assertThat(new CircularDocuments(junk.toString()).docx(small())).isNotEmpty();
+        assertThat(new CircularDocuments(new CjkFont(junk.toString())).xlsx(small())).isNotEmpty();
+        assertThat(new CircularDocuments(new CjkFont(junk.toString())).docx(small())).isNotEmpty();
     }
 
     @Test

@@ -1,0 +1,114 @@
+package cn.chuangwei.inspection;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.task.Evidence;
+import cn.chuangwei.task.EvidenceRepository;
+import cn.chuangwei.web.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Assembles the application dossier (申报材料, DOMAIN.md §6): the evidence of every task indexed by the standard's
+ * areas and items, the gaps (items without evidence), and the work report (工作汇报) written from the campaign's
+ * figures with {@code templates/work-report.txt}.
+ */
+@Service
+public class DossierService {
+
+    private final CampaignRepository campaigns;
+    private final Standards standards;
+    private final EvidenceRepository evidence;
+    private final InspectionService inspection;
+    private final JdbcClient jdbc;
+    private final DueDates dueDates;
+
+    DossierService(CampaignRepository campaigns, Standards standards, EvidenceRepository evidence,
+                   InspectionService inspection, JdbcClient jdbc, DueDates dueDates) {
+        this.campaigns = campaigns;
+        this.standards = standards;
+        this.evidence = evidence;
+        this.inspection = inspection;
+        this.jdbc = jdbc;
+        this.dueDates = dueDates;
+    }
+
+    /** The dossier with the evidence files' content. */
+    public Dossier dossier(long campaignId, boolean withContent) {
+        Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        Standards.Standard std = standards.find(c.standardCode()).orElseThrow();
+        Map<String, List<Dossier.Document>> byItem = new HashMap<>();
+        Map<String, List<Dossier.Document>> byAreaOnly = new HashMap<>();
+        for (Evidence e : evidence.ofCampaign(campaignId)) {
+            Dossier.Document d = new Dossier.Document(e.id(), e.fileName(), e.evidenceType(), e.description(),
+                    withContent ? evidence.content(e.id()) : new byte[0]);
+            if (e.itemCode() != null) {
+                byItem.computeIfAbsent(e.itemCode(), k -> new ArrayList<>()).add(d);
+            } else {
+                byAreaOnly.computeIfAbsent(e.areaCode(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        List<Dossier.Area> areas = new ArrayList<>();
+        for (StandardAreas.Area a : std.areas()) {
+            List<Dossier.Item> items = new ArrayList<>();
+            for (Standards.Item i : std.items()) {
+                if (i.areaCode().equals(a.code())) {
+                    items.add(new Dossier.Item(i.code(), i.name(), byItem.getOrDefault(i.code(), List.of())));
+                }
+            }
+            if (byAreaOnly.containsKey(a.code())) {
+                items.add(new Dossier.Item(a.code(), "本领域综合材料", byAreaOnly.get(a.code())));
+            }
+            areas.add(new Dossier.Area(a.code(), a.nameZh(), items));
+        }
+        return new Dossier(c.name(), c.town(), std.name(), dueDates.today(), workReport(c, std), areas);
+    }
+
+    private String workReport(Campaign c, Standards.Standard std) {
+        Map<String, Object> figures = jdbc.sql("""
+                select (select count(*) from campaign_unit where campaign_id = :c) as units,
+                       (select count(*) from task_row where campaign_id = :c) as tasks,
+                       (select count(*) from task_row where campaign_id = :c and status = 'ACCEPTED') as accepted,
+                       (select coalesce(sum(rework_count), 0) from task_row where campaign_id = :c) as rework,
+                       (select count(*) from evidence where task_row_id in (select id from task_row where campaign_id = :c)) as documents,
+                       (select min(start_date) from campaign_phase where campaign_id = :c) as started""")
+                .param("c", c.id()).query().singleRow();
+        Map<String, String> v = new HashMap<>();
+        v.put("campaignName", c.name());
+        v.put("town", c.town());
+        v.put("standardName", std.name());
+        figures.forEach((k, val) -> v.put(k.toLowerCase(java.util.Locale.ROOT), String.valueOf(val)));
+        InspectionService.Round latest = inspection.current(c.id()).orElse(null);
+        v.put("rounds", String.valueOf(inspection.rounds(c.id()).size()));
+        v.put("score", latest == null || latest.totalScore() == null ? "—" : latest.totalScore().stripTrailingZeros().toPlainString());
+        v.put("maxscore", latest == null || latest.maxScore() == null ? "—" : String.valueOf(latest.maxScore()));
+        v.put("outcome", latest == null || latest.outcome() == null ? "尚未自查" : switch (latest.outcome()) {
+            case "READY" -> "达到申报条件";
+            case "RECTIFY" -> "需要整改";
+            default -> "不具备申报条件";
+        });
+        String text = template();
+        for (Map.Entry<String, String> e : v.entrySet()) {
+            text = text.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return text;
+    }
+
+    private static String template() {
+        try (InputStream in = new ClassPathResource("templates/work-report.txt").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
