@@ -127,22 +127,69 @@ abstract class CampaignScenario {
                 selfInspect();
             }
         }
+        applyAndGetNamed();
 
         JsonNode done = office.get("/api/campaigns/" + id).json();
         assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.has("currentPhase")).isFalse();
-        assertThat(done.get("activeActivities")).isEmpty();
+        // the named town is in long-term maintenance: monthly spot checks, re-review in three years
+        assertThat(texts(done.get("activeActivities"))).contains("Maintenance", "ReReviewDue");
         String pi = done.get("processInstanceId").asText();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).finished().count()).isEqualTo(1);
-        // five phases and one round of self-inspection
-        assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(pi).finished().count()).isEqualTo(6);
+        // five phases, one round of self-inspection and the acceptance
+        assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(pi).finished().count()).isEqualTo(7);
         for (JsonNode ph : done.get("phases")) {
             assertThat(ph.get("status").asText()).isEqualTo("DONE");
             assertThat(ph.get("accepted").asInt()).isEqualTo(ph.get("tasks").asInt());
         }
         Reply rows = office.get("/api/campaigns/" + id + "/tasks?status=ACCEPTED");
         assertThat(rows.json().size()).isEqualTo(sum(done, "tasks"));
+    }
+
+    /** The office submits the dossier, the external inspection passes, the town is named. */
+    void applyAndGetNamed() throws RuntimeException {
+        Api office = as(f.office);
+        assertThat(activities()).contains("ExternalAcceptance", "submitApplication");
+        JsonNode gaps = office.get("/api/campaigns/" + id + "/dossier/gaps").json();
+        assertThat(gaps.get("count").asInt()).isEqualTo(43);
+        assertThat(texts(gaps.get("gaps"))).doesNotContain("ORG-01 " + "爱国卫生组织机构健全");
+        byte[] zip = download(f.office, "/api/campaigns/" + id + "/dossier");
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+            String evidencePath = entries.keySet().stream().filter(n -> n.startsWith("02-佐证材料/01-") && n.contains("ORG-01-"))
+                    .findFirst().orElseThrow();
+            assertThat(entries.get(evidencePath)).isEqualTo(PNG);
+            try (org.apache.pdfbox.pdmodel.PDDocument index = org.apache.pdfbox.Loader.loadPDF(entries.get("00-目录.pdf"))) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(index).replaceAll("\\s+", "");
+                assertThat(text).contains("ORG-01").contains(evidencePath.replaceAll("\\s+", "")).contains("缺项");
+            }
+            assertThat(entries).containsKey("01-工作汇报.pdf");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        completeOnly(office, "submitApplication", Map.of("reference", "青创卫〔2027〕1号"));
+        completeOnly(office, "externalResults", Map.of("externalOutcome", "PASS"));
+        completeOnly(office, "publicNotice", Map.of("namingDate", "2027-12-30", "namingDocument", "省爱卫会〔2027〕8号"));
+    }
+
+    byte[] download(String user, String path) {
+        try {
+            java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                    (user + ":" + Fixture.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).isEqualTo(200);
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The inspection team scores every area in full, the office enters compliant readings: READY. */
@@ -189,7 +236,8 @@ abstract class CampaignScenario {
                 assertThat(t.get("unitCode").asText()).isEqualTo(unit.code());
                 if (returnOne && !evidenceShown) {
                     Reply up = as(unit.head()).upload("/api/tasks/" + t.get("id").asText() + "/evidence", "现场.png",
-                            "image/png", PNG, "type", "PHOTO", "description", "现场照片");
+                            "image/png", PNG, "type", "PHOTO", "area", "ORG_MANAGEMENT", "item", "ORG-01",
+                            "description", "现场照片");
                     assertThat(up.status()).as(up.raw()).isEqualTo(201);
                     Reply list = as(f.office).get("/api/task-rows/" + t.get("taskRowId").asText() + "/evidence");
                     assertThat(list.json()).hasSize(1);
