@@ -27,7 +27,8 @@ class RestartTest {
         Snapshot second = runOnce(dir);
         assertThat(first.campaigns()).isEqualTo(1);
         assertThat(first.runningProcesses()).isGreaterThanOrEqualTo(1);
-        assertThat(first.definitions()).isEqualTo(2);
+        assertThat(first.definitions()).as("the processes of bpmn/").isEqualTo(5);
+        assertThat(first.decisions()).as("the decisions of dmn/").isEqualTo(4);
         assertThat(second).isEqualTo(first);
     }
 
