@@ -154,6 +154,33 @@ class SelfInspectionProcessTest {
     }
 
     @Test
+    void badReadingsAndScoresAreRefusedNamingTheLineAndNothingIsWritten() {
+        ProcessInstance si = sub("self-inspection");
+        org.camunda.bpm.engine.task.Task readings = tasks.createTaskQuery().processInstanceId(si.getId())
+                .taskDefinitionKey("indicatorReadings").singleResult();
+        Map<String, String> bad = Map.of(
+                "NO_SUCH_INDICATOR,1", "unknown-indicator-code",
+                "SATISFACTION,120", "percent-out-of-range",
+                "RODENT_DENSITY,E", "invalid-grade",
+                "SATISFACTION,很高", "invalid-reading",
+                "NO_TOBACCO_ADS,也许", "invalid-boolean");
+        for (var c : bad.entrySet()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(readings.getId(), Map.of("readings", c.getKey())))
+                    .as(c.getKey()).hasRootCauseInstanceOf(cn.chuangwei.web.ApiException.class)
+                    .rootCause().satisfies(e -> assertThat(((cn.chuangwei.web.ApiException) e).code()).isEqualTo(c.getValue()));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(readings.getId(), Map.of("readings", "SATISFACTION,95")))
+                .rootCause().satisfies(e -> assertThat(((cn.chuangwei.web.ApiException) e).code()).isEqualTo("indicator-not-read"));
+        org.camunda.bpm.engine.task.Task sheet = tasks.createTaskQuery().processInstanceId(si.getId())
+                .taskDefinitionKey("scoreSheet").list().get(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(sheet.getId(), Map.of("scores", "ORG-01,99,")))
+                .rootCause().satisfies(e -> assertThat(((cn.chuangwei.web.ApiException) e).code()).isIn("invalid-score",
+                        "unknown-item-code"));
+        assertThat(inspection.indicatorsToRead(id)).hasSize(22);
+        assertThat(tasks.createTaskQuery().processInstanceId(si.getId()).count()).isEqualTo(11);
+    }
+
+    @Test
     void aFailedVetoItemMeansNotEligibleAndTheCampaignCloses() {
         score(Map.of());
         read(Map.of("SATISFACTION", "89.9"));
