@@ -85,3 +85,27 @@ create table case_event (
     at      timestamp     not null
 );
 create index ix_case_event_case on case_event (case_id);
+
+-- The ladder's steps for overdue cases: once per case and level.
+create table case_escalation (
+    case_id              bigint      not null references patrol_case (id),
+    level                varchar(20) not null,
+    level_rank           int         not null,
+    working_days_overdue int         not null,
+    reached_at           timestamp   not null,
+    primary key (case_id, level)
+);
+
+insert into mail_template (template_key, locale, subject, body) values
+ ('CASE_RESULT', 'zh-CN', '【办理结果】您反映的问题已办结（{caseNumber}）',
+  '{recipientName}：
+
+您于{reportedOn}反映的“{description}”（{address}）已由{unitName}办结。
+办理结果：{result}
+如对办理结果不满意，请致电热线，我们将重新办理一次。'),
+ ('CASE_RESULT', 'en', '[Result] Your report {caseNumber} has been handled',
+  'Dear {recipientName},
+
+The problem you reported on {reportedOn} ("{description}", {address}) has been handled by {unitName}.
+Result: {result}
+If you are not satisfied, call the hotline and it will be handled once more.');

@@ -50,6 +50,38 @@ public class DueDates {
         return morningOf(n == 0 ? d : calendar.addWorkingDays(d, -n));
     }
 
+    /**
+     * The moment a number of working hours after {@code from}, counting only working days' office hours (from the
+     * morning hour to the due hour, 09:00–18:00 by default).
+     */
+    public Date addWorkingHours(java.time.Instant from, int hours) {
+        java.time.ZonedDateTime t = from.atZone(zone);
+        long minutes = hours * 60L;
+        while (true) {
+            LocalDate day = t.toLocalDate();
+            java.time.ZonedDateTime open = day.atTime(morningHour, 0).atZone(zone);
+            java.time.ZonedDateTime close = day.atTime(dueHour, 0).atZone(zone);
+            if (!calendar.isWorkingDay(day) || !t.isBefore(close)) {
+                t = day.plusDays(1).atTime(morningHour, 0).atZone(zone);
+                continue;
+            }
+            if (t.isBefore(open)) {
+                t = open;
+            }
+            long left = java.time.Duration.between(t, close).toMinutes();
+            if (minutes <= left) {
+                return Date.from(t.plusMinutes(minutes).toInstant());
+            }
+            minutes -= left;
+            t = day.plusDays(1).atTime(morningHour, 0).atZone(zone);
+        }
+    }
+
+    /** A daily cycle from a moment, as an ISO 8601 repeating interval for a BPMN timer. */
+    public String dailyFrom(Date start) {
+        return "R/" + start.toInstant().atZone(zone).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/P1D";
+    }
+
     /** A daily cycle starting the morning after today, as an ISO 8601 repeating interval for a BPMN timer. */
     public String dailyFromTomorrow() {
         return "R/" + today().plusDays(1).atTime(morningHour, 0).atZone(zone)

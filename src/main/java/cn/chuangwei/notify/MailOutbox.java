@@ -63,6 +63,26 @@ public class MailOutbox {
         return inserted > 0;
     }
 
+    /** A mail to someone outside the directory (a citizen who left an address), in Chinese. */
+    public boolean enqueueToAddress(String event, String address, String name, String templateKey,
+                                    Map<String, String> values) {
+        String key = event + ":" + address;
+        if (exists(key)) {
+            return false;
+        }
+        Map<String, String> all = new HashMap<>(values);
+        all.put("recipientName", name);
+        MailTemplates.Rendered mail = templates.render(templateKey, MailTemplates.ZH, all);
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                insert into mail_outbox (idempotency_key, recipient_user, recipient_address, locale, subject, body, status,
+                                         next_attempt_at, created_at)
+                select :k, null, :a, :l, :s, :b, 'PENDING', :now, :now from (values (1)) as one(x)
+                where not exists (select 1 from mail_outbox where idempotency_key = :k)""")
+                .param("k", key).param("a", address).param("l", MailTemplates.ZH).param("s", truncate(mail.subject(), 300))
+                .param("b", truncate(mail.body(), 8000)).param("now", now).update() > 0;
+    }
+
     /** Mails for several people for one event; each has its own key, so one bad address blocks no other. */
     public void enqueueAll(String event, List<String> userIds, String templateKey,
                            java.util.function.Function<String, Map<String, String>> values) {

@@ -35,7 +35,9 @@ public class MailTemplates {
             "ESCALATION", List.of(Set.of("recipientName", "unitName", "taskTitle", "deadline", "levelName", "link"),
                     Set.of("campaignName", "phaseName", "situation", "interviewNote", "daysOverdue")),
             "CIRCULAR_ISSUED", List.of(Set.of("recipientName", "circularTitle", "circularNumber", "link"),
-                    Set.of("campaignName", "issuingOffice", "unitCount", "taskCount")));
+                    Set.of("campaignName", "issuingOffice", "unitCount", "taskCount")),
+            "CASE_RESULT", List.of(Set.of("recipientName", "caseNumber", "result"),
+                    Set.of("reportedOn", "description", "address", "unitName")));
 
     /** A template of one kind and language. */
     public record Template(String key, String locale, String subject, String body, String updatedBy, Instant updatedAt) {

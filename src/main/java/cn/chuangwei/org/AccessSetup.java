@@ -56,6 +56,8 @@ class AccessSetup implements ApplicationRunner {
         group(Groups.LEADING_GROUP, "领导小组");
         group(Groups.OFFICE, "创卫办");
         group(Groups.SUPERVISORS, "督查组");
+        group("grid-inspectors", "网格员");
+        group("hotline", "热线受理员");
 
         // Everyone signed in: Tasklist, the directory of people, and the process models behind their forms.
         global(Resources.APPLICATION, "tasklist", Permissions.ACCESS);

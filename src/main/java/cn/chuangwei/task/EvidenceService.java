@@ -124,7 +124,7 @@ public class EvidenceService {
         }
     }
 
-    static boolean isImage(byte[] b) {
+    public static boolean isImage(byte[] b) {
         return starts(b, 0xFF, 0xD8, 0xFF) || starts(b, 0x89, 'P', 'N', 'G') || starts(b, 'G', 'I', 'F', '8')
                 || (starts(b, 'R', 'I', 'F', 'F') && b.length > 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P');
     }

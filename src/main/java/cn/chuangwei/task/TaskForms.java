@@ -22,6 +22,11 @@ public final class TaskForms {
     public static final String EXTERNAL_RESULTS = "externalResults";
     public static final String PUBLIC_NOTICE = "publicNotice";
     public static final String SPOT_CHECK = "spotCheck";
+    public static final String REGISTER_CASE = "registerCase";
+    public static final String DISPATCH_CASE = "dispatchCase";
+    public static final String HANDLE_CASE = "handleCase";
+    public static final String APPROVE_PENDING = "approvePending";
+    public static final String CHECK_CASE = "checkCase";
 
     public static final String RESULT_SUMMARY = "resultSummary";
     public static final String REVIEW_DECISION = "reviewDecision";
@@ -52,7 +57,12 @@ public final class TaskForms {
             Map.entry(SUBMIT_APPLICATION, Set.of(REFERENCE)),
             Map.entry(EXTERNAL_RESULTS, Set.of(EXTERNAL_OUTCOME, PROBLEMS)),
             Map.entry(PUBLIC_NOTICE, Set.of(NAMING_DATE, NAMING_DOCUMENT)),
-            Map.entry(SPOT_CHECK, Set.of(FINDINGS)));
+            Map.entry(SPOT_CHECK, Set.of(FINDINGS)),
+            Map.entry(REGISTER_CASE, Set.of("registerDecision", "voidReason")),
+            Map.entry(DISPATCH_CASE, Set.of("unitCode", "dispatchNote")),
+            Map.entry(HANDLE_CASE, Set.of("handleOutcome", "handleResult", "sendBackReason", "pendingReason", "pendingUntil")),
+            Map.entry(APPROVE_PENDING, Set.of("pendingApproved")),
+            Map.entry(CHECK_CASE, Set.of("checkOutcome", "failReason")));
 
     private TaskForms() {
     }
@@ -99,6 +109,33 @@ public final class TaskForms {
                 text(values, NAMING_DOCUMENT, true, 200);
             }
             case SPOT_CHECK -> text(values, FINDINGS, true, 4000);
+            case REGISTER_CASE -> {
+                String d = choice(values, "registerDecision", "REGISTER", "VOID");
+                text(values, "voidReason", "VOID".equals(d), 500);
+            }
+            case DISPATCH_CASE -> {
+                text(values, "unitCode", true, 40);
+                text(values, "dispatchNote", false, 500);
+            }
+            case HANDLE_CASE -> {
+                String o = choice(values, "handleOutcome", "HANDLED", "SEND_BACK", "PENDING");
+                text(values, "handleResult", "HANDLED".equals(o), 2000);
+                text(values, "sendBackReason", "SEND_BACK".equals(o), 500);
+                text(values, "pendingReason", "PENDING".equals(o), 500);
+                String until = text(values, "pendingUntil", "PENDING".equals(o), 10);
+                if ("PENDING".equals(o)) {
+                    try {
+                        java.time.LocalDate.parse(until);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw ApiException.badRequest("invalid-date", "pendingUntil", "pendingUntil", until);
+                    }
+                }
+            }
+            case APPROVE_PENDING -> choice(values, "pendingApproved", "YES", "NO");
+            case CHECK_CASE -> {
+                String o = choice(values, "checkOutcome", "PASS", "FAIL");
+                text(values, "failReason", "FAIL".equals(o), 500);
+            }
             default -> text(values, RECTIFY_NOTE, false, 1000);
         }
     }

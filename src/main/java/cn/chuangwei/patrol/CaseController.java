@@ -1,0 +1,91 @@
+package cn.chuangwei.patrol;
+
+import cn.chuangwei.supervision.AssessmentService;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Patrol and complaint cases: report, follow, photos, the caller's reply, grids and the monthly indicators. */
+@RestController
+class CaseController {
+
+    private final CaseService cases;
+    private final CaseRepository repository;
+    private final CaseStats stats;
+    private final long maxPhotoBytes;
+
+    CaseController(CaseService cases, CaseRepository repository, CaseStats stats,
+                   @Value("${chuangwei.evidence.max-bytes}") long maxPhotoBytes) {
+        this.cases = cases;
+        this.repository = repository;
+        this.stats = stats;
+        this.maxPhotoBytes = maxPhotoBytes;
+    }
+
+    @PostMapping("/api/cases")
+    ResponseEntity<PatrolCase> report(@RequestBody CaseService.Report report) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(cases.report(report, false));
+    }
+
+    @PostMapping("/api/cases/complaints")
+    ResponseEntity<PatrolCase> complaint(@RequestBody CaseService.Report report) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(cases.report(report, true));
+    }
+
+    @GetMapping("/api/cases")
+    List<PatrolCase> list(@RequestParam(required = false) Long campaignId, @RequestParam(required = false) String status,
+                          @RequestParam(required = false) String unit) {
+        return cases.list(campaignId, status, unit);
+    }
+
+    @GetMapping("/api/cases/stats")
+    CaseStats.Stats stats(@RequestParam long campaignId, @RequestParam String month) {
+        return stats.month(campaignId, AssessmentService.parseMonth(month));
+    }
+
+    @GetMapping("/api/cases/{id}")
+    PatrolCase get(@PathVariable long id) {
+        return cases.view(id);
+    }
+
+    @GetMapping("/api/cases/{id}/events")
+    List<Map<String, Object>> events(@PathVariable long id) {
+        cases.view(id);
+        return repository.events(id);
+    }
+
+    @PostMapping(path = "/api/cases/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> photo(@PathVariable long id, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        long photo = cases.photo(id, file.getOriginalFilename(), file.getContentType(), file.getBytes(), maxPhotoBytes);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("caseId", id, "photoId", photo));
+    }
+
+    @PostMapping("/api/cases/{id}/feedback")
+    Map<String, Object> feedback(@PathVariable long id, @RequestBody Map<String, Boolean> body) {
+        cases.feedback(id, body == null ? null : body.get("satisfied"));
+        return Map.of("caseId", id, "recorded", true);
+    }
+
+    @GetMapping("/api/campaigns/{campaignId}/grids")
+    List<CaseService.Grid> grids(@PathVariable long campaignId) {
+        return cases.grids(campaignId);
+    }
+
+    @PutMapping("/api/campaigns/{campaignId}/grids")
+    List<CaseService.Grid> saveGrids(@PathVariable long campaignId, @RequestBody List<CaseService.Grid> grids) {
+        return cases.saveGrids(campaignId, grids);
+    }
+}

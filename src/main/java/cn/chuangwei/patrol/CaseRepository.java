@@ -1,0 +1,104 @@
+package cn.chuangwei.patrol;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Cases, their photos and their history. */
+@Repository
+class CaseRepository {
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(CaseService.Report r, String source, String user, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into patrol_case (campaign_id, grid_code, source, category, urgency, description, address, latitude,
+                                         longitude, reported_by, caller_name, caller_phone, caller_email, status, reported_at)
+                values (:c, :g, :s, :cat, :u, :d, :a, :lat, :lon, :by, :cn, :cp, :ce, 'REPORTED', :t)""")
+                .param("c", r.campaignId()).param("g", r.gridCode()).param("s", source).param("cat", r.category())
+                .param("u", r.urgency()).param("d", r.description()).param("a", r.address()).param("lat", r.latitude())
+                .param("lon", r.longitude()).param("by", user).param("cn", r.callerName()).param("cp", r.callerPhone())
+                .param("ce", r.callerEmail()).param("t", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<PatrolCase> find(long id) {
+        return jdbc.sql("select * from patrol_case where id = :id").param("id", id).query(CaseRepository::row).optional();
+    }
+
+    List<PatrolCase> list(Long campaignId, String status, String unit) {
+        return jdbc.sql("""
+                select * from patrol_case where (cast(:c as bigint) is null or campaign_id = :c)
+                and (cast(:s as varchar(20)) is null or status = :s) and (cast(:u as varchar(40)) is null or unit_code = :u)
+                order by id""").param("c", campaignId).param("s", status).param("u", unit)
+                .query(CaseRepository::row).list();
+    }
+
+    void set(long id, String assignments, Object... params) {
+        JdbcClient.StatementSpec spec = jdbc.sql("update patrol_case set " + assignments + " where id = :id").param("id", id);
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            Object v = params[i + 1];
+            spec = spec.param((String) params[i], v instanceof Instant in ? Timestamp.from(in)
+                    : v instanceof Date d ? new Timestamp(d.getTime()) : v);
+        }
+        spec.update();
+    }
+
+    void event(long caseId, String event, String actor, String note, Instant now) {
+        jdbc.sql("insert into case_event (case_id, event, actor, note, at) values (:c, :e, :a, :n, :t)")
+                .param("c", caseId).param("e", event).param("a", actor).param("n", note).param("t", Timestamp.from(now))
+                .update();
+    }
+
+    List<java.util.Map<String, Object>> events(long caseId) {
+        return jdbc.sql("select event, actor, note, at from case_event where case_id = :c order by id").param("c", caseId)
+                .query().listOfRows();
+    }
+
+    long photo(long caseId, String stage, String fileName, String contentType, byte[] content, String user, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into case_photo (case_id, stage, file_name, content_type, size_bytes, content, uploaded_by, uploaded_at)
+                values (:c, :s, :f, :ct, :n, :b, :u, :t)""")
+                .param("c", caseId).param("s", stage).param("f", fileName).param("ct", contentType)
+                .param("n", (long) content.length).param("b", content).param("u", user).param("t", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    int photos(long caseId, String stage) {
+        return jdbc.sql("select count(*) from case_photo where case_id = :c and stage = :s").param("c", caseId)
+                .param("s", stage).query(Integer.class).single();
+    }
+
+    private static PatrolCase row(ResultSet rs, int n) throws SQLException {
+        return new PatrolCase(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("grid_code"), rs.getString("source"),
+                rs.getString("category"), rs.getString("urgency"), rs.getString("description"), rs.getString("address"),
+                rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getString("reported_by"),
+                rs.getString("caller_name"), rs.getString("caller_phone"), rs.getString("caller_email"),
+                rs.getString("status"), rs.getString("unit_code"), rs.getBoolean("sent_back"), rs.getInt("rework_count"),
+                rs.getBoolean("reopened"), instant(rs.getTimestamp("handle_due")), rs.getString("void_reason"),
+                rs.getString("pending_reason"), rs.getString("handle_result"), instant(rs.getTimestamp("reported_at")),
+                instant(rs.getTimestamp("registered_at")), instant(rs.getTimestamp("dispatched_at")),
+                instant(rs.getTimestamp("handled_at")), instant(rs.getTimestamp("closed_at")),
+                (Boolean) rs.getObject("closed_on_time"), rs.getString("process_instance_id"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

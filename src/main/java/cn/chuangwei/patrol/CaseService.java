@@ -1,0 +1,234 @@
+package cn.chuangwei.patrol;
+
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.CampaignStatus;
+import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.org.Groups;
+import cn.chuangwei.web.ApiException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Patrol and complaint cases (巡查 / 投诉, DOMAIN.md §8): a grid inspector reports a problem found on patrol, a hotline
+ * operator registers a citizen's complaint; each case runs {@code patrol-case.bpmn}. The caller's contact is private to
+ * the office and the hotline.
+ */
+@Service("patrolCases")  // "caseService" is the engine's (CMMN)
+public class CaseService {
+
+    public static final String GRID_INSPECTORS = "grid-inspectors";
+    public static final String HOTLINE = "hotline";
+    static final Set<String> URGENCIES = Set.of("NORMAL", "URGENT");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** What a reporter says; the caller's fields only for a complaint. */
+    public record Report(Long campaignId, String gridCode, String category, String urgency, String description,
+                         String address, BigDecimal latitude, BigDecimal longitude, String callerName, String callerPhone,
+                         String callerEmail) {
+    }
+
+    /** A grid of the campaign's town and the inspector who patrols it. */
+    public record Grid(String code, String name, String inspector) {
+    }
+
+    private final CaseRepository cases;
+    private final CampaignRepository campaigns;
+    private final JdbcClient jdbc;
+    private final RuntimeService runtime;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    CaseService(CaseRepository cases, CampaignRepository campaigns, JdbcClient jdbc, RuntimeService runtime,
+                CurrentUser currentUser, Clock clock) {
+        this.cases = cases;
+        this.campaigns = campaigns;
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    boolean seesCallers() {
+        return currentUser.isOffice() || currentUser.inGroup(HOTLINE);
+    }
+
+    /** Reports a case and starts its process; refused whole, the field named, when anything is wrong. */
+    @Transactional
+    public PatrolCase report(Report r, boolean complaint) {
+        if (complaint ? !(currentUser.inGroup(HOTLINE) || currentUser.isOffice())
+                : !(currentUser.inGroup(GRID_INSPECTORS) || currentUser.inGroup(Groups.SUPERVISORS) || currentUser.isOffice())) {
+            throw ApiException.forbidden(complaint ? "hotline-only" : "inspectors-only");
+        }
+        Report checked = check(r, complaint);
+        long id = cases.insert(checked, complaint ? "HOTLINE" : "PATROL", currentUser.id(), clock.instant());
+        cases.event(id, "REPORTED", currentUser.id(), null, clock.instant());
+        String pi = runtime.startProcessInstanceByKey("patrol-case", "case-" + id,
+                Map.of("caseId", id, "campaignId", checked.campaignId())).getId();
+        cases.set(id, "process_instance_id = :pi", "pi", pi);
+        return cases.find(id).orElseThrow();
+    }
+
+    Report check(Report r, boolean complaint) {
+        if (r == null || r.campaignId() == null) {
+            throw ApiException.badRequest("required", "campaignId", "campaignId");
+        }
+        Campaign c = campaigns.find(r.campaignId()).orElseThrow(() -> ApiException.notFound("unknown-campaign", r.campaignId()));
+        if (c.status() != CampaignStatus.ACTIVE && c.status() != CampaignStatus.COMPLETED) {
+            throw ApiException.conflict("campaign-not-running", "campaignId", c.status());
+        }
+        if (r.gridCode() == null || r.gridCode().isBlank()) {
+            throw ApiException.badRequest("required", "gridCode", "gridCode");
+        }
+        if (grids(c.id()).stream().noneMatch(g -> g.code().equals(r.gridCode().trim()))) {
+            throw ApiException.badRequest("unknown-grid", "gridCode", r.gridCode());
+        }
+        String category = r.category() == null ? null : r.category().trim().toUpperCase(Locale.ROOT);
+        if (category == null || category.isEmpty()) {
+            throw ApiException.badRequest("required", "category", "category");
+        }
+        if (jdbc.sql("select count(*) from case_category where code = :c").param("c", category).query(Integer.class).single() == 0) {
+            throw ApiException.badRequest("invalid-choice", "category", "category", r.category(),
+                    String.join(", ", jdbc.sql("select code from case_category order by seq").query(String.class).list()));
+        }
+        String urgency = r.urgency() == null || r.urgency().isBlank() ? "NORMAL" : r.urgency().trim().toUpperCase(Locale.ROOT);
+        if (!URGENCIES.contains(urgency)) {
+            throw ApiException.badRequest("invalid-choice", "urgency", "urgency", r.urgency(), "NORMAL, URGENT");
+        }
+        String description = text(r.description(), "description", 2000, true);
+        String address = text(r.address(), "address", 300, true);
+        if ((r.latitude() == null) != (r.longitude() == null)) {
+            throw ApiException.badRequest("required", r.latitude() == null ? "latitude" : "longitude",
+                    r.latitude() == null ? "latitude" : "longitude");
+        }
+        if (r.latitude() != null && (r.latitude().abs().compareTo(BigDecimal.valueOf(90)) > 0)) {
+            throw ApiException.badRequest("coordinate-out-of-range", "latitude", "latitude", r.latitude());
+        }
+        if (r.longitude() != null && (r.longitude().abs().compareTo(BigDecimal.valueOf(180)) > 0)) {
+            throw ApiException.badRequest("coordinate-out-of-range", "longitude", "longitude", r.longitude());
+        }
+        String callerName = null;
+        String callerPhone = null;
+        String callerEmail = null;
+        if (complaint) {
+            callerName = text(r.callerName(), "callerName", 100, true);
+            callerPhone = text(r.callerPhone(), "callerPhone", 40, true);
+            callerEmail = text(r.callerEmail(), "callerEmail", 320, false);
+            if (callerEmail != null && !EMAIL.matcher(callerEmail).matches()) {
+                throw ApiException.badRequest("invalid-email", "callerEmail", callerEmail);
+            }
+        }
+        return new Report(c.id(), r.gridCode().trim(), category, urgency, description, address, r.latitude(), r.longitude(),
+                callerName, callerPhone, callerEmail);
+    }
+
+    public PatrolCase view(long id) {
+        PatrolCase c = cases.find(id).orElseThrow(() -> ApiException.notFound("unknown-case", id));
+        return seesCallers() ? c : c.withoutCaller();
+    }
+
+    public List<PatrolCase> list(Long campaignId, String status, String unit) {
+        boolean callers = seesCallers();
+        boolean all = currentUser.seesAllUnits() || currentUser.inGroup(HOTLINE) || currentUser.inGroup(GRID_INSPECTORS);
+        List<String> groups = currentUser.groups();
+        return cases.list(campaignId, status, unit).stream()
+                .filter(c -> all || (c.unitCode() != null && groups.contains(Groups.unit(c.unitCode()))))
+                .map(c -> callers ? c : c.withoutCaller()).toList();
+    }
+
+    @Transactional
+    public long photo(long caseId, String fileName, String contentType, byte[] content, long maxBytes) {
+        PatrolCase c = cases.find(caseId).orElseThrow(() -> ApiException.notFound("unknown-case", caseId));
+        if (content == null || content.length == 0) {
+            throw ApiException.badRequest("empty-file", "file");
+        }
+        if (content.length > maxBytes) {
+            throw new ApiException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "file", null);
+        }
+        if (!cn.chuangwei.task.EvidenceService.isImage(content)) {
+            throw ApiException.badRequest("not-an-image", "file", fileName);
+        }
+        String stage;
+        if (c.unitCode() != null && currentUser.inGroup(Groups.unit(c.unitCode()))) {
+            stage = "HANDLE";
+        } else if (currentUser.id().equals(c.reportedBy()) || currentUser.isOffice()) {
+            stage = "REPORT";
+        } else {
+            throw ApiException.forbidden("not-your-case");
+        }
+        String name = fileName == null || fileName.isBlank() ? "photo" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        return cases.photo(caseId, stage, name.length() > 255 ? name.substring(0, 255) : name,
+                contentType == null ? "image/*" : contentType, content, currentUser.id(), clock.instant());
+    }
+
+    /** A caller's reply after the result: an unsatisfied reply reopens the case once. */
+    @Transactional
+    public void feedback(long caseId, Boolean satisfied) {
+        if (!seesCallers()) {
+            throw ApiException.forbidden("hotline-only");
+        }
+        if (satisfied == null) {
+            throw ApiException.badRequest("required", "satisfied", "satisfied");
+        }
+        PatrolCase c = cases.find(caseId).orElseThrow(() -> ApiException.notFound("unknown-case", caseId));
+        long waiting = runtime.createExecutionQuery().processInstanceId(c.processInstanceId())
+                .messageEventSubscriptionName("CitizenFeedback").count();
+        if (waiting == 0) {
+            throw ApiException.conflict("no-feedback-expected", "caseId", caseId);
+        }
+        runtime.createMessageCorrelation("CitizenFeedback").processInstanceId(c.processInstanceId())
+                .setVariable("satisfied", satisfied).correlate();
+    }
+
+    public List<Grid> grids(long campaignId) {
+        return jdbc.sql("select code, name, inspector from patrol_grid where campaign_id = :c order by code")
+                .param("c", campaignId).query(Grid.class).list();
+    }
+
+    @Transactional
+    public List<Grid> saveGrids(long campaignId, List<Grid> grids) {
+        currentUser.requireOffice();
+        campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        if (grids == null || grids.isEmpty()) {
+            throw ApiException.badRequest("required", "grids", "grids");
+        }
+        for (int i = 0; i < grids.size(); i++) {
+            Grid g = grids.get(i);
+            String f = "[" + i + "]";
+            if (g == null || g.code() == null || !g.code().matches("[A-Za-z0-9_-]{1,40}")) {
+                throw ApiException.badRequest("invalid-code", f + ".code", f + ".code", g == null ? null : g.code());
+            }
+            text(g.name(), f + ".name", 100, true);
+        }
+        jdbc.sql("delete from patrol_grid where campaign_id = :c").param("c", campaignId).update();
+        for (Grid g : grids) {
+            jdbc.sql("insert into patrol_grid (campaign_id, code, name, inspector) values (:c, :code, :n, :i)")
+                    .param("c", campaignId).param("code", g.code()).param("n", g.name().trim()).param("i", g.inspector())
+                    .update();
+        }
+        return grids(campaignId);
+    }
+
+    private static String text(String value, String field, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw ApiException.badRequest("required", field, field);
+            }
+            return null;
+        }
+        String v = value.trim();
+        if (v.length() > max) {
+            throw ApiException.badRequest("too-long", field, field, max);
+        }
+        return v;
+    }
+}

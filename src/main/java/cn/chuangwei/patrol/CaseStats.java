@@ -1,0 +1,105 @@
+package cn.chuangwei.patrol;
+
+import cn.chuangwei.calendar.DueDates;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The cycle's indicators for a month, per unit and per grid (DOMAIN.md §8): cases reported, 结案率 (closed / due to
+ * close), 按期结案率 (closed on time / due to close), 返工率 (closed after a failed check / closed in the month), the
+ * average handling time, and the colour of every open case's handling stage. A case is due to close in the month its
+ * handling deadline falls in; void cases do not count.
+ */
+@Service
+public class CaseStats {
+
+    /** One unit's or grid's figures. */
+    public record Row(String key, int reported, int dueToClose, int closed, int closedOnTime, int closedInMonth,
+                      int reworked, double closureRate, double onTimeRate, double reworkRate, Double averageHours,
+                      int green, int yellow, int red) {
+    }
+
+    public record Stats(long campaignId, String month, List<Row> units, List<Row> grids) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DueDates dueDates;
+
+    CaseStats(JdbcClient jdbc, DueDates dueDates) {
+        this.jdbc = jdbc;
+        this.dueDates = dueDates;
+    }
+
+    public Stats month(long campaignId, YearMonth month) {
+        return new Stats(campaignId, month.toString(), rows(campaignId, month, "unit_code"), rows(campaignId, month, "grid_code"));
+    }
+
+    private List<Row> rows(long campaignId, YearMonth month, String column) {
+        Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(dueDates.zone()).toInstant());
+        Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(dueDates.zone()).toInstant());
+        Instant now = dueDates.now().toInstant();
+        Map<String, int[]> acc = new LinkedHashMap<>();
+        Map<String, double[]> hours = new LinkedHashMap<>();
+        jdbc.sql("select * from patrol_case where campaign_id = :c and status <> 'VOID' order by " + column)
+                .param("c", campaignId).query(rs -> {
+                    String key = rs.getString(column);
+                    if (key == null) {
+                        key = "—";
+                    }
+                    int[] a = acc.computeIfAbsent(key, k -> new int[9]);
+                    Timestamp reported = rs.getTimestamp("reported_at");
+                    Timestamp due = rs.getTimestamp("handle_due");
+                    Timestamp closed = rs.getTimestamp("closed_at");
+                    Timestamp dispatched = rs.getTimestamp("dispatched_at");
+                    boolean inMonthReported = !reported.before(from) && reported.before(to);
+                    boolean dueInMonth = due != null && !due.before(from) && due.before(to);
+                    boolean closedInMonth = closed != null && !closed.before(from) && closed.before(to);
+                    if (inMonthReported) {
+                        a[0]++;
+                    }
+                    if (dueInMonth) {
+                        a[1]++;
+                        if (closed != null) {
+                            a[2]++;
+                            if (Boolean.TRUE.equals(rs.getObject("closed_on_time"))) {
+                                a[3]++;
+                            }
+                        }
+                    }
+                    if (closedInMonth) {
+                        a[4]++;
+                        if (rs.getInt("rework_count") > 0) {
+                            a[5]++;
+                        }
+                        if (dispatched != null) {
+                            double[] h = hours.computeIfAbsent(key, k -> new double[2]);
+                            h[0] += (closed.getTime() - dispatched.getTime()) / 3_600_000.0;
+                            h[1]++;
+                        }
+                    }
+                    if (closed == null && due != null && dispatched != null) {
+                        double limit = Math.max(1, due.getTime() - dispatched.getTime());
+                        double used = (now.toEpochMilli() - dispatched.getTime()) / limit;
+                        a[used >= 1 ? 8 : used >= 0.8 ? 7 : 6]++;
+                    }
+                });
+        List<Row> rows = new ArrayList<>();
+        acc.forEach((key, a) -> {
+            double[] h = hours.get(key);
+            rows.add(new Row(key, a[0], a[1], a[2], a[3], a[4], a[5], rate(a[2], a[1]), rate(a[3], a[1]), rate(a[5], a[4]),
+                    h == null || h[1] == 0 ? null : Math.round(h[0] / h[1] * 10) / 10.0, a[6], a[7], a[8]));
+        });
+        return rows;
+    }
+
+    private static double rate(int part, int whole) {
+        return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
+    }
+}

@@ -1,0 +1,26 @@
+package cn.chuangwei.patrol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A patrol or complaint case (案卷). The caller's contact is private: the API shows it to the office and the hotline
+ * only ({@link #withoutCaller()} for everyone else).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PatrolCase(long id, long campaignId, String gridCode, String source, String category, String urgency,
+                         String description, String address, BigDecimal latitude, BigDecimal longitude, String reportedBy,
+                         String callerName, String callerPhone, String callerEmail, String status, String unitCode,
+                         boolean sentBack, int reworkCount, boolean reopened, Instant handleDue, String voidReason,
+                         String pendingReason, String handleResult, Instant reportedAt, Instant registeredAt,
+                         Instant dispatchedAt, Instant handledAt, Instant closedAt, Boolean closedOnTime,
+                         String processInstanceId) {
+
+    public PatrolCase withoutCaller() {
+        return new PatrolCase(id, campaignId, gridCode, source, category, urgency, description, address, latitude, longitude,
+                reportedBy, null, null, null, status, unitCode, sentBack, reworkCount, reopened, handleDue, voidReason,
+                pendingReason, handleResult, reportedAt, registeredAt, dispatchedAt, handledAt, closedAt, closedOnTime,
+                processInstanceId);
+    }
+}

@@ -1,0 +1,247 @@
+package cn.chuangwei.patrol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.chuangwei.campaign.CampaignSetupService;
+import cn.chuangwei.support.Fixture;
+import cn.chuangwei.support.H2Test;
+import cn.chuangwei.support.TestClock;
+import cn.chuangwei.web.ApiException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/**
+ * Every path of {@code patrol-case.bpmn}: void, redirect, send-back (once), pass, fail and rework twice, 挂账, overdue
+ * escalation, a citizen who reopens the case, a reply that never comes. Time under the test's control.
+ */
+@H2Test
+class PatrolCaseProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    CampaignSetupService setup;
+    @Autowired
+    CaseRepository cases;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+
+    Fixture f;
+    long campaignId;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        clock.set(LocalDateTime.of(2027, 4, 6, 10, 0));  // a Tuesday
+        f = new Fixture(identity);
+        campaignId = setup.create(f.small(LocalDate.of(2027, 4, 1), List.of(), false), f.office);
+        jdbc.sql("insert into patrol_grid (campaign_id, code, name, inspector) values (:c, 'G1', '第一网格', :i)")
+                .param("c", campaignId).param("i", f.supervisors.get(0)).update();
+    }
+
+    @AfterEach
+    void tearDown() {
+        BpmnAwareTests.reset();
+        clock.reset();
+    }
+
+    ProcessInstance report(String category, String urgency, boolean complaint) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into patrol_case (campaign_id, grid_code, source, category, urgency, description, address, reported_by,
+                                         caller_name, caller_phone, caller_email, status, reported_at)
+                values (:c, 'G1', :s, :cat, :u, '路边堆放建筑垃圾', '青山路12号', :by, :cn, :cp, :ce, 'REPORTED', :t)""")
+                .param("c", campaignId).param("s", complaint ? "HOTLINE" : "PATROL").param("cat", category).param("u", urgency)
+                .param("by", f.supervisors.get(0)).param("cn", complaint ? "王先生" : null)
+                .param("cp", complaint ? "13800000000" : null).param("ce", complaint ? "citizen@test.example" : null)
+                .param("t", Timestamp.from(clock.instant())).update(keys, "id");
+        long id = keys.getKey().longValue();
+        ProcessInstance pi = runtime.startProcessInstanceByKey("patrol-case", "case-" + id,
+                Map.of("caseId", id, "campaignId", campaignId));
+        cases.set(id, "process_instance_id = :pi", "pi", pi.getId());
+        caseIds.put(pi.getId(), id);
+        return pi;
+    }
+
+    final Map<String, Long> caseIds = new HashMap<>();
+
+    long caseId(ProcessInstance pi) {
+        return caseIds.get(pi.getId());
+    }
+
+    PatrolCase state(ProcessInstance pi) {
+        return cases.find(caseId(pi)).orElseThrow();
+    }
+
+    Task task(ProcessInstance pi, String key) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    void complete(ProcessInstance pi, String key, Object... kv) {
+        Map<String, Object> v = new HashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            v.put((String) kv[i], kv[i + 1]);
+        }
+        tasks.complete(task(pi, key).getId(), v);
+    }
+
+    void registerAndDispatch(ProcessInstance pi, String unit) {
+        complete(pi, "registerCase", "registerDecision", "REGISTER");
+        assertThat(pi).isWaitingAt("dispatchCase");
+        complete(pi, "dispatchCase", "unitCode", unit);
+    }
+
+    @Test
+    void aDuplicateIsVoided() {
+        ProcessInstance pi = report("CLUTTER", "NORMAL", false);
+        assertThat(pi).isWaitingAt("registerCase");
+        complete(pi, "registerCase", "registerDecision", "VOID", "voidReason", "与案卷重复");
+        assertThat(pi).hasPassed("VoidCase").isEnded();
+        assertThat(state(pi).status()).isEqualTo("VOID");
+    }
+
+    @Test
+    void theDispatcherRedirectsAndTheCaseClosesOnTime() {
+        ProcessInstance pi = report("CLUTTER", "NORMAL", false);
+        complete(pi, "registerCase", "registerDecision", "REGISTER");
+        assertThat(runtime.getVariable(pi.getId(), "proposedUnit")).isEqualTo(f.unit("cgzx"));
+        complete(pi, "dispatchCase", "unitCode", f.unit("jsb"));
+        Task handle = task(pi, "handleCase");
+        assertThat(tasks.getIdentityLinksForTask(handle.getId())).anyMatch(l -> ("unit-" + f.unit("jsb")).equals(l.getGroupId()));
+        complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已清理");
+        assertThat(task(pi, "checkCase").getAssignee()).isEqualTo(f.supervisors.get(0));
+        complete(pi, "checkCase", "checkOutcome", "PASS");
+        assertThat(pi).hasPassed("CaseClosed").isEnded();
+        PatrolCase c = state(pi);
+        assertThat(c.status()).isEqualTo("CLOSED");
+        assertThat(c.unitCode()).isEqualTo(f.unit("jsb"));
+        assertThat(c.closedOnTime()).isTrue();
+    }
+
+    @Test
+    void aMisroutedCaseIsSentBackOnceOnly() {
+        ProcessInstance pi = report("GARBAGE", "NORMAL", false);
+        registerAndDispatch(pi, f.unit("wsy"));
+        complete(pi, "handleCase", "handleOutcome", "SEND_BACK", "sendBackReason", "不属于本单位职责");
+        assertThat(pi).isWaitingAt("dispatchCase");
+        complete(pi, "dispatchCase", "unitCode", f.unit("scjg"));
+        assertThatThrownBy(() -> complete(pi, "handleCase", "handleOutcome", "SEND_BACK", "sendBackReason", "也不是我们的"))
+                .hasRootCauseInstanceOf(ApiException.class);
+        assertThat(pi).isWaitingAt("handleCase");
+        assertThat(state(pi).sentBack()).isTrue();
+    }
+
+    @Test
+    void aFailedCheckSendsItBackToTheSameUnitTwiceThenItPasses() {
+        ProcessInstance pi = report("STREET_CLEANLINESS", "NORMAL", false);
+        registerAndDispatch(pi, f.unit("cgzx"));
+        for (int i = 0; i < 2; i++) {
+            complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已清扫");
+            complete(pi, "checkCase", "checkOutcome", "FAIL", "failReason", "仍有垃圾");
+            assertThat(pi).isWaitingAt("handleCase");
+            assertThat(tasks.getIdentityLinksForTask(task(pi, "handleCase").getId()))
+                    .anyMatch(l -> ("unit-" + f.unit("cgzx")).equals(l.getGroupId()));
+        }
+        complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已彻底清扫");
+        complete(pi, "checkCase", "checkOutcome", "PASS");
+        assertThat(pi).isEnded();
+        assertThat(state(pi).reworkCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aCaseThatCannotBeSolvedInTimeIsLoggedPendingWithANewDate() {
+        ProcessInstance pi = report("ILLEGAL_BUILDING", "NORMAL", false);
+        registerAndDispatch(pi, f.unit("jsb"));
+        complete(pi, "handleCase", "handleOutcome", "PENDING", "pendingReason", "需走拆除法定程序", "pendingUntil", "2027-05-20");
+        assertThat(pi).isWaitingAt("approvePending");
+        complete(pi, "approvePending", "pendingApproved", "YES");
+        assertThat(pi).isWaitingAt("handleCase");
+        assertThat(task(pi, "handleCase").getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDateTime())
+                .isEqualTo(LocalDateTime.of(2027, 5, 20, 18, 0));
+        assertThat(state(pi).status()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void anOverdueCaseGoesUpTheLadder() {
+        ProcessInstance pi = report("GARBAGE", "NORMAL", false);  // 8 working hours from Tuesday 10:00: due 18:00
+        registerAndDispatch(pi, f.unit("cgzx"));
+        assertThat(task(pi, "handleCase").getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDateTime())
+                .isEqualTo(LocalDateTime.of(2027, 4, 6, 18, 0));
+        clock.set(LocalDateTime.of(2027, 4, 6, 18, 0, 1));
+        Job overdue = management.createJobQuery().processInstanceId(pi.getId()).activityId("HandleOverdue").singleResult();
+        management.executeJob(overdue.getId());
+        assertThat(jdbc.sql("select level from case_escalation where case_id = :c").param("c", caseId(pi))
+                .query(String.class).list()).containsExactly("RED");
+        clock.set(LocalDateTime.of(2027, 4, 9, 18, 0, 1));  // Friday: 3 working days later
+        overdue = management.createJobQuery().processInstanceId(pi.getId()).activityId("HandleOverdue").singleResult();
+        management.executeJob(overdue.getId());
+        assertThat(jdbc.sql("select level from case_escalation where case_id = :c order by level_rank").param("c", caseId(pi))
+                .query(String.class).list()).containsExactly("RED", "CIRCULAR");
+        assertThat(pi).isWaitingAt("handleCase");
+    }
+
+    @Test
+    void anUnsatisfiedCallerReopensTheCaseOnce() {
+        ProcessInstance pi = report("TOILET", "URGENT", true);
+        registerAndDispatch(pi, f.unit("cgzx"));
+        complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已清洁公厕");
+        complete(pi, "checkCase", "checkOutcome", "PASS");
+        assertThat(pi).hasPassed("NotifyCaller").isWaitingAt("AwaitReply");
+        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient_address = 'citizen@test.example' "
+                + "and idempotency_key like :k").param("k", "case-result:" + caseId(pi) + ":%").query(Integer.class)
+                .single()).isEqualTo(1);
+        runtime.createMessageCorrelation("CitizenFeedback").processInstanceId(pi.getId()).setVariable("satisfied", false)
+                .correlate();
+        assertThat(pi).hasPassed("ReopenCase").isWaitingAt("handleCase");
+        assertThat(state(pi).reopened()).isTrue();
+        complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已加派保洁员");
+        complete(pi, "checkCase", "checkOutcome", "PASS");
+        runtime.createMessageCorrelation("CitizenFeedback").processInstanceId(pi.getId()).setVariable("satisfied", false)
+                .correlate();
+        assertThat(pi).hasPassed("ClosedAfterReply").isEnded();
+        assertThat(state(pi).status()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aComplaintWithoutReplyClosesWhenTheReplyPeriodEnds() {
+        ProcessInstance pi = report("MARKET", "NORMAL", true);
+        registerAndDispatch(pi, f.unit("nmsc"));
+        complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已整改");
+        complete(pi, "checkCase", "checkOutcome", "PASS");
+        clock.set(LocalDateTime.of(2027, 4, 20, 18, 1));
+        Job timeout = management.createJobQuery().processInstanceId(pi.getId()).activityId("ReplyTimeout").singleResult();
+        management.executeJob(timeout.getId());
+        assertThat(pi).hasPassed("ClosedNoReply").isEnded();
+    }
+}
