@@ -171,7 +171,7 @@ public class AcceptanceService {
                         rs.getString("reference"), rs.getString("outcome"),
                         rs.getDate("feedback_on") == null ? null : rs.getDate("feedback_on").toLocalDate(),
                         jdbc.sql("""
-                                select seq, item_code as "itemCode", description, task_row_id as "taskRowId"
+                                select seq as "seq", item_code as "itemCode", description, task_row_id as "taskRowId"
                                 from acceptance_problem where campaign_id = :c and attempt_no = :n order by seq""")
                                 .param("c", campaignId).param("n", rs.getInt("attempt_no")).query().listOfRows()))
                 .list();

@@ -69,6 +69,12 @@ class AccessSetup implements ApplicationRunner {
         // The office starts campaigns (also from Tasklist's start form).
         grant(Groups.OFFICE, Resources.PROCESS_DEFINITION, "campaign", Permissions.READ, Permissions.CREATE_INSTANCE);
         grant(Groups.OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // Inspectors, supervisors, the hotline and the office report cases (each starts a patrol-case process).
+        for (String g : List.of("grid-inspectors", "hotline", Groups.SUPERVISORS)) {
+            grant(g, Resources.PROCESS_DEFINITION, "patrol-case", Permissions.READ, Permissions.CREATE_INSTANCE);
+            grant(g, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
+        grant(Groups.OFFICE, Resources.PROCESS_DEFINITION, "patrol-case", Permissions.READ, Permissions.CREATE_INSTANCE);
         // The office, the supervisors and the leading group see every task and process of a campaign.
         for (String g : List.of(Groups.OFFICE, Groups.SUPERVISORS, Groups.LEADING_GROUP)) {
             grant(g, Resources.TASK, ANY, Permissions.READ);
@@ -105,12 +111,25 @@ class AccessSetup implements ApplicationRunner {
         }
     }
 
+    /** Grants the permissions, adding those missing to the group's existing authorization of the resource. */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
-                .count() == 0) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (existing == null) {
             Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             a.setGroupId(group);
             save(a, resource, resourceId, permissions);
+            return;
+        }
+        boolean changed = false;
+        for (Permission p : permissions) {
+            if (!existing.isPermissionGranted(p)) {
+                existing.addPermission(p);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(existing);
         }
     }
 

@@ -65,7 +65,9 @@ class CaseRepository {
     }
 
     List<java.util.Map<String, Object>> events(long caseId) {
-        return jdbc.sql("select event, actor, note, at from case_event where case_id = :c order by id").param("c", caseId)
+        return jdbc.sql("""
+                select event as "event", actor as "actor", note as "note", at as "at"
+                from case_event where case_id = :c order by id""").param("c", caseId)
                 .query().listOfRows();
     }
 

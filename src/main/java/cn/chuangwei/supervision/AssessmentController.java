@@ -64,7 +64,7 @@ class AssessmentController {
             Row title = sheet.createRow(0);
             title.createCell(0).setCellValue(safe(m.campaignName() + " " + m.month() + " 月度考核" + (m.closed() ? "（已定稿）" : "（未定稿）")));
             title.getCell(0).setCellStyle(bold);
-            String[] headers = {"排名", "责任单位", "得分", "逾期任务数", "逾期工作日", "返工次数", "督办扣分", "合计扣分"};
+            String[] headers = {"排名", "责任单位", "得分", "逾期任务数", "逾期工作日", "返工次数", "督办扣分", "案件扣分", "合计扣分"};
             Row header = sheet.createRow(2);
             for (int i = 0; i < headers.length; i++) {
                 header.createCell(i).setCellValue(headers[i]);
@@ -80,7 +80,8 @@ class AssessmentController {
                 row.createCell(4).setCellValue(s.overdueDays());
                 row.createCell(5).setCellValue(s.rework());
                 row.createCell(6).setCellValue(s.escalationPoints().doubleValue());
-                row.createCell(7).setCellValue(s.deductions().doubleValue());
+                row.createCell(7).setCellValue(s.casePoints().doubleValue());
+                row.createCell(8).setCellValue(s.deductions().doubleValue());
             }
             sheet.setColumnWidth(1, 30 * 256);
             for (int i = 2; i < headers.length; i++) {

@@ -32,7 +32,7 @@ public class AssessmentService {
 
     /** A unit's result for the month. */
     public record Score(int rank, String unitCode, String unitName, BigDecimal score, int overdueTasks, int overdueDays,
-                        int rework, BigDecimal escalationPoints, BigDecimal deductions) {
+                        int rework, BigDecimal escalationPoints, BigDecimal casePoints, BigDecimal deductions) {
     }
 
     /** The month's results, best first. */
@@ -44,13 +44,16 @@ public class AssessmentService {
     private final CampaignRepository campaigns;
     private final DueDates dueDates;
     private final AssessmentRules rules;
+    private final cn.chuangwei.patrol.CaseStats caseStats;
     private final Clock clock;
 
-    AssessmentService(JdbcClient jdbc, CampaignRepository campaigns, DueDates dueDates, AssessmentRules rules, Clock clock) {
+    AssessmentService(JdbcClient jdbc, CampaignRepository campaigns, DueDates dueDates, AssessmentRules rules,
+                      cn.chuangwei.patrol.CaseStats caseStats, Clock clock) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.dueDates = dueDates;
         this.rules = rules;
+        this.caseStats = caseStats;
         this.clock = clock;
     }
 
@@ -89,11 +92,12 @@ public class AssessmentService {
         for (Score s : scores) {
             jdbc.sql("""
                     insert into assessment_score (campaign_id, year_month, unit_code, unit_name, rank_no, score, overdue_tasks,
-                                                  overdue_days, rework, escalation_points, deductions)
-                    values (:c, :m, :u, :n, :r, :s, :ot, :od, :rw, :ep, :d)""")
+                                                  overdue_days, rework, escalation_points, case_points, deductions)
+                    values (:c, :m, :u, :n, :r, :s, :ot, :od, :rw, :ep, :cp, :d)""")
                     .param("c", campaignId).param("m", month.toString()).param("u", s.unitCode()).param("n", s.unitName())
                     .param("r", s.rank()).param("s", s.score()).param("ot", s.overdueTasks()).param("od", s.overdueDays())
-                    .param("rw", s.rework()).param("ep", s.escalationPoints()).param("d", s.deductions()).update();
+                    .param("rw", s.rework()).param("ep", s.escalationPoints()).param("cp", s.casePoints())
+                    .param("d", s.deductions()).update();
         }
         return month(campaignId, month);
     }
@@ -105,6 +109,7 @@ public class AssessmentService {
                         rs.getBigDecimal("score").setScale(2, RoundingMode.HALF_UP), rs.getInt("overdue_tasks"),
                         rs.getInt("overdue_days"), rs.getInt("rework"),
                         rs.getBigDecimal("escalation_points").setScale(2, RoundingMode.HALF_UP),
+                        rs.getBigDecimal("case_points").setScale(2, RoundingMode.HALF_UP),
                         rs.getBigDecimal("deductions").setScale(2, RoundingMode.HALF_UP)))
                 .list();
     }
@@ -157,17 +162,37 @@ public class AssessmentService {
                     levels.merge(rs.getString("unit_code"), rules.levelPoints(rs.getString("level")), BigDecimal::add);
                 });
 
+        Map<String, BigDecimal> casePoints = new HashMap<>();
+        for (cn.chuangwei.patrol.CaseStats.Row row : caseStats.month(campaignId, month).units()) {
+            if (row.dueToClose() > 0) {
+                BigDecimal rate = BigDecimal.valueOf(row.onTimeRate());
+                if (rate.compareTo(rules.caseOnTimeTarget()) < 0) {
+                    casePoints.merge(row.key(), rules.caseOnTimeTarget().subtract(rate).multiply(BigDecimal.valueOf(100))
+                            .multiply(rules.perCasePointBelow()), BigDecimal::add);
+                }
+            }
+        }
+        jdbc.sql("""
+                select p.unit_code, count(*) as n from case_event e join patrol_case p on p.id = e.case_id
+                where p.campaign_id = :c and e.event = 'CHECK_FAILED' and e.at >= :from and e.at < :to group by p.unit_code""")
+                .param("c", campaignId).param("from", startOf(first)).param("to", startOf(last.plusDays(1)))
+                .query(rs -> {
+                    casePoints.merge(rs.getString("unit_code"), rules.perFailedCheck().multiply(BigDecimal.valueOf(rs.getInt("n"))),
+                            BigDecimal::add);
+                });
         List<Score> unranked = new ArrayList<>();
         for (CampaignUnit u : campaigns.units(campaignId)) {
             int[] o = overdue.getOrDefault(u.code(), new int[2]);
             int rw = rework.getOrDefault(u.code(), 0);
             BigDecimal lv = levels.getOrDefault(u.code(), BigDecimal.ZERO);
+            BigDecimal cp = casePoints.getOrDefault(u.code(), BigDecimal.ZERO);
             BigDecimal deductions = rules.perOverdueTask().multiply(BigDecimal.valueOf(o[0]))
                     .add(rules.perOverdueDay().multiply(BigDecimal.valueOf(o[1])))
-                    .add(rules.perRework().multiply(BigDecimal.valueOf(rw))).add(lv);
+                    .add(rules.perRework().multiply(BigDecimal.valueOf(rw))).add(lv).add(cp);
             BigDecimal score = rules.baseScore().subtract(deductions).max(BigDecimal.ZERO);
             unranked.add(new Score(0, u.code(), u.name(), score.setScale(2, RoundingMode.HALF_UP), o[0], o[1], rw,
-                    lv.setScale(2, RoundingMode.HALF_UP), deductions.setScale(2, RoundingMode.HALF_UP)));
+                    lv.setScale(2, RoundingMode.HALF_UP), cp.setScale(2, RoundingMode.HALF_UP),
+                    deductions.setScale(2, RoundingMode.HALF_UP)));
         }
         unranked.sort(Comparator.comparing(Score::score).reversed().thenComparing(Score::unitCode));
         List<Score> ranked = new ArrayList<>();
@@ -175,7 +200,7 @@ public class AssessmentService {
             Score s = unranked.get(i);
             int rank = i > 0 && unranked.get(i - 1).score().compareTo(s.score()) == 0 ? ranked.get(i - 1).rank() : i + 1;
             ranked.add(new Score(rank, s.unitCode(), s.unitName(), s.score(), s.overdueTasks(), s.overdueDays(), s.rework(),
-                    s.escalationPoints(), s.deductions()));
+                    s.escalationPoints(), s.casePoints(), s.deductions()));
         }
         return ranked;
     }

@@ -1,0 +1,147 @@
+package cn.chuangwei.patrol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chuangwei.support.Api;
+import cn.chuangwei.support.Api.Reply;
+import cn.chuangwei.support.Fixture;
+import cn.chuangwei.support.TestClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A patrol case and a complaint through the REST API, from report to close, with the refusals on the way. */
+abstract class CaseScenario {
+
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+
+    Fixture f;
+    long campaignId;
+    String hotline;
+
+    Api as(String user) {
+        return new Api(port, user, Fixture.PASSWORD);
+    }
+
+    int cases() {
+        return jdbc.sql("select count(*) from patrol_case").query(Integer.class).single();
+    }
+
+    String onlyTask(String user, String key) {
+        Reply r = as(user).get("/api/tasks?campaignId=" + campaignId + "&taskDefinitionKey=" + key);
+        assertThat(r.json()).as(user + " " + key).hasSize(1);
+        return r.json().get(0).get("id").asText();
+    }
+
+    void complete(String user, String key, Map<String, Object> answers) {
+        Reply r = as(user).post("/api/tasks/" + onlyTask(user, key) + "/complete", answers);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    }
+
+    void run() {
+        clock.set(LocalDateTime.of(2027, 4, 6, 10, 0));
+        f = new Fixture(identity);
+        Reply created = as(f.office).post("/api/campaigns", f.small(LocalDate.of(2027, 4, 1), List.of(), false));
+        campaignId = created.json().get("id").asLong();
+        for (Job j : management.createJobQuery().processInstanceId(created.json().get("processInstanceId").asText()).list()) {
+            management.executeJob(j.getId());
+        }
+        hotline = f.p + "-hotline";
+        User u = identity.newUser(hotline);
+        u.setFirstName("热线受理员");
+        u.setPassword(Fixture.PASSWORD);
+        identity.saveUser(u);
+        identity.createMembership(hotline, "hotline");
+        assertThat(as(f.office).put("/api/campaigns/" + campaignId + "/grids", List.of(
+                Map.of("code", "G1", "name", "第一网格", "inspector", f.supervisors.get(0)))).status()).isEqualTo(200);
+        String inspector = f.supervisors.get(0);
+
+        // refusals: nothing is written
+        int before = cases();
+        Map<String, Object> report = new HashMap<>(Map.of("campaignId", campaignId, "gridCode", "G1", "category", "CLUTTER",
+                "description", "人行道乱堆建筑垃圾", "address", "青山路12号", "latitude", 31.23, "longitude", 120.61));
+        for (var bad : List.of(Map.entry("category", "required"), Map.entry("gridCode", "unknown-grid"),
+                Map.entry("latitude", "coordinate-out-of-range"), Map.entry("description", "required"))) {
+            Map<String, Object> body = new HashMap<>(report);
+            switch (bad.getKey()) {
+                case "category" -> body.remove("category");
+                case "gridCode" -> body.put("gridCode", "G9");
+                case "latitude" -> body.put("latitude", 95);
+                default -> body.put("description", " ");
+            }
+            Reply r = as(inspector).post("/api/cases", body);
+            assertThat(r.status()).as(r.raw()).isEqualTo(400);
+            assertThat(r.json().get("code").asText()).isEqualTo(bad.getValue());
+            assertThat(r.json().get("field").asText()).isEqualTo(bad.getKey());
+        }
+        assertThat(as(f.head("dzb")).post("/api/cases", report).status()).isEqualTo(403);
+        assertThat(cases()).isEqualTo(before);
+
+        // a patrol report with a photo, registered, dispatched, handled, checked and closed
+        Reply reported = as(inspector).post("/api/cases", report);
+        assertThat(reported.status()).as(reported.raw()).isEqualTo(201);
+        long id = reported.json().get("id").asLong();
+        assertThat(as(inspector).upload("/api/cases/" + id + "/photos", "现场.png", "image/png", PNG).status()).isEqualTo(201);
+        Reply notImage = as(inspector).upload("/api/cases/" + id + "/photos", "现场.png", "image/png", "not a photo".getBytes());
+        assertThat(notImage.json().get("code").asText()).isEqualTo("not-an-image");
+        complete(f.office, "registerCase", Map.of("registerDecision", "REGISTER"));
+        String dispatch = onlyTask(f.office, "dispatchCase");
+        assertThat(as(f.office).get("/api/tasks/" + dispatch).status()).isEqualTo(200);
+        complete(f.office, "dispatchCase", Map.of("unitCode", f.unit("cgzx")));
+        String head = f.head("cgzx");
+        assertThat(as(head).upload("/api/cases/" + id + "/photos", "处置后.png", "image/png", PNG).status()).isEqualTo(201);
+        complete(head, "handleCase", Map.of("handleOutcome", "HANDLED", "handleResult", "已清运"));
+        Reply noReason = as(inspector).post("/api/tasks/" + onlyTask(inspector, "checkCase") + "/complete",
+                Map.of("checkOutcome", "FAIL"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("field").asText()).isEqualTo("failReason");
+        complete(inspector, "checkCase", Map.of("checkOutcome", "PASS"));
+        JsonNode closed = as(f.office).get("/api/cases/" + id).json();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("closedOnTime").asBoolean()).isTrue();
+        assertThat(as(f.office).get("/api/cases/" + id + "/events").json().findValuesAsText("event"))
+                .containsExactly("REPORTED", "REGISTERED", "DISPATCHED", "HANDLED", "CLOSED");
+
+        // a citizen's complaint: the caller's contact stays with the office and the hotline
+        Map<String, Object> complaint = new HashMap<>(report);
+        complaint.put("category", "TOILET");
+        complaint.put("callerName", "王先生");
+        complaint.put("callerPhone", "13800000000");
+        Reply noPhone = as(hotline).post("/api/cases/complaints", Map.of("campaignId", campaignId, "gridCode", "G1",
+                "category", "TOILET", "description", "公厕脏", "address", "青山路公厕", "callerName", "王先生"));
+        assertThat(noPhone.json().get("field").asText()).isEqualTo("callerPhone");
+        long complaintId = as(hotline).post("/api/cases/complaints", complaint).json().get("id").asLong();
+        complete(f.office, "registerCase", Map.of("registerDecision", "REGISTER"));
+        complete(f.office, "dispatchCase", Map.of("unitCode", f.unit("cgzx")));
+        assertThat(as(head).get("/api/cases/" + complaintId).json().has("callerPhone")).isFalse();
+        assertThat(as(hotline).get("/api/cases/" + complaintId).json().get("callerPhone").asText()).isEqualTo("13800000000");
+        assertThat(as(f.office).get("/api/cases/" + complaintId).json().get("callerName").asText()).isEqualTo("王先生");
+
+        JsonNode stats = as(f.office).get("/api/cases/stats?campaignId=" + campaignId + "&month=2027-04").json();
+        JsonNode unit = stats.get("units").get(0);
+        assertThat(unit.get("key").asText()).isEqualTo(f.unit("cgzx"));
+        assertThat(unit.get("reported").asInt()).isEqualTo(2);
+        assertThat(unit.get("closedInMonth").asInt()).isEqualTo(1);
+    }
+}
