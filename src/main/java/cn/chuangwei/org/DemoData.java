@@ -83,6 +83,10 @@ public class DemoData implements ApplicationRunner {
         for (String[] u : UNITS) {
             user(u[3], u[4], u[5]);
         }
+        user("rexian", "郑", "受理员");
+        if (identity.createUserQuery().userId("rexian").memberOfGroup("hotline").count() == 0) {
+            identity.createMembership("rexian", "hotline");
+        }
         if (jdbc.sql("select count(*) from campaign where town = :t").param("t", TOWN).query(Integer.class).single() > 0) {
             return null;
         }
@@ -93,6 +97,9 @@ public class DemoData implements ApplicationRunner {
                 new LeadingGroup("zhangsj", List.of("lizz", "wangfz"), List.of("zhaowy", "chenwy")),
                 List.of("liuzr", "sunky"), List.of("zhoudc", "wudc"), units, List.of(), false);
         long id = setup.create(request, "liuzr");
+        jdbc.sql("""
+                insert into patrol_grid (campaign_id, code, name, inspector)
+                values (:c, 'G1', '东风村网格', 'zhoudc'), (:c, 'G2', '新华社区网格', 'wudc')""").param("c", id).update();
         LOG.info("Demo campaign {} started for {}: log in to /camunda/app/tasklist/ as liuzr, zhangsj or head-wsy "
                 + "(password '{}')", id, TOWN, PASSWORD);
         return id;

@@ -108,6 +108,9 @@ abstract class CaseScenario {
         complete(f.office, "registerCase", Map.of("registerDecision", "REGISTER"));
         String dispatch = onlyTask(f.office, "dispatchCase");
         assertThat(as(f.office).get("/api/tasks/" + dispatch).status()).isEqualTo(200);
+        Reply unknownUnit = as(f.office).post("/api/tasks/" + dispatch + "/complete", Map.of("unitCode", "nowhere"));
+        assertThat(unknownUnit.status()).isEqualTo(400);
+        assertThat(unknownUnit.json().get("code").asText()).isEqualTo("unknown-unit");
         complete(f.office, "dispatchCase", Map.of("unitCode", f.unit("cgzx")));
         String head = f.head("cgzx");
         assertThat(as(head).upload("/api/cases/" + id + "/photos", "处置后.png", "image/png", PNG).status()).isEqualTo(201);
