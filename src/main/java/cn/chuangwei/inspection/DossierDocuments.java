@@ -1,6 +1,7 @@
 package cn.chuangwei.inspection;
 
 import cn.chuangwei.documents.CjkFont;
+import cn.chuangwei.documents.TextLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,14 +17,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -365,14 +364,8 @@ public class DossierDocuments {
         private static final float BOTTOM = 25 * MM;
         private static final float WIDTH = RIGHT - LEFT;
 
-        /** Punctuation that may not start a line, and brackets that may not end one (避头尾). */
-        private static final String NO_LINE_START = "，。、；：？！）》」』】〕〉”’…%,.;:?!)]}";
-        private static final String NO_LINE_END = "（《「『【〔〈“‘([{";
-
         private final PDDocument doc;
-        private final PDType0Font font;
-        private final CmapLookup cmap;
-        private final int replacement;
+        private final TextLayout layout;
         private PDPageContentStream cs;
         private float y;
         /** Where the last line shown ends, and its baseline, for {@link #append}. */
@@ -381,9 +374,7 @@ public class DossierDocuments {
 
         Pdf(PDDocument doc, PDType0Font font) {
             this.doc = doc;
-            this.font = font;
-            this.cmap = font.getCmapLookup();
-            this.replacement = cmap.getGlyphId('□') > 0 ? '□' : '?';
+            this.layout = new TextLayout(font, true);
         }
 
         void newPage() throws IOException {
@@ -416,7 +407,7 @@ public class DossierDocuments {
         }
 
         void centered(String text, float size, float leading, boolean bold, float[] color) throws IOException {
-            for (String line : wrap(clean(text), size, WIDTH, WIDTH)) {
+            for (String line : layout.wrap(layout.clean(text), size, WIDTH, WIDTH)) {
                 need(leading);
                 show(line, LEFT + (WIDTH - width(line, size)) / 2, baseline(leading, size), size, bold, color);
                 y -= leading;
@@ -426,7 +417,7 @@ public class DossierDocuments {
         /** A paragraph, its first line indented by {@code firstIndent}, the others by {@code indent}. */
         void paragraph(String text, float size, float leading, float firstIndent, float indent, boolean bold, float[] color)
                 throws IOException {
-            List<String> lines = wrap(clean(text), size, WIDTH - firstIndent, WIDTH - indent);
+            List<String> lines = layout.wrap(layout.clean(text), size, WIDTH - firstIndent, WIDTH - indent);
             for (int i = 0; i < lines.size(); i++) {
                 need(leading);
                 float x = LEFT + (i == 0 ? firstIndent : indent);
@@ -437,7 +428,7 @@ public class DossierDocuments {
 
         /** Text after the end of the last line when it fits there, otherwise on a line of its own. */
         void append(String text, float size, float leading, float indent, boolean bold, float[] color) throws IOException {
-            String t = clean(text);
+            String t = layout.clean(text);
             if (lastEnd + width(t, size) <= RIGHT) {
                 show(t, lastEnd, lastBaseline, size, bold, color);
             } else {
@@ -449,7 +440,9 @@ public class DossierDocuments {
         void pageNumbers(boolean withTotal) throws IOException {
             int total = doc.getNumberOfPages();
             for (int i = 0; i < total; i++) {
-                String label = clean(withTotal ? "第 " + (i + 1) + " 页  共 " + total + " 页" : "— " + (i + 1) + " —");
+                String label = layout.clean(withTotal
+                        ? "第 " + (i + 1) + " 页  共 " + total + " 页"
+                        : "— " + (i + 1) + " —");
                 try (PDPageContentStream foot = new PDPageContentStream(doc, doc.getPage(i),
                         PDPageContentStream.AppendMode.APPEND, true, true)) {
                     PDPageContentStream body = cs;
@@ -464,135 +457,16 @@ public class DossierDocuments {
             return y - (leading + size * 0.7f) / 2;
         }
 
-        /** Bold is the regular face filled and stroked: the Chinese fonts at hand have no bold face. */
+        /** Draws a line and remembers where it ends, for {@link #append}. */
         private void show(String s, float x, float base, float size, boolean bold, float[] color) throws IOException {
             lastEnd = x + width(s, size);
             lastBaseline = base;
-            if (s.isEmpty()) {
-                return;
-            }
-            cs.setNonStrokingColor(color[0], color[1], color[2]);
-            cs.setStrokingColor(color[0], color[1], color[2]);
-            cs.setLineWidth(size * 0.035f);
-            cs.beginText();
-            cs.setFont(font, size);
-            cs.setRenderingMode(bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
-            cs.newLineAtOffset(x, base);
-            cs.showText(s);
-            cs.endText();
+            layout.show(cs, s, x, base, size, bold, color);
         }
 
+        /** The width of {@code s} once cleaned for the font. */
         float width(String s, float size) throws IOException {
-            return font.getStringWidth(clean(s)) * size / 1000f;
-        }
-
-        /** Tabs and control characters become spaces; a character the font lacks becomes □, visibly. */
-        private String clean(String s) {
-            StringBuilder b = new StringBuilder();
-            (s == null ? "" : s).codePoints().forEach(cp -> {
-                if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-                    b.append(' ');
-                } else if (Character.isWhitespace(cp) && cp != '\u3000' && cp != ' ') {
-                    b.append(' ');
-                } else if (cmap.getGlyphId(cp) > 0) {
-                    b.appendCodePoint(cp);
-                } else {
-                    b.appendCodePoint(replacement);
-                }
-            });
-            return b.toString();
-        }
-
-        /**
-         * Breaks one paragraph into lines: between any two Chinese characters, between Latin words and after a slash,
-         * inside a Latin word only when it is longer than a line; punctuation that may not start a line pulls the
-         * character before it along.
-         */
-        private List<String> wrap(String paragraph, float size, float firstWidth, float width) throws IOException {
-            List<String> tokens = tokens(paragraph);
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            float max = firstWidth;
-            float used = 0;
-            for (int i = 0; i < tokens.size(); i++) {
-                String t = tokens.get(i);
-                float w = width(t, size);
-                if (used + w <= max + 0.01f) {
-                    line.append(t);
-                    used += w;
-                    continue;
-                }
-                if (t.isBlank()) {
-                    lines.add(line.toString().stripTrailing());
-                    line.setLength(0);
-                    used = 0;
-                    max = width;
-                    continue;
-                }
-                if (w > width && t.codePointCount(0, t.length()) > 1) {
-                    tokens.remove(i);
-                    tokens.addAll(i, t.codePoints().mapToObj(Character::toString).toList());
-                    i--;
-                    continue;
-                }
-                StringBuilder carry = new StringBuilder();
-                if (NO_LINE_START.contains(t) && line.length() > 0) {
-                    int cut = line.offsetByCodePoints(line.length(), -1);
-                    carry.insert(0, line.substring(cut));
-                    line.setLength(cut);
-                }
-                while (line.length() > 0) {
-                    int cut = line.offsetByCodePoints(line.length(), -1);
-                    if (NO_LINE_END.indexOf(line.codePointAt(cut)) < 0) {
-                        break;
-                    }
-                    carry.insert(0, line.substring(cut));
-                    line.setLength(cut);
-                }
-                if (line.toString().isBlank()) {
-                    // nothing may stay on this line: let it run over rather than loop
-                    line.append(carry).append(t);
-                    used = width(line.toString(), size);
-                    continue;
-                }
-                lines.add(line.toString().stripTrailing());
-                line.setLength(0);
-                line.append(carry).append(t);
-                used = width(line.toString(), size);
-                max = width;
-            }
-            if (line.length() > 0 || lines.isEmpty()) {
-                lines.add(line.toString().stripTrailing());
-            }
-            return lines;
-        }
-
-        /**
-         * Runs of printable ASCII (words, numbers, dates) stay together, but a slash ends a run so that paths break
-         * between folders; any other character is a token of its own.
-         */
-        private static List<String> tokens(String s) {
-            List<String> tokens = new ArrayList<>();
-            StringBuilder word = new StringBuilder();
-            s.codePoints().forEach(cp -> {
-                if (cp > ' ' && cp < 0x7f) {
-                    word.appendCodePoint(cp);
-                    if (cp == '/') {
-                        tokens.add(word.toString());
-                        word.setLength(0);
-                    }
-                } else {
-                    if (word.length() > 0) {
-                        tokens.add(word.toString());
-                        word.setLength(0);
-                    }
-                    tokens.add(Character.toString(cp));
-                }
-            });
-            if (word.length() > 0) {
-                tokens.add(word.toString());
-            }
-            return tokens;
+            return layout.width(layout.clean(s), size);
         }
     }
 }

@@ -1,6 +1,7 @@
 package cn.chuangwei.supervision;
 
 import cn.chuangwei.documents.CjkFont;
+import cn.chuangwei.documents.TextLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,14 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -145,8 +144,7 @@ public class CircularDocuments {
     /** The circular as an A4 PDF with an embedded subset of a Chinese font. */
     public byte[] pdf(Circular c) {
         try (PDDocument doc = new PDDocument()) {
-            PDType0Font font = cjkFont.load(doc);
-            new PdfLayout(doc, font, font.getCmapLookup()).render(c);
+            new PdfLayout(doc, cjkFont.load(doc)).render(c);
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(text(c.title()));
             info.setAuthor(text(c.issuingOffice()));
@@ -186,33 +184,25 @@ public class CircularDocuments {
                 "督办等级", "分管领导");
         private static final boolean[] CENTERED = {true, false, false, true, true, true, true, true};
 
-        /** Punctuation that may not start a line, and brackets that may not end one (避头尾). */
-        private static final String NO_LINE_START = "，。、；：？！）》」』】〕〉”’…%,.;:?!)]}";
-        private static final String NO_LINE_END = "（《「『【〔〈“‘([{";
-
         private final PDDocument doc;
-        private final PDType0Font font;
-        private final CmapLookup cmap;
-        private final int replacement;
+        private final TextLayout layout;
         private PDPageContentStream cs;
         private float y;
         private int pageNo;
         private List<List<String>> header;
 
-        PdfLayout(PDDocument doc, PDType0Font font, CmapLookup cmap) {
+        PdfLayout(PDDocument doc, PDType0Font font) {
             this.doc = doc;
-            this.font = font;
-            this.cmap = cmap;
-            this.replacement = cmap.getGlyphId('□') > 0 ? '□' : '?';
+            this.layout = new TextLayout(font, false);
         }
 
         void render(Circular c) throws IOException {
             newPage();
 
             // 发文机关标志: red, centered, as large as fits on one line
-            String office = clean(c.issuingOffice());
+            String office = layout.clean(c.issuingOffice());
             float size = 26f;
-            while (size > 16f && width(office, size) > WIDTH) {
+            while (size > 16f && layout.width(office, size) > WIDTH) {
                 size -= 0.5f;
             }
             for (String line : balanced(office, size)) {
@@ -222,7 +212,7 @@ public class CircularDocuments {
 
             // 发文字号, then the red rule
             if (!text(c.number()).isBlank()) {
-                centered(clean(c.number()), 15f, 22f, false, BLACK);
+                centered(layout.clean(c.number()), 15f, 22f, false, BLACK);
             }
             y -= 6f;
             cs.setStrokingColor(RED[0], RED[1], RED[2]);
@@ -234,7 +224,7 @@ public class CircularDocuments {
 
             // 标题
             for (String para : lines(c.title())) {
-                for (String line : balanced(clean(para), 20f)) {
+                for (String line : balanced(layout.clean(para), 20f)) {
                     centered(line, 20f, 32f, true, BLACK);
                 }
             }
@@ -243,7 +233,7 @@ public class CircularDocuments {
             // 正文, keeping its line breaks
             boolean first = true;
             for (String para : lines(c.body())) {
-                String t = clean(para);
+                String t = layout.clean(para);
                 if (t.isBlank()) {
                     y -= BODY_LEADING;
                     continue;
@@ -251,10 +241,11 @@ public class CircularDocuments {
                 boolean indent = indented(t, first);
                 first = false;
                 float firstIndent = indent ? 2 * BODY : 0;
-                List<String> wrapped = wrap(t, BODY, WIDTH - firstIndent, WIDTH);
+                List<String> wrapped = layout.wrap(t, BODY, WIDTH - firstIndent, WIDTH);
                 for (int i = 0; i < wrapped.size(); i++) {
                     need(BODY_LEADING);
-                    show(wrapped.get(i), LEFT + (i == 0 ? firstIndent : 0), baseline(BODY_LEADING, BODY), BODY, false, BLACK);
+                    float x = LEFT + (i == 0 ? firstIndent : 0);
+                    layout.show(cs, wrapped.get(i), x, baseline(BODY_LEADING, BODY), BODY, false, BLACK);
                     y -= BODY_LEADING;
                 }
             }
@@ -264,13 +255,13 @@ public class CircularDocuments {
             // 发文机关署名 and 成文日期, right-aligned two characters in from the margin, kept together
             y -= 2 * BODY_LEADING;
             need(2 * BODY_LEADING);
-            for (String line : List.of(clean(c.issuingOffice()), chineseDate(c.issuedOn()))) {
-                float w = width(line, BODY);
+            for (String line : List.of(layout.clean(c.issuingOffice()), chineseDate(c.issuedOn()))) {
+                float w = layout.width(line, BODY);
                 float x = Math.max(LEFT, RIGHT - 2 * BODY - w);
                 if (x + w > RIGHT) {
                     x = RIGHT - w;
                 }
-                show(line, Math.max(LEFT, x), baseline(BODY_LEADING, BODY), BODY, false, BLACK);
+                layout.show(cs, line, Math.max(LEFT, x), baseline(BODY_LEADING, BODY), BODY, false, BLACK);
                 y -= BODY_LEADING;
             }
             closePage();
@@ -282,7 +273,7 @@ public class CircularDocuments {
             for (int i = 0; i < HEADER_LABELS.size(); i++) {
                 List<String> label = new ArrayList<>();
                 for (String part : HEADER_LABELS.get(i).split("\n")) {
-                    label.addAll(wrap(part, CELL, widths[i] - 2 * PAD_X, widths[i] - 2 * PAD_X));
+                    label.addAll(layout.wrap(part, CELL, widths[i] - 2 * PAD_X, widths[i] - 2 * PAD_X));
                 }
                 header.add(label);
             }
@@ -306,7 +297,8 @@ public class CircularDocuments {
                 List<String> values = cells(r);
                 List<List<String>> cells = new ArrayList<>();
                 for (int i = 0; i < values.size(); i++) {
-                    cells.add(wrap(clean(values.get(i)), CELL, widths[i] - 2 * PAD_X, widths[i] - 2 * PAD_X));
+                    float w = widths[i] - 2 * PAD_X;
+                    cells.add(layout.wrap(layout.clean(values.get(i)), CELL, w, w));
                 }
                 row(cells);
             }
@@ -362,9 +354,9 @@ public class CircularDocuments {
                     float lineTop = top - PAD_Y - offset - j * CELL_LEADING;
                     float base = lineTop - CELL_LEADING / 2 - 0.38f * CELL;
                     float tx = CENTERED[col] || isHeader
-                            ? x + (widths[col] - width(line, CELL)) / 2
+                            ? x + (widths[col] - layout.width(line, CELL)) / 2
                             : x + PAD_X;
-                    show(line, tx, base, CELL, isHeader, BLACK);
+                    layout.show(cs, line, tx, base, CELL, isHeader, BLACK);
                 }
                 x += widths[col];
             }
@@ -406,9 +398,9 @@ public class CircularDocuments {
 
         /** Closes the page with its number, — 1 —, under the text area. */
         private void closePage() throws IOException {
-            String n = "— " + pageNo + " —";
+            String n = layout.clean("— " + pageNo + " —");
             float size = 12f;
-            show(clean(n), LEFT + (WIDTH - width(clean(n), size)) / 2, BOTTOM - 7 * MM - size, size, false, BLACK);
+            layout.show(cs, n, LEFT + (WIDTH - layout.width(n, size)) / 2, BOTTOM - 7 * MM - size, size, false, BLACK);
             cs.close();
             cs = null;
         }
@@ -425,50 +417,14 @@ public class CircularDocuments {
 
         private void centered(String line, float size, float leading, boolean bold, float[] color) throws IOException {
             need(leading);
-            show(line, LEFT + (WIDTH - width(line, size)) / 2, baseline(leading, size), size, bold, color);
+            float x = LEFT + (WIDTH - layout.width(line, size)) / 2;
+            layout.show(cs, line, x, baseline(leading, size), size, bold, color);
             y -= leading;
-        }
-
-        /** Bold is the regular face filled and stroked: the Chinese fonts at hand have no bold face. */
-        private void show(String s, float x, float base, float size, boolean bold, float[] color) throws IOException {
-            if (s.isEmpty()) {
-                return;
-            }
-            cs.setNonStrokingColor(color[0], color[1], color[2]);
-            cs.setStrokingColor(color[0], color[1], color[2]);
-            cs.setLineWidth(size * 0.035f);
-            cs.beginText();
-            cs.setFont(font, size);
-            cs.setRenderingMode(bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
-            cs.newLineAtOffset(x, base);
-            cs.showText(s);
-            cs.endText();
-        }
-
-        private float width(String s, float size) throws IOException {
-            return font.getStringWidth(s) * size / 1000f;
-        }
-
-        /** Tabs and control characters become spaces; a character the font lacks becomes □, visibly. */
-        private String clean(String s) {
-            StringBuilder b = new StringBuilder();
-            text(s).codePoints().forEach(cp -> {
-                if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-                    b.append(' ');
-                } else if (Character.isWhitespace(cp) && cp != '\u3000' && cp != ' ') {
-                    b.append(' ');
-                } else if (cmap.getGlyphId(cp) > 0) {
-                    b.appendCodePoint(cp);
-                } else {
-                    b.appendCodePoint(replacement);
-                }
-            });
-            return b.toString();
         }
 
         /** Centered lines of even length: a title that needs two lines does not leave one character on the second. */
         private List<String> balanced(String paragraph, float size) throws IOException {
-            List<String> lines = wrap(paragraph, size, WIDTH, WIDTH);
+            List<String> lines = layout.wrap(paragraph, size, WIDTH, WIDTH);
             if (lines.size() < 2) {
                 return lines;
             }
@@ -476,97 +432,13 @@ public class CircularDocuments {
             float high = WIDTH;
             while (high - low > 1f) {
                 float mid = (low + high) / 2;
-                if (wrap(paragraph, size, mid, mid).size() > lines.size()) {
+                if (layout.wrap(paragraph, size, mid, mid).size() > lines.size()) {
                     low = mid;
                 } else {
                     high = mid;
                 }
             }
-            return wrap(paragraph, size, high, high);
-        }
-
-        /**
-         * Breaks one paragraph into lines: between any two Chinese characters, between Latin words, inside a Latin word
-         * only when it is longer than a line; punctuation that may not start a line pulls the character before it along.
-         */
-        private List<String> wrap(String paragraph, float size, float firstWidth, float width) throws IOException {
-            List<String> tokens = tokens(paragraph);
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            float max = firstWidth;
-            float used = 0;
-            for (int i = 0; i < tokens.size(); i++) {
-                String t = tokens.get(i);
-                float w = width(t, size);
-                if (used + w <= max + 0.01f) {
-                    line.append(t);
-                    used += w;
-                    continue;
-                }
-                if (t.isBlank()) {
-                    lines.add(line.toString().stripTrailing());
-                    line.setLength(0);
-                    used = 0;
-                    max = width;
-                    continue;
-                }
-                if (w > width && t.codePointCount(0, t.length()) > 1) {
-                    tokens.remove(i);
-                    tokens.addAll(i, t.codePoints().mapToObj(Character::toString).toList());
-                    i--;
-                    continue;
-                }
-                StringBuilder carry = new StringBuilder();
-                if (NO_LINE_START.contains(t) && line.length() > 0) {
-                    int cut = line.offsetByCodePoints(line.length(), -1);
-                    carry.insert(0, line.substring(cut));
-                    line.setLength(cut);
-                }
-                while (line.length() > 0) {
-                    int cut = line.offsetByCodePoints(line.length(), -1);
-                    if (NO_LINE_END.indexOf(line.codePointAt(cut)) < 0) {
-                        break;
-                    }
-                    carry.insert(0, line.substring(cut));
-                    line.setLength(cut);
-                }
-                if (line.toString().isBlank()) {
-                    // nothing may stay on this line: let it run over rather than loop
-                    line.append(carry).append(t);
-                    used = width(line.toString(), size);
-                    continue;
-                }
-                lines.add(line.toString().stripTrailing());
-                line.setLength(0);
-                line.append(carry).append(t);
-                used = width(line.toString(), size);
-                max = width;
-            }
-            if (line.length() > 0 || lines.isEmpty()) {
-                lines.add(line.toString().stripTrailing());
-            }
-            return lines;
-        }
-
-        /** Runs of printable ASCII (words, numbers, dates) stay together; any other character is a token of its own. */
-        private static List<String> tokens(String s) {
-            List<String> tokens = new ArrayList<>();
-            StringBuilder word = new StringBuilder();
-            s.codePoints().forEach(cp -> {
-                if (cp > ' ' && cp < 0x7f) {
-                    word.appendCodePoint(cp);
-                } else {
-                    if (word.length() > 0) {
-                        tokens.add(word.toString());
-                        word.setLength(0);
-                    }
-                    tokens.add(Character.toString(cp));
-                }
-            });
-            if (word.length() > 0) {
-                tokens.add(word.toString());
-            }
-            return tokens;
+            return layout.wrap(paragraph, size, high, high);
         }
     }
 

@@ -10,6 +10,7 @@ import cn.chuangwei.campaign.CampaignSetupService;
 import cn.chuangwei.campaign.CampaignStatus;
 import cn.chuangwei.campaign.Phase;
 import cn.chuangwei.inspection.InspectionService;
+import cn.chuangwei.support.CampaignDriver;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.SelfInspectionDriver;
@@ -69,6 +70,7 @@ class AcceptanceProcessTest {
     TestClock clock;
 
     Fixture f;
+    CampaignDriver driver;
     long id;
     ProcessInstance pi;
 
@@ -77,12 +79,9 @@ class AcceptanceProcessTest {
         BpmnAwareTests.init(engine);
         clock.set(LocalDateTime.of(2027, 9, 1, 9, 0));
         f = new Fixture(identity);
-        id = setup.create(f.small(LocalDate.of(2027, 9, 1), List.of(), false), f.office);
-        pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("campaign-" + id)
-                .processDefinitionKey("campaign").singleResult();
-        for (Job j : management.createJobQuery().processInstanceId(pi.getId()).list()) {
-            management.executeJob(j.getId());
-        }
+        driver = CampaignDriver.started(setup, runtime, tasks, management, f, LocalDate.of(2027, 9, 1));
+        id = driver.campaignId;
+        pi = driver.campaignProcess();
         for (int phase = 0; phase < 4; phase++) {
             approveGate();
         }
@@ -100,15 +99,11 @@ class AcceptanceProcessTest {
     }
 
     ProcessInstance sub(String key) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey("campaign-" + id).processDefinitionKey(key)
-                .active().singleResult();
+        return driver.sub(key);
     }
 
     void approveGate() {
-        ProcessInstance phase = sub("campaign-phase");
-        for (Task t : tasks.createTaskQuery().processInstanceId(phase.getId()).taskDefinitionKey("signGate").list()) {
-            tasks.complete(t.getId(), Map.of("signDecision", "APPROVE"));
-        }
+        driver.approveGate();
     }
 
     Task task(String key) {

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignSetupService;
 import cn.chuangwei.campaign.CampaignStatus;
+import cn.chuangwei.support.CampaignDriver;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.SelfInspectionDriver;
@@ -58,6 +59,7 @@ class SelfInspectionProcessTest {
     TestClock clock;
 
     Fixture f;
+    CampaignDriver driver;
     long id;
     ProcessInstance pi;
 
@@ -66,12 +68,9 @@ class SelfInspectionProcessTest {
         BpmnAwareTests.init(engine);
         clock.set(LocalDateTime.of(2027, 6, 1, 9, 0));
         f = new Fixture(identity);
-        id = setup.create(f.small(LocalDate.of(2027, 6, 1), List.of(), false), f.office);
-        pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("campaign-" + id)
-                .processDefinitionKey("campaign").singleResult();
-        for (Job j : management.createJobQuery().processInstanceId(pi.getId()).list()) {
-            management.executeJob(j.getId());
-        }
+        driver = CampaignDriver.started(setup, runtime, tasks, management, f, LocalDate.of(2027, 6, 1));
+        id = driver.campaignId;
+        pi = driver.campaignProcess();
         for (int phase = 0; phase < 4; phase++) {
             approveGate();
         }
@@ -85,15 +84,11 @@ class SelfInspectionProcessTest {
     }
 
     ProcessInstance sub(String key) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey("campaign-" + id).processDefinitionKey(key)
-                .active().singleResult();
+        return driver.sub(key);
     }
 
     void approveGate() {
-        ProcessInstance phase = sub("campaign-phase");
-        for (Task t : tasks.createTaskQuery().processInstanceId(phase.getId()).taskDefinitionKey("signGate").list()) {
-            tasks.complete(t.getId(), Map.of("signDecision", "APPROVE"));
-        }
+        driver.approveGate();
     }
 
     void score(Map<String, String> lowScores) {
