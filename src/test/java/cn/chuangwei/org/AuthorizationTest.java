@@ -139,6 +139,14 @@ class AuthorizationTest {
         assertThat(viaEngineRest.json()).hasSize(1);
         assertThat(as(head).post("/engine-rest/task/" + other + "/complete", Map.of("variables", Map.of())).status())
                 .isEqualTo(403);
+        // the engine's REST API (Tasklist) reports a missing form answer as the caller's fault, in both languages
+        String own = viaEngineRest.json().get(0).get("id").asText();
+        assertThat(as(head).post("/engine-rest/task/" + own + "/claim", Map.of("userId", head)).status()).isEqualTo(204);
+        Reply missing = as(head).post("/engine-rest/task/" + own + "/complete", Map.of("variables", Map.of()));
+        assertThat(missing.status()).as(missing.raw()).isEqualTo(400);
+        assertThat(missing.json().get("field").asText()).isEqualTo("resultSummary");
+        assertThat(missing.json().get("message").asText()).contains("resultSummary");
+        assertThat(tasks.createTaskQuery().taskId(own).count()).isEqualTo(1);
         assertThat(filters.createFilterQuery().filterName("待我签批").count()).isEqualTo(1);
         assertThat(filters.createFilterQuery().filterName("已逾期").count()).isEqualTo(1);
     }
