@@ -1,8 +1,11 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Phase;
 import cn.chuangwei.web.ApiException;
+import cn.chuangwei.web.Spreadsheet;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,11 +35,16 @@ class SupervisionController {
     private final SupervisionService supervision;
     private final CircularService circulars;
     private final EscalationRepository steps;
+    private final Spreadsheet spreadsheet;
+    private final DueDates dueDates;
 
-    SupervisionController(SupervisionService supervision, CircularService circulars, EscalationRepository steps) {
+    SupervisionController(SupervisionService supervision, CircularService circulars, EscalationRepository steps,
+                          Spreadsheet spreadsheet, DueDates dueDates) {
+        this.dueDates = dueDates;
         this.supervision = supervision;
         this.circulars = circulars;
         this.steps = steps;
+        this.spreadsheet = spreadsheet;
     }
 
     @GetMapping("/overdue")
@@ -44,6 +52,24 @@ class SupervisionController {
                            @RequestParam(required = false) String unit, @RequestParam(required = false) String deputy,
                            @RequestParam(required = false) String level) {
         return supervision.overdue(filter(campaignId, phase, unit, deputy, level));
+    }
+
+    /** The overdue list as Excel, with the same filters and the same visibility as the list. */
+    @GetMapping("/overdue/xlsx")
+    ResponseEntity<byte[]> overdueExcel(@RequestParam(required = false) Long campaignId,
+                                        @RequestParam(required = false) String phase,
+                                        @RequestParam(required = false) String unit,
+                                        @RequestParam(required = false) String deputy,
+                                        @RequestParam(required = false) String level,
+                                        @RequestParam(defaultValue = "zh") String lang) {
+        List<OpenTask> overdue = supervision.overdue(filter(campaignId, phase, unit, deputy, level));
+        List<List<Object>> rows = overdue.stream().map(t -> Arrays.<Object>asList(t.campaignName(),
+                new Spreadsheet.Label("phase." + t.phase()), t.unitName(), t.title(), t.deadline(), t.workingDaysOverdue(),
+                t.level() == null ? null : new Spreadsheet.Label("level." + t.level()),
+                new Spreadsheet.Label(t.critical() ? "export.yes" : "export.no"), t.deputyUserId())).toList();
+        return spreadsheet.download(lang, "export.overdue.title", new Object[] {dueDates.today()}, List.of(
+                "export.col.campaign", "export.col.phase", "export.col.unit", "export.col.title", "export.col.deadline",
+                "export.col.days-overdue", "export.col.level", "export.col.critical", "export.col.deputy"), rows);
     }
 
     @GetMapping("/tasks")

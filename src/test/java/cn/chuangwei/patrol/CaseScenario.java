@@ -146,5 +146,19 @@ abstract class CaseScenario {
         assertThat(unit.get("key").asText()).isEqualTo(f.unit("cgzx"));
         assertThat(unit.get("reported").asInt()).isEqualTo(2);
         assertThat(unit.get("closedInMonth").asInt()).isEqualTo(1);
+
+        // the indicators as Excel for the weekly meeting: the unit by name, the rates as numbers
+        byte[] excel = as(f.office).bytes("/api/cases/stats/xlsx?campaignId=" + campaignId + "&month=2027-04");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(excel))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("巡查案件指标-2027-04");
+            assertThat(sheet.getRow(2).getCell(7).getStringCellValue()).isEqualTo("按期结案率");
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("城管环卫中心");
+            assertThat(sheet.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(2);
+            assertThat(sheet.getRow(3).getCell(6).getNumericCellValue()).isEqualTo(unit.get("closureRate").asDouble());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -143,6 +143,28 @@ class SupervisionApiTest {
         assertThat(supervisor.get("/api/supervision/overdue?campaignId=" + id + "&deputy=" + f.members.get(0)).status())
                 .isEqualTo(400);
         assertThat(supervisor.get("/api/supervision/overdue?campaignId=999999").status()).isEqualTo(404);
+        // the same list as Excel, in Chinese by default and in English on request; a unit head's sheet holds their unit only
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                download(f.supervisors.get(0), "/api/supervision/overdue/xlsx?campaignId=" + id)))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("逾期任务清单-2026-10-09");
+            assertThat(sheet.getRow(2).getCell(5).getStringCellValue()).isEqualTo("逾期工作日");
+            assertThat(sheet.getLastRowNum()).isEqualTo(5);
+            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("清理主要街道");
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("宣传发动");
+            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("2026-09-23");
+            assertThat(sheet.getRow(3).getCell(5).getNumericCellValue()).isEqualTo(6);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                download(f.head("zx"), "/api/supervision/overdue/xlsx?campaignId=" + id + "&lang=en")))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(2).getCell(5).getStringCellValue()).isEqualTo("Working days overdue");
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("Mobilization");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+        }
+        Reply badLang = supervisor.get("/api/supervision/overdue/xlsx?campaignId=" + id + "&lang=fr");
+        assertThat(badLang.status()).isEqualTo(400);
+        assertThat(badLang.json().get("field").asText()).isEqualTo("lang");
 
         // a circular for September: numbered, rendered, kept and mailed
         assertThat(supervisor.post("/api/supervision/circulars", Map.of("campaignId", id, "from", "2026-09-30",
