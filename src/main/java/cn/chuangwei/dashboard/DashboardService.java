@@ -3,6 +3,7 @@ package cn.chuangwei.dashboard;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.inspection.InspectionService;
 import cn.chuangwei.org.CurrentUser;
 import cn.chuangwei.org.Groups;
@@ -39,7 +40,12 @@ public class DashboardService {
     public record Trend(String month, int dueToClose, double closureRate, double onTimeRate, double reworkRate) {
     }
 
-    public record Board(long campaignId, String name, LocalDate today, List<PhaseBar> phases, List<HeatCell> heatMap,
+    /**
+     * {@code myUnits}: the units the caller heads, belongs to or has in their charge as deputy (分管领导), which the board
+     * opens on; the rest of the board is whatever the caller may see.
+     */
+    public record Board(long campaignId, String name, LocalDate today, List<String> myUnits, List<PhaseBar> phases,
+                        List<HeatCell> heatMap,
                         List<AssessmentService.Score> ranking, List<Map<String, Object>> openEscalations,
                         InspectionService.Round readiness, List<Map<String, Object>> areaScores, List<Trend> patrol) {
     }
@@ -129,7 +135,11 @@ public class DashboardService {
             }
             trend.add(new Trend(m.toString(), due, rate(closed, due), rate(onTime, due), rate(reworked, closedInMonth)));
         }
-        return new Board(campaignId, c.name(), today, bars, heat, assessment.month(campaignId, month).scores(), escalations,
+        List<String> myUnits = campaigns.units(campaignId).stream()
+                .filter(u -> currentUser.id().equals(u.headUserId()) || currentUser.id().equals(u.deputyUserId())
+                        || groups.contains(Groups.unit(u.code())))
+                .map(CampaignUnit::code).toList();
+        return new Board(campaignId, c.name(), today, myUnits, bars, heat, assessment.month(campaignId, month).scores(), escalations,
                 latest, areaScores, trend);
     }
 

@@ -75,7 +75,12 @@ class DashboardApiTest {
         assertThat(board.get("patrol")).hasSize(12);
         assertThat(board.get("patrol").get(11).get("month").asText()).isEqualTo("2027-03");
 
+        assertThat(board.get("myUnits")).isEmpty();
+        JsonNode deputy = as(f.deputies.get(1)).get("/api/dashboard/" + id).json();
+        assertThat(deputy.get("myUnits")).extracting(JsonNode::asText).contains(f.unit("cgzx")).doesNotContain(f.unit("dzb"));
+
         JsonNode mine = as(f.head("cgzx")).get("/api/dashboard/" + id).json();
+        assertThat(mine.get("myUnits")).extracting(JsonNode::asText).containsExactly(f.unit("cgzx"));
         assertThat(mine.get("heatMap")).hasSize(1);
         assertThat(mine.get("heatMap").get(0).get("unitCode").asText()).isEqualTo(f.unit("cgzx"));
 
