@@ -40,11 +40,11 @@ class SupervisionController {
 
     SupervisionController(SupervisionService supervision, CircularService circulars, EscalationRepository steps,
                           Spreadsheet spreadsheet, DueDates dueDates) {
-        this.dueDates = dueDates;
         this.supervision = supervision;
         this.circulars = circulars;
         this.steps = steps;
         this.spreadsheet = spreadsheet;
+        this.dueDates = dueDates;
     }
 
     @GetMapping("/overdue")
