@@ -147,6 +147,30 @@ abstract class CaseScenario {
         assertThat(unit.get("reported").asInt()).isEqualTo(2);
         assertThat(unit.get("closedInMonth").asInt()).isEqualTo(1);
 
+        // the command board's trend counts the month as the indicators do, summed over the units
+        JsonNode april = null;
+        for (JsonNode m : as(f.office).get("/api/dashboard/" + campaignId).json().get("patrol")) {
+            if (m.get("month").asText().equals("2027-04")) {
+                april = m;
+            }
+        }
+        assertThat(april).isNotNull();
+        int due = 0;
+        int onTime = 0;
+        int closedInMonth = 0;
+        int reworked = 0;
+        for (JsonNode row : stats.get("units")) {
+            due += row.get("dueToClose").asInt();
+            onTime += row.get("closedOnTime").asInt();
+            closedInMonth += row.get("closedInMonth").asInt();
+            reworked += row.get("reworked").asInt();
+        }
+        assertThat(due).isPositive();
+        assertThat(april.get("dueToClose").asInt()).isEqualTo(due);
+        assertThat(april.get("onTimeRate").asDouble()).isEqualTo(Math.round(1000.0 * onTime / due) / 1000.0);
+        assertThat(april.get("reworkRate").asDouble())
+                .isEqualTo(closedInMonth == 0 ? 0 : Math.round(1000.0 * reworked / closedInMonth) / 1000.0);
+
         // the indicators as Excel for the weekly meeting: the unit by name, the rates as numbers
         byte[] excel = as(f.office).bytes("/api/cases/stats/xlsx?campaignId=" + campaignId + "&month=2027-04");
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
