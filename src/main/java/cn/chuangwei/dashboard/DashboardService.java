@@ -15,7 +15,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,7 +80,7 @@ public class DashboardService {
             throw ApiException.forbidden("not-in-campaign");
         }
         LocalDate today = dueDates.today();
-        Map<String, int[]> counts = new java.util.HashMap<>();
+        Map<String, int[]> counts = new HashMap<>();
         jdbc.sql("""
                 select phase, count(*) as total, sum(case when status = 'ACCEPTED' then 1 else 0 end) as accepted
                 from task_row where campaign_id = :c group by phase""").param("c", campaignId)
@@ -120,13 +122,14 @@ public class DashboardService {
                 .filter(u -> currentUser.id().equals(u.headUserId()) || currentUser.id().equals(u.deputyUserId())
                         || groups.contains(Groups.unit(u.code())))
                 .map(CampaignUnit::code).toList();
-        return new Board(campaignId, c.name(), today, myUnits, bars, heat, assessment.month(campaignId, YearMonth.from(today)).scores(), escalations,
-                latest, areaScores, trend);
+        List<AssessmentService.Score> ranking = assessment.month(campaignId, YearMonth.from(today)).scores();
+        return new Board(campaignId, c.name(), today, myUnits, bars, heat, ranking, escalations, latest, areaScores, trend);
     }
 
     /**
-     * 结案率, 按期结案率 and 返工率 for the twelve months up to {@code last}, as {@link cn.chuangwei.patrol.CaseStats} counts them: a case is due
-     * to close in the month of its handling deadline, reworked when it was closed in the month after a failed check.
+     * 结案率, 按期结案率 and 返工率 for the twelve months up to {@code last}, as {@link cn.chuangwei.patrol.CaseStats}
+     * counts them: a case is due to close in the month of its handling deadline, reworked when it was closed in the
+     * month after a failed check.
      * One query reads only the cases due or closed in those months.
      */
     private List<Trend> patrolTrend(long campaignId, YearMonth last) {
@@ -173,7 +176,7 @@ public class DashboardService {
         if (at == null) {
             return -1;
         }
-        int i = (int) first.until(YearMonth.from(at.toInstant().atZone(dueDates.zone())), java.time.temporal.ChronoUnit.MONTHS);
+        int i = (int) first.until(YearMonth.from(at.toInstant().atZone(dueDates.zone())), ChronoUnit.MONTHS);
         return i < 12 ? i : -1;
     }
 
