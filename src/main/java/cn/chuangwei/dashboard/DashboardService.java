@@ -6,16 +6,15 @@ import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.inspection.InspectionService;
 import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.patrol.CaseStats;
 import cn.chuangwei.org.Groups;
 import cn.chuangwei.phase.CampaignPhase;
 import cn.chuangwei.phase.PhaseRepository;
 import cn.chuangwei.supervision.AssessmentService;
 import cn.chuangwei.web.ApiException;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +38,6 @@ public class DashboardService {
     public record HeatCell(String unitCode, String unitName, String phase, int accepted, int open, int overdue) {
     }
 
-    public record Trend(String month, int dueToClose, double closureRate, double onTimeRate, double reworkRate) {
-    }
-
     /**
      * {@code myUnits}: the units the caller heads, belongs to or has in their charge as deputy (分管领导), which the board
      * opens on; the rest of the board is whatever the caller may see.
@@ -49,7 +45,7 @@ public class DashboardService {
     public record Board(long campaignId, String name, LocalDate today, List<String> myUnits, List<PhaseBar> phases,
                         List<HeatCell> heatMap,
                         List<AssessmentService.Score> ranking, List<Map<String, Object>> openEscalations,
-                        InspectionService.Round readiness, List<Map<String, Object>> areaScores, List<Trend> patrol) {
+                        InspectionService.Round readiness, List<Map<String, Object>> areaScores, List<CaseStats.Trend> patrol) {
     }
 
     private final JdbcClient jdbc;
@@ -58,16 +54,19 @@ public class DashboardService {
     private final AssessmentService assessment;
     private final InspectionService inspection;
     private final DueDates dueDates;
+    private final CaseStats caseStats;
     private final CurrentUser currentUser;
 
     DashboardService(JdbcClient jdbc, CampaignRepository campaigns, PhaseRepository phases, AssessmentService assessment,
-                     InspectionService inspection, DueDates dueDates, CurrentUser currentUser) {
+                     InspectionService inspection, DueDates dueDates, CaseStats caseStats,
+                     CurrentUser currentUser) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.phases = phases;
         this.assessment = assessment;
         this.inspection = inspection;
         this.dueDates = dueDates;
+        this.caseStats = caseStats;
         this.currentUser = currentUser;
     }
 
@@ -75,7 +74,8 @@ public class DashboardService {
         Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
         boolean all = currentUser.seesAllUnits();
         List<String> groups = currentUser.groups();
-        if (!all && campaigns.units(campaignId).stream().noneMatch(u -> groups.contains(Groups.unit(u.code())))
+        List<CampaignUnit> units = campaigns.units(campaignId);
+        if (!all && units.stream().noneMatch(u -> groups.contains(Groups.unit(u.code())))
                 && campaigns.members(campaignId).stream().noneMatch(m -> m.userId().equals(currentUser.id()))) {
             throw ApiException.forbidden("not-in-campaign");
         }
@@ -117,70 +117,12 @@ public class DashboardService {
                 select area_code as "areaCode", sum(score) as "score", sum(max_points) as "maxPoints"
                 from inspection_score where round_id = :r group by area_code order by area_code""")
                 .param("r", latest.id()).query().listOfRows();
-        List<Trend> trend = patrolTrend(campaignId, YearMonth.from(today));
-        List<String> myUnits = campaigns.units(campaignId).stream()
+        List<CaseStats.Trend> trend = caseStats.trend(campaignId, YearMonth.from(today));
+        List<String> myUnits = units.stream()
                 .filter(u -> currentUser.id().equals(u.headUserId()) || currentUser.id().equals(u.deputyUserId())
                         || groups.contains(Groups.unit(u.code())))
                 .map(CampaignUnit::code).toList();
         List<AssessmentService.Score> ranking = assessment.month(campaignId, YearMonth.from(today)).scores();
         return new Board(campaignId, c.name(), today, myUnits, bars, heat, ranking, escalations, latest, areaScores, trend);
-    }
-
-    /**
-     * 结案率, 按期结案率 and 返工率 for the twelve months up to {@code last}, as {@link cn.chuangwei.patrol.CaseStats}
-     * counts them: a case is due to close in the month of its handling deadline, reworked when it was closed in the
-     * month after a failed check.
-     * One query reads only the cases due or closed in those months.
-     */
-    private List<Trend> patrolTrend(long campaignId, YearMonth last) {
-        YearMonth first = last.minusMonths(11);
-        int[][] acc = new int[12][5];
-        Timestamp from = Timestamp.from(first.atDay(1).atStartOfDay(dueDates.zone()).toInstant());
-        Timestamp to = Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(dueDates.zone()).toInstant());
-        jdbc.sql("""
-                select handle_due, closed_at, closed_on_time, rework_count from patrol_case
-                where campaign_id = :c and status <> 'VOID'
-                  and ((handle_due >= :f and handle_due < :t) or (closed_at >= :f and closed_at < :t))""")
-                .param("c", campaignId).param("f", from).param("t", to)
-                .query(rs -> {
-                    Timestamp due = rs.getTimestamp("handle_due");
-                    Timestamp closed = rs.getTimestamp("closed_at");
-                    int dueIndex = index(first, due);
-                    if (dueIndex >= 0) {
-                        acc[dueIndex][0]++;
-                        if (closed != null) {
-                            acc[dueIndex][1]++;
-                            if (Boolean.TRUE.equals(rs.getObject("closed_on_time"))) {
-                                acc[dueIndex][2]++;
-                            }
-                        }
-                    }
-                    int closedIndex = index(first, closed);
-                    if (closedIndex >= 0) {
-                        acc[closedIndex][3]++;
-                        if (rs.getInt("rework_count") > 0) {
-                            acc[closedIndex][4]++;
-                        }
-                    }
-                });
-        List<Trend> trend = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            int[] a = acc[i];
-            trend.add(new Trend(first.plusMonths(i).toString(), a[0], rate(a[1], a[0]), rate(a[2], a[0]), rate(a[4], a[3])));
-        }
-        return trend;
-    }
-
-    /** The month's place among the twelve from {@code first}, or -1 outside them. */
-    private int index(YearMonth first, Timestamp at) {
-        if (at == null) {
-            return -1;
-        }
-        int i = (int) first.until(YearMonth.from(at.toInstant().atZone(dueDates.zone())), ChronoUnit.MONTHS);
-        return i < 12 ? i : -1;
-    }
-
-    private static double rate(int part, int whole) {
-        return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
     }
 }

@@ -42,14 +42,19 @@ public class Spreadsheet {
     public ResponseEntity<byte[]> download(String lang, String titleKey, Object[] titleArgs, List<String> headerKeys,
                                            List<List<Object>> rows) {
         Locale locale = locale(lang);
-        String title = texts.get(titleKey, locale, titleArgs);
+        Object[] args = java.util.Arrays.stream(titleArgs).map(a -> translate(a, locale)).toArray();
+        String title = texts.get(titleKey, locale, args);
         List<List<Object>> translated = rows.stream().map(row -> row.stream()
-                .map(v -> v instanceof Label l ? texts.get(l.key(), locale) : v).toList()).toList();
+                .map(v -> translate(v, locale)).toList()).toList();
         byte[] body = write(title, headerKeys.stream().map(k -> texts.get(k, locale)).toList(), translated);
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(title + ".xlsx", StandardCharsets.UTF_8).build().toString())
                 .body(body);
+    }
+
+    private Object translate(Object value, Locale locale) {
+        return value instanceof Label l ? texts.get(l.key(), locale) : value;
     }
 
     static Locale locale(String lang) {
