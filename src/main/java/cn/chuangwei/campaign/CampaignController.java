@@ -33,10 +33,11 @@ class CampaignController {
     private final CampaignTemplates templates;
     private final RuntimeService runtime;
     private final CurrentUser currentUser;
+    private final VisibleCampaigns visible;
 
     CampaignController(CampaignSetupService setup, CampaignRepository campaigns, PhaseRepository phases,
                        TaskRowRepository rows, CampaignTemplates templates, RuntimeService runtime,
-                       CurrentUser currentUser) {
+                       CurrentUser currentUser, VisibleCampaigns visible) {
         this.setup = setup;
         this.campaigns = campaigns;
         this.phases = phases;
@@ -44,6 +45,7 @@ class CampaignController {
         this.templates = templates;
         this.runtime = runtime;
         this.currentUser = currentUser;
+        this.visible = visible;
     }
 
     @PostMapping("/campaigns")
@@ -65,10 +67,7 @@ class CampaignController {
 
     @GetMapping("/campaigns")
     List<CampaignView> list() {
-        List<Campaign> all = currentUser.seesAllUnits() ? campaigns.findAll()
-                : campaigns.findVisibleTo(currentUser.id(), currentUser.groups().stream()
-                        .filter(g -> g.startsWith("unit-")).map(g -> g.substring(5)).toList());
-        return all.stream().map(c -> view(c, false)).toList();
+        return visible.list().stream().map(c -> view(c, false)).toList();
     }
 
     @GetMapping("/campaigns/{id}")

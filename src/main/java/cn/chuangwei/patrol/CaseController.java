@@ -30,16 +30,16 @@ class CaseController {
     private final CaseRepository repository;
     private final CaseStats stats;
     private final CampaignRepository campaigns;
-    private final Spreadsheet spreadsheet;
+    private final CaseExports exports;
     private final long maxPhotoBytes;
 
     CaseController(CaseService cases, CaseRepository repository, CaseStats stats, CampaignRepository campaigns,
-                   Spreadsheet spreadsheet, @Value("${chuangwei.evidence.max-bytes}") long maxPhotoBytes) {
+                   CaseExports exports, @Value("${chuangwei.evidence.max-bytes}") long maxPhotoBytes) {
         this.cases = cases;
         this.repository = repository;
         this.stats = stats;
         this.campaigns = campaigns;
-        this.spreadsheet = spreadsheet;
+        this.exports = exports;
         this.maxPhotoBytes = maxPhotoBytes;
     }
 
@@ -68,20 +68,7 @@ class CaseController {
     @GetMapping("/api/cases/stats/xlsx")
     ResponseEntity<byte[]> statsExcel(@RequestParam long campaignId, @RequestParam String month,
                                       @RequestParam(defaultValue = "zh") String lang) {
-        CaseStats.Stats s = stats.month(campaignId, AssessmentService.parseMonth(month));
-        Map<String, String> names = campaigns.units(campaignId).stream()
-                .collect(Collectors.toMap(CampaignUnit::code, CampaignUnit::name));
-        List<List<Object>> rows = new ArrayList<>();
-        for (CaseStats.Row r : s.units()) {
-            List<Object> row = new ArrayList<>(List.of(names.getOrDefault(r.key(), r.key()), r.reported(), r.dueToClose(),
-                    r.closed(), r.closedOnTime(), r.reworked(), r.closureRate(), r.onTimeRate(), r.reworkRate()));
-            row.add(r.averageHours());
-            rows.add(row);
-        }
-        return spreadsheet.download(lang, "export.cases.title", new Object[] {s.month()}, List.of("export.col.unit",
-                "export.col.reported", "export.col.due-to-close", "export.col.closed", "export.col.closed-on-time",
-                "export.col.reworked", "export.col.closure-rate", "export.col.on-time-rate", "export.col.rework-rate",
-                "export.col.average-hours"), rows);
+        return exports.indicators(campaignId, AssessmentService.parseMonth(month), lang);
     }
 
     @GetMapping("/api/cases/{id}")

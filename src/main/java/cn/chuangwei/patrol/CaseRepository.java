@@ -48,6 +48,25 @@ class CaseRepository {
                 .query(CaseRepository::row).list();
     }
 
+    /**
+     * A campaign's cases for the board's lists: by status and unit, reported within [from, to), due to close or closed
+     * within [dueFrom, dueTo) / [closedFrom, closedTo); voided cases only when asked for by status. At most 1000.
+     */
+    List<PatrolCase> search(Long campaignId, String status, String unit, String reportedBy, Timestamp from, Timestamp to,
+                            Timestamp dueFrom, Timestamp dueTo, Timestamp closedFrom, Timestamp closedTo) {
+        return jdbc.sql("""
+                select * from patrol_case where (cast(:c as bigint) is null or campaign_id = :c)
+                and (cast(:s as varchar(20)) is null or status = :s) and (cast(:s as varchar(20)) is not null or status <> 'VOID')
+                and (cast(:u as varchar(40)) is null or unit_code = :u)
+                and (cast(:by as varchar(64)) is null or reported_by = :by)
+                and (cast(:f as timestamp) is null or reported_at >= :f) and (cast(:t as timestamp) is null or reported_at < :t)
+                and (cast(:df as timestamp) is null or handle_due >= :df) and (cast(:dt as timestamp) is null or handle_due < :dt)
+                and (cast(:cf as timestamp) is null or closed_at >= :cf) and (cast(:ct as timestamp) is null or closed_at < :ct)
+                order by id desc fetch first 1000 rows only""").param("c", campaignId).param("s", status).param("u", unit).param("by", reportedBy)
+                .param("f", from).param("t", to).param("df", dueFrom).param("dt", dueTo).param("cf", closedFrom)
+                .param("ct", closedTo).query(CaseRepository::row).list();
+    }
+
     void set(long id, String assignments, Object... params) {
         JdbcClient.StatementSpec spec = jdbc.sql("update patrol_case set " + assignments + " where id = :id").param("id", id);
         for (int i = 0; i + 1 < params.length; i += 2) {

@@ -8,6 +8,7 @@ import cn.chuangwei.org.Groups;
 import cn.chuangwei.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -145,6 +146,37 @@ public class CaseService {
                 .map(c -> callers ? c : c.withoutCaller()).toList();
     }
 
+    /** The board's case lists: the same visibility as {@link #list}, with the reporting and month windows. */
+    public List<PatrolCase> search(Long campaignId, String status, String unit, String reportedBy, Instant from, Instant to,
+                                   Instant dueFrom, Instant dueTo, Instant closedFrom, Instant closedTo) {
+        boolean callers = seesCallers();
+        boolean all = currentUser.seesAllUnits() || currentUser.inGroup(HOTLINE) || currentUser.inGroup(GRID_INSPECTORS);
+        List<String> groups = currentUser.groups();
+        return cases.search(campaignId, status, unit, reportedBy, ts(from), ts(to), ts(dueFrom), ts(dueTo), ts(closedFrom),
+                        ts(closedTo)).stream()
+                .filter(c -> all || (c.unitCode() != null && groups.contains(Groups.unit(c.unitCode())))
+                        || currentUser.id().equals(c.reportedBy()))
+                .map(c -> callers ? c : c.withoutCaller()).toList();
+    }
+
+    private static java.sql.Timestamp ts(Instant i) {
+        return i == null ? null : java.sql.Timestamp.from(i);
+    }
+
+    /** A photo taken on a phone: its file name, type and bytes. */
+    public record Photo(String name, String contentType, byte[] content) {
+    }
+
+    /** A case reported from the phone together with its photos: all of it, or nothing when one part is refused. */
+    @Transactional
+    public PatrolCase reportWithPhotos(Report r, List<Photo> photos, long maxBytes) {
+        PatrolCase reported = report(r, false);
+        for (Photo p : photos) {
+            photo(reported.id(), p.name(), p.contentType(), p.content(), maxBytes);
+        }
+        return reported;
+    }
+
     @Transactional
     public long photo(long caseId, String fileName, String contentType, byte[] content, long maxBytes) {
         PatrolCase c = cases.find(caseId).orElseThrow(() -> ApiException.notFound("unknown-case", caseId));
@@ -187,6 +219,34 @@ public class CaseService {
         }
         runtime.createMessageCorrelation("CitizenFeedback").processInstanceId(c.processInstanceId())
                 .setVariable("satisfied", satisfied).correlate();
+    }
+
+    /** A kind of case (案件类别) with its Chinese and English names. */
+    public record Category(String code, String nameZh, String nameEn) {
+    }
+
+    public List<Category> categories() {
+        return jdbc.sql("select code, name_zh, name_en from case_category order by seq").query(Category.class).list();
+    }
+
+    /** A grid the caller may report in, with its running campaign. */
+    public record ReportGrid(long campaignId, String campaignName, String code, String name, String inspector) {
+    }
+
+    /**
+     * The grids of running campaigns the caller may report in: every grid for grid inspectors, supervisors and the
+     * office (as {@link #report} allows), the grids they patrol for anyone else named as a grid's inspector.
+     */
+    public List<ReportGrid> reportableGrids() {
+        boolean any = currentUser.inGroup(GRID_INSPECTORS) || currentUser.inGroup(Groups.SUPERVISORS) || currentUser.isOffice();
+        if (!any) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select g.campaign_id, c.name as campaign_name, g.code, g.name, g.inspector
+                from patrol_grid g join campaign c on c.id = g.campaign_id
+                where c.status = 'ACTIVE' order by case when g.inspector = :me then 0 else 1 end, g.campaign_id desc, g.code""")
+                .param("me", currentUser.id()).query(ReportGrid.class).list();
     }
 
     public List<Grid> grids(long campaignId) {

@@ -18,12 +18,12 @@ class AssessmentController {
 
     private final AssessmentService assessment;
     private final CurrentUser currentUser;
-    private final Spreadsheet spreadsheet;
+    private final SupervisionExports exports;
 
-    AssessmentController(AssessmentService assessment, CurrentUser currentUser, Spreadsheet spreadsheet) {
+    AssessmentController(AssessmentService assessment, CurrentUser currentUser, SupervisionExports exports) {
         this.assessment = assessment;
         this.currentUser = currentUser;
-        this.spreadsheet = spreadsheet;
+        this.exports = exports;
     }
 
     @GetMapping("/{month}")
@@ -41,14 +41,6 @@ class AssessmentController {
     @GetMapping("/{month}/xlsx")
     ResponseEntity<byte[]> excel(@PathVariable long campaignId, @PathVariable String month,
                                  @RequestParam(defaultValue = "zh") String lang) {
-        AssessmentService.Month m = assessment.month(campaignId, AssessmentService.parseMonth(month));
-        List<List<Object>> rows = m.scores().stream().map(s -> List.<Object>of(s.rank(), s.unitName(), s.score(),
-                s.overdueTasks(), s.overdueDays(), s.rework(), s.escalationPoints(), s.casePoints(), s.deductions()))
-                .toList();
-        return spreadsheet.download(lang, "export.assessment.title", new Object[] {m.campaignName(), m.month(),
-                new Spreadsheet.Label(m.closed() ? "export.final" : "export.draft")}, List.of("export.col.rank",
-                "export.col.unit", "export.col.score", "export.col.overdue-tasks", "export.col.days-overdue",
-                "export.col.rework", "export.col.escalation-points", "export.col.case-points", "export.col.deductions"),
-                rows);
+        return exports.ranking(assessment.month(campaignId, AssessmentService.parseMonth(month)), lang);
     }
 }

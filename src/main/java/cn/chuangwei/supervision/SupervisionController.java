@@ -35,16 +35,14 @@ class SupervisionController {
     private final SupervisionService supervision;
     private final CircularService circulars;
     private final EscalationRepository steps;
-    private final Spreadsheet spreadsheet;
-    private final DueDates dueDates;
+    private final SupervisionExports exports;
 
     SupervisionController(SupervisionService supervision, CircularService circulars, EscalationRepository steps,
-                          Spreadsheet spreadsheet, DueDates dueDates) {
+                          SupervisionExports exports) {
         this.supervision = supervision;
         this.circulars = circulars;
         this.steps = steps;
-        this.spreadsheet = spreadsheet;
-        this.dueDates = dueDates;
+        this.exports = exports;
     }
 
     @GetMapping("/overdue")
@@ -62,14 +60,7 @@ class SupervisionController {
                                         @RequestParam(required = false) String deputy,
                                         @RequestParam(required = false) String level,
                                         @RequestParam(defaultValue = "zh") String lang) {
-        List<OpenTask> overdue = supervision.overdue(filter(campaignId, phase, unit, deputy, level));
-        List<List<Object>> rows = overdue.stream().map(t -> Arrays.<Object>asList(t.campaignName(),
-                new Spreadsheet.Label("phase." + t.phase()), t.unitName(), t.title(), t.deadline(), t.workingDaysOverdue(),
-                t.level() == null ? null : new Spreadsheet.Label("level." + t.level()),
-                new Spreadsheet.Label(t.critical() ? "export.yes" : "export.no"), t.deputyUserId())).toList();
-        return spreadsheet.download(lang, "export.overdue.title", new Object[] {dueDates.today()}, List.of(
-                "export.col.campaign", "export.col.phase", "export.col.unit", "export.col.title", "export.col.deadline",
-                "export.col.days-overdue", "export.col.level", "export.col.critical", "export.col.deputy"), rows);
+        return exports.overdue(supervision.overdue(filter(campaignId, phase, unit, deputy, level)), lang);
     }
 
     @GetMapping("/tasks")
@@ -110,17 +101,6 @@ class SupervisionController {
     }
 
     private static SupervisionService.Filter filter(Long campaignId, String phase, String unit, String deputy, String level) {
-        Phase p = phase == null ? null
-                : Phase.parse(phase).orElseThrow(() -> ApiException.badRequest("unknown-phase", "phase", "phase", phase));
-        LadderLevel l = null;
-        if (level != null) {
-            try {
-                l = LadderLevel.valueOf(level.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("invalid-choice", "level", "level", level,
-                        "YELLOW, RED, CIRCULAR, INTERVIEW, ACCOUNTABILITY");
-            }
-        }
-        return new SupervisionService.Filter(campaignId, p, unit, deputy, l);
+        return SupervisionExports.filter(campaignId, phase, unit, deputy, level);
     }
 }

@@ -120,6 +120,37 @@ class ApiExceptionHandler {
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal", null, null);
     }
 
+    /** The same answer for an exception raised outside the API, e.g. by a page (see {@link PageErrors}). */
+    ResponseEntity<ApiError> describe(Exception e) {
+        if (e instanceof ApiException api) {
+            return api(api);
+        } else if (e instanceof AuthorizationException auth) {
+            return forbidden(auth);
+        } else if (e instanceof NotFoundException || e instanceof NullValueException || e instanceof NoResourceFoundException) {
+            return notFound(e);
+        } else if (e instanceof OptimisticLockingException ole) {
+            return concurrent(ole);
+        } else if (e instanceof BadUserRequestException bad) {
+            return engineBadRequest(bad);
+        } else if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            return typeMismatch(mismatch);
+        } else if (e instanceof MissingServletRequestParameterException missing) {
+            return missingParameter(missing);
+        } else if (e instanceof MissingServletRequestPartException part) {
+            return missingPart(part);
+        } else if (e instanceof MaxUploadSizeExceededException large) {
+            return tooLarge(large);
+        } else if (e instanceof MultipartException multipart) {
+            return multipart(multipart);
+        } else if (e instanceof HttpRequestMethodNotSupportedException method) {
+            return method(method);
+        } else if (e instanceof RuntimeException runtime) {
+            return unexpected(runtime);
+        }
+        LOG.error("Unexpected error", e);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal", null, null);
+    }
+
     private ResponseEntity<ApiError> body(HttpStatus status, String code, String field, Integer row, Object... args) {
         String key = "error." + code;
         return ResponseEntity.status(status)

@@ -11,13 +11,16 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * {@code /api/**} and {@code /engine-rest/**} take HTTP Basic logins checked against Camunda's identity service
- * (stateless, so no session cookie and no CSRF token); the Camunda webapps keep their own login and CSRF protection.
+ * (stateless, so no session cookie and no CSRF token); the command board's pages take a form login with a session and
+ * CSRF tokens; the Camunda webapps keep their own login and CSRF protection.
  */
 @Configuration
 class SecurityConfig {
@@ -40,8 +43,34 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The command board's pages ({@code /}, {@code /board/**}, {@code /m/**}): a form login against the same identities,
+     * a session and Spring Security's CSRF token on every form.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/"), paths.matcher("/login"),
+                        paths.matcher("/logout"), paths.matcher("/board/**"), paths.matcher("/m/**")))
+                .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/login")).permitAll()
+                        .anyRequest().authenticated())
+                .requestCache(c -> c.requestCache(requestCache()))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
+                .build();
+    }
+
+    /** Back to the page asked for after signing in, without Spring Security's "?continue" marker in its address. */
+    private static HttpSessionRequestCache requestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
         // The Camunda webapps authenticate against the same identity service and enforce their own CSRF token.
         return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())

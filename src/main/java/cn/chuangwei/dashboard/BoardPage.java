@@ -1,0 +1,119 @@
+package cn.chuangwei.dashboard;
+
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.campaign.VisibleCampaigns;
+import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.supervision.OpenTask;
+import cn.chuangwei.supervision.SupervisionService;
+import cn.chuangwei.web.Page;
+import cn.chuangwei.web.Pages;
+import cn.chuangwei.web.Table;
+import cn.chuangwei.web.Table.Cell;
+import cn.chuangwei.web.Texts;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The command board in the browser: {@code /} opens the caller's campaign (or lists them when there are several),
+ * {@code /board/{id}} shows it, {@code ?screen=1} for the big screen, which refreshes itself.
+ */
+@Page
+class BoardPage {
+
+    private final DashboardService dashboard;
+    private final VisibleCampaigns campaigns;
+    private final SupervisionService supervision;
+    private final CurrentUser currentUser;
+    private final Texts texts;
+    private final ObjectMapper json;
+    private final int refreshSeconds;
+
+    BoardPage(DashboardService dashboard, VisibleCampaigns campaigns, SupervisionService supervision,
+              CurrentUser currentUser, Texts texts, ObjectMapper json,
+              @Value("${chuangwei.board.refresh-seconds:60}") int refreshSeconds) {
+        this.dashboard = dashboard;
+        this.campaigns = campaigns;
+        this.supervision = supervision;
+        this.currentUser = currentUser;
+        this.texts = texts;
+        this.json = json;
+        this.refreshSeconds = refreshSeconds;
+    }
+
+    @GetMapping("/")
+    String index(Model model, Locale locale) {
+        List<Campaign> visible = campaigns.list();
+        if (visible.size() == 1) {
+            return "redirect:/board/" + visible.get(0).id();
+        }
+        List<List<Cell>> rows = visible.stream().map(c -> List.of(Cell.link(c.name(), "/board/" + c.id()), Cell.of(c.town()),
+                Cell.of(texts.get("campaign-status." + c.status().name(), locale)))).toList();
+        model.addAttribute("table", new Table(texts.get("page.campaigns", locale), null, List.of(
+                texts.get("page.col.campaign", locale), texts.get("page.col.town", locale),
+                texts.get("page.col.status", locale)), rows, null, null));
+        return "list";
+    }
+
+    @GetMapping("/board/{campaignId}")
+    String board(@PathVariable long campaignId, @RequestParam(defaultValue = "0") String screen,
+                 @RequestParam(defaultValue = "0") String all, Model model, Locale locale) throws JsonProcessingException {
+        DashboardService.Board board = dashboard.board(campaignId);
+        boolean seesAll = currentUser.seesAllUnits();
+        // A deputy in charge of units opens on those units; "all" shows every unit.
+        boolean narrowed = seesAll && !board.myUnits().isEmpty() && !"1".equals(all);
+        List<DashboardService.HeatCell> cells = board.heatMap().stream()
+                .filter(h -> !narrowed || board.myUnits().contains(h.unitCode())).toList();
+        Map<String, String> units = new LinkedHashMap<>();
+        cells.forEach(h -> units.putIfAbsent(h.unitCode(), h.unitName()));
+        Map<String, DashboardService.HeatCell> heat = new LinkedHashMap<>();
+        cells.forEach(h -> heat.put(h.unitCode() + "|" + h.phase(), h));
+        List<OpenTask> mine = List.of();
+        if (!seesAll) {
+            mine = supervision.open(new SupervisionService.Filter(campaignId, null, null, null, null));
+        } else if (!board.myUnits().isEmpty()) {
+            mine = supervision.open(new SupervisionService.Filter(campaignId, null, null, currentUser.id(), null));
+        }
+        model.addAttribute("board", board);
+        model.addAttribute("phases", Phase.values());
+        model.addAttribute("units", units);
+        model.addAttribute("heat", heat);
+        model.addAttribute("narrowed", narrowed);
+        model.addAttribute("seesAll", seesAll);
+        model.addAttribute("mine", mine);
+        model.addAttribute("latest", board.patrol().isEmpty() ? null : board.patrol().get(board.patrol().size() - 1));
+        model.addAttribute("screen", "1".equals(screen));
+        model.addAttribute("refreshSeconds", refreshSeconds);
+        model.addAttribute("lang", Pages.lang(locale));
+        // inside a script element: no "</script>" can come out of a unit name or title
+        model.addAttribute("chartData", json.writeValueAsString(chartData(board, locale)).replace("<", "\\u003c"));
+        return "board";
+    }
+
+    /** What the charts draw, with their labels in the reader's language. */
+    private Map<String, Object> chartData(DashboardService.Board board, Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("campaignId", board.campaignId());
+        data.put("today", board.today().toString());
+        data.put("phases", board.phases().stream().map(p -> Map.of("phase", p.phase(),
+                "name", texts.get("phase." + p.phase(), locale), "start", String.valueOf(p.startDate()),
+                "end", String.valueOf(p.endDate()), "tasks", p.tasks(), "accepted", p.accepted())).toList());
+        data.put("ranking", board.ranking());
+        data.put("areas", board.areaScores());
+        data.put("patrol", board.patrol());
+        data.put("labels", Map.of("progress", texts.get("page.chart.progress", locale),
+                "today", texts.get("page.chart.today", locale), "score", texts.get("page.chart.score", locale),
+                "max", texts.get("page.chart.max", locale), "closure", texts.get("export.col.closure-rate", locale),
+                "onTime", texts.get("export.col.on-time-rate", locale), "rework", texts.get("export.col.rework-rate", locale)));
+        return data;
+    }
+}

@@ -1,0 +1,157 @@
+package cn.chuangwei.patrol;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.supervision.AssessmentService;
+import cn.chuangwei.web.ApiException;
+import cn.chuangwei.web.Page;
+import cn.chuangwei.web.Pages;
+import cn.chuangwei.web.Table;
+import cn.chuangwei.web.Table.Cell;
+import cn.chuangwei.web.Texts;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The cases behind the board's patrol numbers: by status and unit, reported between two days, or due to close / closed
+ * in a month (the denominators of 结案率, 按期结案率 and 返工率); and the month's indicators as Excel.
+ */
+@Page
+class CasePage {
+
+    static final Set<String> STATUSES = Set.of("REPORTED", "REGISTERED", "DISPATCHED", "SENT_BACK", "HANDLED", "PENDING",
+            "REWORK", "REOPENED", "CLOSED", "VOID");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final CaseService cases;
+    private final CaseExports exports;
+    private final CampaignRepository campaigns;
+    private final DueDates dueDates;
+    private final Texts texts;
+
+    CasePage(CaseService cases, CaseExports exports, CampaignRepository campaigns, DueDates dueDates, Texts texts) {
+        this.cases = cases;
+        this.exports = exports;
+        this.campaigns = campaigns;
+        this.dueDates = dueDates;
+        this.texts = texts;
+    }
+
+    @GetMapping("/board/{campaignId}/cases")
+    String list(@PathVariable long campaignId, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String unit, @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to, @RequestParam(required = false) String due,
+                @RequestParam(required = false) String closed, Model model, Locale locale) {
+        Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        String s = blank(status) == null ? null : status.trim().toUpperCase(Locale.ROOT);
+        if (s != null && !STATUSES.contains(s)) {
+            throw ApiException.badRequest("invalid-choice", "status", "status", status, String.join(", ", STATUSES));
+        }
+        Map<String, String> unitNames = campaigns.units(campaignId).stream()
+                .collect(Collectors.toMap(CampaignUnit::code, CampaignUnit::name));
+        String u = blank(unit);
+        if (u != null && !unitNames.containsKey(u)) {
+            throw ApiException.notFound("unknown-unit", "unit", u);
+        }
+        LocalDate fromDay = day("from", from);
+        LocalDate toDay = day("to", to);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            throw ApiException.badRequest("date-range-reversed", "to", fromDay, toDay);
+        }
+        YearMonth dueMonth = blank(due) == null ? null : AssessmentService.parseMonth(due.trim());
+        YearMonth closedMonth = blank(closed) == null ? null : AssessmentService.parseMonth(closed.trim());
+        Function<LocalDate, Instant> start = d -> d == null ? null : d.atStartOfDay(dueDates.zone()).toInstant();
+        List<PatrolCase> found = cases.search(campaignId, s, u, null, start.apply(fromDay),
+                start.apply(toDay == null ? null : toDay.plusDays(1)),
+                start.apply(dueMonth == null ? null : dueMonth.atDay(1)),
+                start.apply(dueMonth == null ? null : dueMonth.plusMonths(1).atDay(1)),
+                start.apply(closedMonth == null ? null : closedMonth.atDay(1)),
+                start.apply(closedMonth == null ? null : closedMonth.plusMonths(1).atDay(1)));
+        Map<String, CaseService.Category> categories = cases.categories().stream()
+                .collect(Collectors.toMap(CaseService.Category::code, Function.identity()));
+        boolean en = "en".equals(Pages.lang(locale));
+        Instant now = dueDates.now().toInstant();
+        List<List<Cell>> rows = new ArrayList<>();
+        for (PatrolCase pc : found) {
+            CaseService.Category cat = categories.get(pc.category());
+            String tone = pc.closedAt() != null ? (Boolean.TRUE.equals(pc.closedOnTime()) ? "green" : "yellow")
+                    : pc.handleDue() != null && pc.handleDue().isBefore(now) ? "red" : null;
+            rows.add(List.of(Cell.of(pc.id()), Cell.of(time(pc.reportedAt())), Cell.of(pc.gridCode()),
+                    Cell.of(cat == null ? pc.category() : en ? cat.nameEn() : cat.nameZh()), Cell.of(pc.address()),
+                    Cell.of(pc.description()), Cell.of(texts.get("case-status." + pc.status(), locale)).tone(tone),
+                    pc.unitCode() == null ? Cell.of("") : Cell.link(unitNames.getOrDefault(pc.unitCode(), pc.unitCode()),
+                            "/board/" + campaignId + "/cases?unit=" + pc.unitCode()),
+                    Cell.of(time(pc.handleDue())).tone(tone), Cell.of(time(pc.closedAt()))));
+        }
+        List<String> filters = new ArrayList<>();
+        if (s != null) {
+            filters.add(texts.get("case-status." + s, locale));
+        }
+        if (u != null) {
+            filters.add(unitNames.get(u));
+        }
+        if (fromDay != null || toDay != null) {
+            filters.add(texts.get("page.reported-between", locale, fromDay == null ? "…" : fromDay, toDay == null ? "…" : toDay));
+        }
+        if (dueMonth != null) {
+            filters.add(texts.get("page.due-in", locale, dueMonth));
+        }
+        if (closedMonth != null) {
+            filters.add(texts.get("page.closed-in", locale, closedMonth));
+        }
+        YearMonth month = dueMonth != null ? dueMonth : closedMonth != null ? closedMonth : YearMonth.from(dueDates.today());
+        model.addAttribute("table", new Table(texts.get("page.cases", locale, c.name()), String.join(" · ", filters),
+                List.of(texts.get("page.col.case", locale), texts.get("page.col.reported-at", locale),
+                        texts.get("page.col.grid", locale), texts.get("page.col.category", locale),
+                        texts.get("page.col.address", locale), texts.get("page.col.description", locale),
+                        texts.get("page.col.status", locale), texts.get("export.col.unit", locale),
+                        texts.get("page.col.handle-due", locale), texts.get("page.col.closed-at", locale)),
+                rows, "/board/" + campaignId + "/cases/xlsx?month=" + month + "&lang=" + Pages.lang(locale),
+                "/board/" + campaignId));
+        return "list";
+    }
+
+    @GetMapping("/board/{campaignId}/cases/xlsx")
+    ResponseEntity<byte[]> indicators(@PathVariable long campaignId, @RequestParam(required = false) String month,
+                                      Locale locale) {
+        campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        YearMonth m = blank(month) == null ? YearMonth.from(dueDates.today()) : AssessmentService.parseMonth(month.trim());
+        return exports.indicators(campaignId, m, Pages.lang(locale));
+    }
+
+    private String time(Instant i) {
+        return i == null ? "" : TIME.format(i.atZone(dueDates.zone()));
+    }
+
+    private static LocalDate day(String field, String text) {
+        if (blank(text) == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid-date", field, field, text);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

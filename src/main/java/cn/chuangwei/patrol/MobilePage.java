@@ -1,0 +1,178 @@
+package cn.chuangwei.patrol;
+
+import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.task.TaskForms;
+import cn.chuangwei.task.WorkService;
+import cn.chuangwei.web.ApiException;
+import cn.chuangwei.web.Page;
+import cn.chuangwei.web.Pages;
+import cn.chuangwei.web.Texts;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The grid inspector's phone pages: {@code /m/report} reports a case with photos taken on the phone and the location;
+ * {@code /m/cases} lists the cases waiting for the inspector's check (核查) and records it, and the cases they reported.
+ * A refused report comes back with the reason and the inspector's entries, and nothing is saved.
+ */
+@Page
+class MobilePage {
+
+    private final CaseService cases;
+    private final WorkService work;
+    private final TaskService tasks;
+    private final CurrentUser currentUser;
+    private final Texts texts;
+    private final long maxPhotoBytes;
+
+    MobilePage(CaseService cases, WorkService work, TaskService tasks,
+               CurrentUser currentUser, Texts texts, @Value("${chuangwei.evidence.max-bytes}") long maxPhotoBytes) {
+        this.cases = cases;
+        this.work = work;
+        this.tasks = tasks;
+        this.currentUser = currentUser;
+        this.texts = texts;
+        this.maxPhotoBytes = maxPhotoBytes;
+    }
+
+    /** A grid to report in: "campaignId:gridCode", named by campaign and grid. */
+    record GridChoice(String value, String label, boolean mine) {
+    }
+
+    @GetMapping("/m/report")
+    String form(@RequestParam(required = false) Long done, Model model, Locale locale) {
+        model.addAttribute("done", done);
+        return form(model, locale, Map.of(), null, null);
+    }
+
+    @PostMapping("/m/report")
+    String report(@RequestParam Map<String, String> fields,
+                  @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
+                  Locale locale, HttpServletResponse response) {
+        try {
+            String[] grid = choice(fields.get("grid"));
+            CaseService.Report report = new CaseService.Report(Long.valueOf(grid[0]), grid[1], fields.get("category"),
+                    fields.get("urgency"), fields.get("description"), fields.get("address"),
+                    number("latitude", fields.get("latitude")), number("longitude", fields.get("longitude")),
+                    null, null, null);
+            List<CaseService.Photo> files = new ArrayList<>();
+            for (MultipartFile f : photos == null ? List.<MultipartFile>of() : photos) {
+                if (!f.isEmpty()) {
+                    files.add(new CaseService.Photo(f.getOriginalFilename(), f.getContentType(), bytes(f)));
+                }
+            }
+            PatrolCase reported = cases.reportWithPhotos(report, files, maxPhotoBytes);
+            return "redirect:/m/report?done=" + reported.id();
+        } catch (ApiException e) {
+            response.setStatus(e.status().value());
+            String message = "en".equals(Pages.lang(locale)) ? texts.en("error." + e.code(), e.args())
+                    : texts.zh("error." + e.code(), e.args());
+            return form(model, locale, fields, message, e.field());
+        }
+    }
+
+    private String form(Model model, Locale locale, Map<String, String> entered, String error, String errorField) {
+        String me = currentUser.id();
+        List<GridChoice> grids = cases.reportableGrids().stream().map(g -> new GridChoice(g.campaignId() + ":" + g.code(),
+                g.campaignName() + " · " + g.name(), me.equals(g.inspector()))).toList();
+        boolean en = "en".equals(Pages.lang(locale));
+        Map<String, String> categories = new LinkedHashMap<>();
+        cases.categories().forEach(c -> categories.put(c.code(), en ? c.nameEn() : c.nameZh()));
+        model.addAttribute("grids", grids);
+        model.addAttribute("categories", categories);
+        model.addAttribute("entered", new HashMap<>(entered));
+        model.addAttribute("error", error);
+        model.addAttribute("errorField", errorField);
+        model.addAttribute("waiting", waitingChecks().size());
+        return "m/report";
+    }
+
+    /** A case waiting for the inspector's check, with the unit's handling result. */
+    record Check(String taskId, PatrolCase c, String category) {
+    }
+
+    @GetMapping("/m/cases")
+    String myCases(@RequestParam(required = false) Long checked, Model model, Locale locale) {
+        boolean en = "en".equals(Pages.lang(locale));
+        Map<String, String> categories = new HashMap<>();
+        cases.categories().forEach(c -> categories.put(c.code(), en ? c.nameEn() : c.nameZh()));
+        List<Check> checks = new ArrayList<>();
+        for (Task t : waitingChecks()) {
+            Object caseId = tasks.getVariable(t.getId(), "caseId");
+            if (caseId instanceof Number n) {
+                PatrolCase c = cases.view(n.longValue());
+                checks.add(new Check(t.getId(), c, categories.getOrDefault(c.category(), c.category())));
+            }
+        }
+        List<PatrolCase> mine = cases.search(null, null, null, currentUser.id(), null, null, null, null, null, null);
+        model.addAttribute("checks", checks);
+        model.addAttribute("reported", mine.size() > 30 ? mine.subList(0, 30) : mine);
+        model.addAttribute("categories", categories);
+        model.addAttribute("checked", checked);
+        return "m/cases";
+    }
+
+    @PostMapping("/m/cases/{taskId}/check")
+    String check(@PathVariable String taskId, @RequestParam(required = false) String checkOutcome,
+                 @RequestParam(required = false) String failReason) {
+        Map<String, Object> answers = new HashMap<>();
+        answers.put("checkOutcome", checkOutcome);
+        if (failReason != null && !failReason.isBlank()) {
+            answers.put("failReason", failReason);
+        }
+        if (!TaskForms.CHECK_CASE.equals(work.get(taskId).taskDefinitionKey())) {
+            throw ApiException.notFound("not-found");
+        }
+        Object caseId = tasks.getVariable(taskId, "caseId");
+        work.complete(taskId, answers);
+        return "redirect:/m/cases?checked=" + caseId;
+    }
+
+    private List<Task> waitingChecks() {
+        return tasks.createTaskQuery().taskDefinitionKey(TaskForms.CHECK_CASE).taskAssignee(currentUser.id())
+                .orderByDueDate().asc().list();
+    }
+
+    private static String[] choice(String grid) {
+        if (grid == null || !grid.matches("\\d{1,18}:.+")) {
+            throw ApiException.badRequest("required", "gridCode", "gridCode");
+        }
+        return grid.split(":", 2);
+    }
+
+    private static BigDecimal number(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid-value", field, field);
+        }
+    }
+
+    private static byte[] bytes(MultipartFile f) {
+        try {
+            return f.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

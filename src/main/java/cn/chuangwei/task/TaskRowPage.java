@@ -1,0 +1,142 @@
+package cn.chuangwei.task;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.org.AppRights;
+import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.org.Groups;
+import cn.chuangwei.web.ApiException;
+import cn.chuangwei.web.Page;
+import cn.chuangwei.web.Table;
+import cn.chuangwei.web.Table.Cell;
+import cn.chuangwei.web.Texts;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The rows behind a number of the board's heat map and timeline: a campaign's decomposition rows by phase, unit and
+ * state (accepted / open / overdue, counted as the board counts them), each open row linked to its task in Tasklist.
+ */
+@Page
+class TaskRowPage {
+
+    static final String TASKLIST = "/camunda/app/tasklist/default/";
+    private static final Set<String> STATES = Set.of("accepted", "open", "overdue");
+
+    private final TaskRowRepository rows;
+    private final CampaignRepository campaigns;
+    private final CurrentUser currentUser;
+    private final DueDates dueDates;
+    private final TaskService tasks;
+    private final AppRights appRights;
+    private final Texts texts;
+
+    TaskRowPage(TaskRowRepository rows, CampaignRepository campaigns, CurrentUser currentUser, DueDates dueDates,
+                TaskService tasks, AppRights appRights, Texts texts) {
+        this.rows = rows;
+        this.campaigns = campaigns;
+        this.currentUser = currentUser;
+        this.dueDates = dueDates;
+        this.tasks = tasks;
+        this.appRights = appRights;
+        this.texts = texts;
+    }
+
+    @GetMapping("/board/{campaignId}/tasks")
+    String list(@PathVariable long campaignId, @RequestParam(required = false) String phase,
+                @RequestParam(required = false) String unit, @RequestParam(required = false) String state,
+                Model model, Locale locale) {
+        Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        Phase p = phase == null || phase.isBlank() ? null
+                : Phase.parse(phase).orElseThrow(() -> ApiException.badRequest("unknown-phase", "phase", "phase", phase));
+        if (state != null && !state.isBlank() && !STATES.contains(state)) {
+            throw ApiException.badRequest("invalid-choice", "state", "state", state, "accepted, open, overdue");
+        }
+        Map<String, String> unitNames = campaigns.units(campaignId).stream()
+                .collect(Collectors.toMap(CampaignUnit::code, CampaignUnit::name));
+        String u = unit == null || unit.isBlank() ? null : unit.trim();
+        if (u != null && !unitNames.containsKey(u)) {
+            throw ApiException.notFound("unknown-unit", "unit", u);
+        }
+        boolean all = currentUser.seesAllUnits();
+        List<String> groups = currentUser.groups();
+        if (u != null && !all && !groups.contains(Groups.unit(u))) {
+            throw ApiException.forbidden("not-your-unit");
+        }
+        LocalDate today = dueDates.today();
+        Predicate<TaskRow> inState = switch (state == null ? "" : state) {
+            case "accepted" -> r -> r.status() == TaskStatus.ACCEPTED;
+            case "open" -> r -> r.status() == TaskStatus.SUBMITTED || (!overdue(r, today) && isOpen(r));
+            case "overdue" -> r -> overdue(r, today);
+            default -> r -> true;
+        };
+        List<List<Cell>> table = new ArrayList<>();
+        for (TaskRow r : rows.ofCampaign(campaignId, p, u, null)) {
+            if (!inState.test(r) || !(all || groups.contains(Groups.unit(r.unitCode())))) {
+                continue;
+            }
+            String tone = r.status() == TaskStatus.ACCEPTED ? "green" : overdue(r, today) ? "red" : null;
+            boolean active = isOpen(r) || r.status() == TaskStatus.SUBMITTED;
+            table.add(List.of(Cell.of(r.seq()), Cell.of(texts.get("phase." + r.phase().name(), locale)),
+                    Cell.of(r.title()), Cell.link(unitNames.getOrDefault(r.unitCode(), r.unitCode()),
+                            "/board/" + campaignId + "/tasks?unit=" + r.unitCode()),
+                    Cell.of(r.deadline()).tone(tone), Cell.of(texts.get("task-status." + r.status().name(), locale)).tone(tone),
+                    Cell.of(r.reworkCount()), active ? Cell.link(texts.get("page.open-in-tasklist", locale),
+                            "/board/" + campaignId + "/tasks/" + r.id() + "/tasklist") : Cell.of("")));
+        }
+        List<String> filters = new ArrayList<>();
+        if (p != null) {
+            filters.add(texts.get("phase." + p.name(), locale));
+        }
+        if (u != null) {
+            filters.add(unitNames.get(u));
+        }
+        if (state != null && !state.isBlank()) {
+            filters.add(texts.get("page.state." + state, locale));
+        }
+        model.addAttribute("table", new Table(texts.get("page.tasks", locale, c.name()), String.join(" · ", filters),
+                List.of(texts.get("page.col.seq", locale), texts.get("export.col.phase", locale),
+                        texts.get("export.col.title", locale), texts.get("export.col.unit", locale),
+                        texts.get("export.col.deadline", locale), texts.get("page.col.status", locale),
+                        texts.get("export.col.rework", locale), ""), table, null, "/board/" + campaignId));
+        return "list";
+    }
+
+    /** Into Tasklist at the row's open task, when it has one; else Tasklist's own list. */
+    @GetMapping("/board/{campaignId}/tasks/{rowId}/tasklist")
+    String tasklist(@PathVariable long campaignId, @PathVariable long rowId) {
+        TaskRow row = rows.find(rowId).filter(r -> r.campaignId() == campaignId)
+                .orElseThrow(() -> ApiException.notFound("unknown-task-row", rowId));
+        if (!currentUser.seesAllUnits() && !currentUser.inGroup(Groups.unit(row.unitCode()))) {
+            throw ApiException.forbidden("not-your-unit");
+        }
+        String taskId = appRights.lookUp(() -> tasks.createTaskQuery().taskVariableValueEquals(TaskVariables.TASK_ROW_ID, rowId)
+                .list().stream().map(Task::getId).findFirst().orElse(null));
+        return "redirect:" + (taskId == null ? TASKLIST
+                : UriComponentsBuilder.fromPath(TASKLIST).fragment("/?task=" + taskId).build().toUriString());
+    }
+
+    private static boolean isOpen(TaskRow r) {
+        return r.status() == TaskStatus.OPEN || r.status() == TaskStatus.RETURNED;
+    }
+
+    private static boolean overdue(TaskRow r, LocalDate today) {
+        return isOpen(r) && r.deadline().isBefore(today);
+    }
+}

@@ -1,0 +1,128 @@
+package cn.chuangwei.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through {@code /usr/bin/chromedriver} (nothing is downloaded). Without them the
+ * test is skipped on a developer's machine and fails in CI ({@code CI=true}), where {@code .ci/run} installs them.
+ */
+public class Browser implements AutoCloseable {
+
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+
+    private final ChromeDriver driver;
+    private final String base;
+    private final Path profile;
+
+    public Browser(int port, int width, int height) {
+        boolean present = CHROMEDRIVER.canExecute() && CHROMIUM.canExecute();
+        if (!present) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail("Chromium and chromedriver are required in CI: apt-get install -y chromium chromium-driver");
+            }
+            Assumptions.abort("no /usr/bin/chromium or /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)");
+        }
+        try {
+            profile = Files.createTempDirectory("chuangwei-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--lang=zh-CN",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        base = "http://localhost:" + port;
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    /** Signs in on the board's login page, wherever the browser was sent there from. */
+    public void login(String user, String password) {
+        if (!path().startsWith("/login")) {
+            open("/login");
+        }
+        find("#username").sendKeys(user);
+        find("#password").sendKeys(password);
+        find("#login").click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !path().startsWith("/login"));
+    }
+
+    public WebElement find(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    /** Waits until the page's charts are drawn (ECharts renders into SVG). */
+    public void awaitCharts() {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> find("body").getDomAttribute("data-charts") != null);
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}; returns the file. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp profile left behind is harmless
+        }
+    }
+}
