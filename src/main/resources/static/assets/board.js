@@ -35,7 +35,7 @@
   var phases = data.phases.filter(function (p) { return p.start !== 'null' && p.end !== 'null'; });
   chart('timeline', {
     animation: !screen,
-    grid: {left: 110, right: 30, top: 10, bottom: 30},
+    grid: {left: 10, right: 30, top: 24, bottom: 10, containLabel: true},
     tooltip: {formatter: function (p) {
       var ph = phases[p.value[0]];
       return ph.name + '<br>' + ph.start + ' – ' + ph.end + '<br>' + L.progress + ' ' + ph.accepted + ' / ' + ph.tasks;
@@ -60,7 +60,8 @@
         ]};
       }
     }, {
-      type: 'line', data: [], markLine: {symbol: 'none', label: {formatter: L.today + ' ' + data.today, color: text},
+      type: 'line', data: [], markLine: {symbol: 'none',
+        label: {formatter: L.today + ' ' + data.today, color: text, position: 'start'},
         lineStyle: {color: '#d32f2f', type: 'solid', width: 2}, data: [{xAxis: day(data.today)}]}
     }]
   }, function (p) {
@@ -73,7 +74,7 @@
   var ranking = data.ranking.slice(0, 20);
   chart('ranking', {
     animation: !screen,
-    grid: {left: 140, right: 40, top: 10, bottom: 20},
+    grid: {left: 10, right: 40, top: 10, bottom: 10, containLabel: true},
     tooltip: {},
     xAxis: {type: 'value', max: 100, axisLabel: {color: text}},
     yAxis: {type: 'category', inverse: true, data: ranking.map(function (s) { return s.rank + '. ' + s.unitName; }),
@@ -112,8 +113,9 @@
     xAxis: {type: 'category', data: data.patrol.map(function (t) { return t.month; }), axisLabel: {color: text}},
     yAxis: {type: 'value', max: 100, axisLabel: {color: text, formatter: '{value}%'}},
     series: [
-      {type: 'line', name: L.closure, data: data.patrol.map(function (t) { return pct(t.closureRate); })},
-      {type: 'line', name: L.onTime, data: data.patrol.map(function (t) { return pct(t.onTimeRate); })},
+      // a month with no case due to close has no rate (a gap, not 0%)
+      {type: 'line', name: L.closure, data: data.patrol.map(function (t) { return t.dueToClose ? pct(t.closureRate) : null; })},
+      {type: 'line', name: L.onTime, data: data.patrol.map(function (t) { return t.dueToClose ? pct(t.onTimeRate) : null; })},
       {type: 'line', name: L.rework, data: data.patrol.map(function (t) { return pct(t.reworkRate); })}
     ]
   }, function (p) {

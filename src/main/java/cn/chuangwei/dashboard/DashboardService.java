@@ -105,9 +105,10 @@ public class DashboardService {
                         rs.getInt("accepted"), rs.getInt("open_rows"), rs.getInt("overdue")))
                 .list().stream().filter(h -> all || groups.contains(Groups.unit(h.unitCode()))).toList();
         List<Map<String, Object>> escalations = jdbc.sql("""
-                select e.task_row_id as "taskRowId", e.unit_code as "unitCode", e.level as "level",
+                select e.task_row_id as "taskRowId", e.unit_code as "unitCode", u.name as "unitName", e.level as "level",
                        e.working_days_overdue as "workingDaysOverdue", r.title as "title"
                 from escalation_step e join task_row r on r.id = e.task_row_id
+                join campaign_unit u on u.campaign_id = e.campaign_id and u.code = e.unit_code
                 where e.campaign_id = :c and r.status in ('OPEN', 'RETURNED')
                   and e.level_rank = (select max(level_rank) from escalation_step x where x.task_row_id = e.task_row_id)
                 order by e.level_rank desc, e.working_days_overdue desc""").param("c", campaignId).query().listOfRows()

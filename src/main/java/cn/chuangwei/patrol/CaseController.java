@@ -1,14 +1,9 @@
 package cn.chuangwei.patrol;
 
-import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.supervision.AssessmentService;
-import cn.chuangwei.web.Spreadsheet;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,16 +24,14 @@ class CaseController {
     private final CaseService cases;
     private final CaseRepository repository;
     private final CaseStats stats;
-    private final CampaignRepository campaigns;
     private final CaseExports exports;
     private final long maxPhotoBytes;
 
-    CaseController(CaseService cases, CaseRepository repository, CaseStats stats, CampaignRepository campaigns,
+    CaseController(CaseService cases, CaseRepository repository, CaseStats stats,
                    CaseExports exports, @Value("${chuangwei.evidence.max-bytes}") long maxPhotoBytes) {
         this.cases = cases;
         this.repository = repository;
         this.stats = stats;
-        this.campaigns = campaigns;
         this.exports = exports;
         this.maxPhotoBytes = maxPhotoBytes;
     }

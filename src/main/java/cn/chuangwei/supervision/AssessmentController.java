@@ -1,8 +1,6 @@
 package cn.chuangwei.supervision;
 
 import cn.chuangwei.org.CurrentUser;
-import cn.chuangwei.web.Spreadsheet;
-import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,11 +1,7 @@
 package cn.chuangwei.supervision;
 
-import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.campaign.Phase;
 import cn.chuangwei.web.ApiException;
-import cn.chuangwei.web.Spreadsheet;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

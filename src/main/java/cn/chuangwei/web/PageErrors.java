@@ -36,6 +36,7 @@ class PageErrors {
         page.addObject("message", "en".equals(Pages.lang(locale)) ? error.messageEn() : error.message());
         page.addObject("field", error.field());
         page.addObject("back", back(request));
+        page.addObject("lang", Pages.lang(locale));
         page.setStatus(org.springframework.http.HttpStatus.valueOf(error.status()));
         return page;
     }

@@ -103,9 +103,18 @@ public class Browser implements AutoCloseable {
                 .until(d -> find("body").getDomAttribute("data-charts") != null);
     }
 
-    /** Saves what the browser shows as {@code target/screenshots/<name>.png}; returns the file. */
+    /**
+     * Saves the whole page as {@code target/screenshots/<name>.png} (the window grown to the page's height for the shot,
+     * then restored); returns the file.
+     */
     public Path screenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        Object height = driver.executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        int full = height instanceof Number n ? Math.min(n.intValue() + 140, 6000) : window.getHeight();
         try {
+            if (full > window.getHeight()) {
+                driver.manage().window().setSize(new Dimension(window.getWidth(), full));
+            }
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
@@ -113,6 +122,8 @@ public class Browser implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

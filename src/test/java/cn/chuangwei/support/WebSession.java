@@ -1,0 +1,98 @@
+package cn.chuangwei.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser's session with the board's pages without the browser: cookies, the login form and its CSRF token. */
+public class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    public record Page(int status, String body, String location, String contentType) {
+    }
+
+    private final String base;
+    private final HttpClient http;
+
+    public WebSession(int port) {
+        base = "http://localhost:" + port;
+        http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+    }
+
+    /** Posts a form with the CSRF token of the page it was on. */
+    public Page post(String formPath, String path, Map<String, String> fields) {
+        Matcher m = CSRF.matcher(get(formPath).body());
+        String token = m.find() ? m.group(1) : "";
+        return post(path, fields, token, formPath);
+    }
+
+    public Page postRaw(String path, Map<String, String> fields, String csrf) {
+        return post(path, fields, csrf, null);
+    }
+
+    /** As a browser posts a form: with the page it was on as Referer. */
+    private Page post(String path, Map<String, String> fields, String csrf, String from) {
+        String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&")) + (csrf == null ? "" : "&_csrf=" + enc(csrf));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (from != null) {
+            request.header("Referer", base + from);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A file the page links to, e.g. an Excel export: its bytes, or an assertion error naming the status. */
+    public byte[] download(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new AssertionError(path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Page login(String user, String password) {
+        return post("/login", "/login", Map.of("username", user, "password", password));
+    }
+
+    private Page send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null),
+                    r.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
