@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,15 +42,18 @@ class MobilePage {
     private final CurrentUser currentUser;
     private final Texts texts;
     private final long maxPhotoBytes;
+    private final long maxRequestBytes;
 
     MobilePage(CaseService cases, WorkService work, TaskService tasks,
-               CurrentUser currentUser, Texts texts, @Value("${chuangwei.evidence.max-bytes}") long maxPhotoBytes) {
+               CurrentUser currentUser, Texts texts, @Value("${chuangwei.evidence.max-bytes}") long maxPhotoBytes,
+               @Value("${spring.servlet.multipart.max-request-size}") DataSize maxRequest) {
         this.cases = cases;
         this.work = work;
         this.tasks = tasks;
         this.currentUser = currentUser;
         this.texts = texts;
         this.maxPhotoBytes = maxPhotoBytes;
+        this.maxRequestBytes = maxRequest.toBytes();
     }
 
     /** A grid to report in: "campaignId:gridCode", named by campaign and grid. */
@@ -101,6 +105,8 @@ class MobilePage {
         model.addAttribute("error", error);
         model.addAttribute("errorField", errorField);
         model.addAttribute("waiting", waitingChecks().size());
+        model.addAttribute("maxPhotoBytes", maxPhotoBytes);
+        model.addAttribute("maxRequestBytes", maxRequestBytes);
         return "m/report";
     }
 

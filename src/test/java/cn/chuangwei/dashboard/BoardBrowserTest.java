@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.support.Api;
-import cn.chuangwei.support.Api.Reply;
+import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Browser;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
@@ -66,25 +66,16 @@ class BoardBrowserTest {
     void seed() {
         clock.set(LocalDateTime.of(2027, 3, 1, 10, 0));
         f = new Fixture(identity);
-        Reply created = as(f.office).post("/api/campaigns", f.small(LocalDate.of(2027, 3, 1), List.of(
+        ApiCampaign campaign = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2027, 3, 1), List.of(
                 new TaskRequest("MOBILIZATION", "召开动员大会", null, f.unit("dzb"), null, "2027-03-03", true, null),
                 new TaskRequest("MOBILIZATION", "清理主要街道", null, f.unit("cgzx"), null, "2027-03-04", false, null),
                 new TaskRequest("MOBILIZATION", "开展健康教育", null, f.unit("wsy"), null, "2027-03-10", false, null)),
                 false));
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        id = created.json().get("id").asLong();
-        for (Job j : management.createJobQuery().processInstanceId(created.json().get("processInstanceId").asText()).list()) {
-            management.executeJob(j.getId());
-        }
-        String dzbTask = as(f.head("dzb")).get("/api/tasks?campaignId=" + id).json().get(0).get("id").asText();
-        as(f.head("dzb")).post("/api/tasks/" + dzbTask + "/complete", Map.of("resultSummary", "已召开"));
-        String review = as(f.office).get("/api/tasks?campaignId=" + id + "&taskDefinitionKey=reviewTask").json().get(0)
-                .get("id").asText();
-        as(f.office).post("/api/tasks/" + review + "/complete", Map.of("reviewDecision", "ACCEPT"));
+        id = campaign.id();
+        campaign.completeAndAccept("dzb", "已召开");
         clock.set(LocalDateTime.of(2027, 3, 8, 10, 0));
         // the phase's timers that fell due meanwhile: reminders, and the ladder for the overdue task
-        String campaignPi = created.json().get("processInstanceId").asText();
-        for (var phase : runtime.createProcessInstanceQuery().superProcessInstanceId(campaignPi).list()) {
+        for (var phase : runtime.createProcessInstanceQuery().superProcessInstanceId(campaign.processInstanceId()).list()) {
             for (Job j : management.createJobQuery().processInstanceId(phase.getId()).timers()
                     .duedateLowerThan(java.util.Date.from(clock.instant())).list()) {
                 management.executeJob(j.getId());
@@ -201,6 +192,16 @@ class BoardBrowserTest {
             assertThat(jdbc.sql("select count(*) from patrol_case where campaign_id = :c").param("c", id)
                     .query(Integer.class).single()).isEqualTo(before);
 
+            // a photo over the limit is stopped on the phone, before its upload
+            Path huge = Files.createTempFile("huge", ".jpg");
+            try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+                file.setLength(21L * 1024 * 1024);
+            }
+            fill(b, "东村路口垃圾堆放，无人清运", huge);
+            assertThat(b.text("#size-error")).contains("过大");
+            assertThat(b.all("#reported")).isEmpty();
+
+            b.open("/m/report");
             fill(b, "东村路口垃圾堆放，无人清运", photo);
             assertThat(b.text("#reported")).contains("已上报");
             b.screenshot("mobile-report");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.support.Api;
+import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
@@ -18,7 +19,6 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,14 +51,9 @@ class BoardPagesTest {
     void seed() {
         clock.set(LocalDateTime.of(2027, 3, 1, 10, 0));
         f = new Fixture(identity);
-        Api office = new Api(port, f.office, Fixture.PASSWORD);
-        var created = office.post("/api/campaigns", f.small(LocalDate.of(2027, 3, 1), List.of(
+        id = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2027, 3, 1), List.of(
                 new TaskRequest("MOBILIZATION", "清理主要街道", null, f.unit("cgzx"), null, "2027-03-04", false, null)),
-                false));
-        id = created.json().get("id").asLong();
-        for (Job j : management.createJobQuery().processInstanceId(created.json().get("processInstanceId").asText()).list()) {
-            management.executeJob(j.getId());
-        }
+                false)).id();
         clock.set(LocalDateTime.of(2027, 3, 8, 10, 0));
     }
 

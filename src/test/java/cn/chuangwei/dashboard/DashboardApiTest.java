@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.support.Api;
-import cn.chuangwei.support.Api.Reply;
+import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,18 +47,11 @@ class DashboardApiTest {
     void theBoardShowsWhoIsBehindAndEachUnitSeesItself() {
         clock.set(LocalDateTime.of(2027, 3, 1, 10, 0));
         Fixture f = new Fixture(identity);
-        Reply created = as(f.office).post("/api/campaigns", f.small(LocalDate.of(2027, 3, 1), List.of(
+        ApiCampaign campaign = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2027, 3, 1), List.of(
                 new TaskRequest("MOBILIZATION", "召开动员大会", null, f.unit("dzb"), null, "2027-03-03", true, null),
                 new TaskRequest("MOBILIZATION", "清理主要街道", null, f.unit("cgzx"), null, "2027-03-04", false, null)), false));
-        long id = created.json().get("id").asLong();
-        for (Job j : management.createJobQuery().processInstanceId(created.json().get("processInstanceId").asText()).list()) {
-            management.executeJob(j.getId());
-        }
-        String dzbTask = as(f.head("dzb")).get("/api/tasks?campaignId=" + id).json().get(0).get("id").asText();
-        as(f.head("dzb")).post("/api/tasks/" + dzbTask + "/complete", Map.of("resultSummary", "已召开"));
-        String review = as(f.office).get("/api/tasks?campaignId=" + id + "&taskDefinitionKey=reviewTask").json().get(0)
-                .get("id").asText();
-        as(f.office).post("/api/tasks/" + review + "/complete", Map.of("reviewDecision", "ACCEPT"));
+        long id = campaign.id();
+        campaign.completeAndAccept("dzb", "已召开");
         clock.set(LocalDateTime.of(2027, 3, 8, 10, 0));
 
         JsonNode board = as(f.supervisors.get(0)).get("/api/dashboard/" + id).json();

@@ -3,6 +3,7 @@ package cn.chuangwei.patrol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.support.Api;
+import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Api.Reply;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.TestClock;
@@ -15,7 +16,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,11 +62,7 @@ abstract class CaseScenario {
     void run() {
         clock.set(LocalDateTime.of(2027, 4, 6, 10, 0));
         f = new Fixture(identity);
-        Reply created = as(f.office).post("/api/campaigns", f.small(LocalDate.of(2027, 4, 1), List.of(), false));
-        campaignId = created.json().get("id").asLong();
-        for (Job j : management.createJobQuery().processInstanceId(created.json().get("processInstanceId").asText()).list()) {
-            management.executeJob(j.getId());
-        }
+        campaignId = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2027, 4, 1), List.of(), false)).id();
         hotline = f.p + "-hotline";
         User u = identity.newUser(hotline);
         u.setFirstName("热线受理员");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.support.Api;
+import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Api.Reply;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
@@ -29,7 +30,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,16 +93,11 @@ class SupervisionApiTest {
     void coloursOverdueListCircularAndMonthlyAssessment() throws Exception {
         at(9, 21, 10);
         f = new Fixture(identity);
-        Reply created = as(f.office).post("/api/campaigns", f.small(LocalDate.of(2026, 9, 21), List.of(
+        id = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2026, 9, 21), List.of(
                 new TaskRequest("MOBILIZATION", "清理主要街道", null, f.unit("cgzx"), null, "2026-09-23", false, null),
                 new TaskRequest("MOBILIZATION", "健康教育培训", null, f.unit("wsy"), null, "2026-09-25", false, null),
                 new TaskRequest("MOBILIZATION", "召开动员大会", null, f.unit("dzb"), null, "2026-09-30", true, null),
-                new TaskRequest("MOBILIZATION", "学校卫生检查", null, f.unit("zx"), null, "2026-09-29", false, null)), false));
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        id = created.json().get("id").asLong();
-        for (Job j : management.createJobQuery().processInstanceId(created.json().get("processInstanceId").asText()).list()) {
-            management.executeJob(j.getId());
-        }
+                new TaskRequest("MOBILIZATION", "学校卫生检查", null, f.unit("zx"), null, "2026-09-29", false, null)), false)).id();
         Api supervisor = as(f.supervisors.get(0));
 
         // 23 September, 10:00: the street clean-up has used its whole time limit (yellow), the school check a third (green)
