@@ -25,10 +25,7 @@ class UnitTaskAssigned implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         task.getExecution().setVariable("unitTaskId", task.getId());
-        long rowId = TaskVariables.taskRowId(task);
-        // on the task itself too, so that the board finds a row's task with one query
-        task.setVariableLocal(TaskVariables.TASK_ROW_ID, rowId);
-        TaskRow row = rows.find(rowId).orElseThrow();
+        TaskRow row = rows.find(TaskVariables.taskRowId(task)).orElseThrow();
         outbox.enqueue("assigned:" + task.getId(), row.personUserId(), "TASK_ASSIGNED",
                 locale -> notices.taskValues(row, locale));
     }

@@ -5,7 +5,6 @@ import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.campaign.Phase;
-import cn.chuangwei.org.AppRights;
 import cn.chuangwei.org.CurrentUser;
 import cn.chuangwei.org.Groups;
 import cn.chuangwei.web.ApiException;
@@ -44,17 +43,15 @@ class TaskRowPage {
     private final CurrentUser currentUser;
     private final DueDates dueDates;
     private final TaskService tasks;
-    private final AppRights appRights;
     private final Texts texts;
 
     TaskRowPage(TaskRowRepository rows, CampaignRepository campaigns, CurrentUser currentUser, DueDates dueDates,
-                TaskService tasks, AppRights appRights, Texts texts) {
+                TaskService tasks, Texts texts) {
         this.rows = rows;
         this.campaigns = campaigns;
         this.currentUser = currentUser;
         this.dueDates = dueDates;
         this.tasks = tasks;
-        this.appRights = appRights;
         this.texts = texts;
     }
 
@@ -118,7 +115,7 @@ class TaskRowPage {
         return "list";
     }
 
-    /** Into Tasklist at the row's open task, when it has one; else Tasklist's own list. */
+    /** Into Tasklist at the row's open task, when it has one the caller may see; else Tasklist's own list. */
     @GetMapping("/board/{campaignId}/tasks/{rowId}/tasklist")
     String tasklist(@PathVariable long campaignId, @PathVariable long rowId) {
         TaskRow row = rows.find(rowId).filter(r -> r.campaignId() == campaignId)
@@ -126,8 +123,9 @@ class TaskRowPage {
         if (!currentUser.seesAllUnits() && !currentUser.inGroup(Groups.unit(row.unitCode()))) {
             throw ApiException.forbidden("not-your-unit");
         }
-        String taskId = appRights.lookUp(() -> tasks.createTaskQuery().taskVariableValueEquals(TaskVariables.TASK_ROW_ID, rowId)
-                .list().stream().map(Task::getId).findFirst().orElse(null));
+        // the row's open task (the unit's, or the office's review) as far as the caller may see it in Tasklist
+        String taskId = tasks.createTaskQuery().taskVariableValueEquals(TaskVariables.TASK_ROW_ID, rowId).list().stream()
+                .map(Task::getId).findFirst().orElse(null);
         return "redirect:" + (taskId == null ? TASKLIST
                 : UriComponentsBuilder.fromPath(TASKLIST).fragment("/?task=" + taskId).build().toUriString());
     }
