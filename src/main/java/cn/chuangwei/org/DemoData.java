@@ -53,6 +53,15 @@ public class DemoData implements ApplicationRunner {
             new String[] {"qs-dfc", "东风村", "VILLAGE", "head-dfc", "吕", "书记", "wangfz", ""},
             new String[] {"qs-xhsq", "新华社区", "COMMUNITY", "head-xhsq", "施", "书记", "lizz", ""});
 
+    /** Every login the demo creates. */
+    static List<String> logins() {
+        List<String> ids = new java.util.ArrayList<>();
+        PEOPLE.forEach(p -> ids.add(p[0]));
+        UNITS.forEach(u -> ids.add(u[3]));
+        ids.add("rexian");
+        return ids;
+    }
+
     private final IdentityService identity;
     private final CampaignSetupService setup;
     private final JdbcClient jdbc;

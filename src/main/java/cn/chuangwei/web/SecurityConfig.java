@@ -3,6 +3,7 @@ package cn.chuangwei.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import cn.chuangwei.org.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -24,6 +27,29 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  */
 @Configuration
 class SecurityConfig {
+
+    /** The pages load scripts, styles and images from the app only; no inline script, no framing, forms to the app. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    /** Health for load balancers and probes, open; metrics and the rest of Actuator for administrators (HTTP Basic). */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, Texts texts, ObjectMapper json) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(paths.matcher("/actuator/**"))
+                .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/actuator/health"),
+                                paths.matcher("/actuator/health/**")).permitAll()
+                        .anyRequest().hasAuthority(Groups.ADMIN))
+                .httpBasic(b -> b.realmName("Chuangwei").authenticationEntryPoint((req, res, ex) ->
+                        write(res, json, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", texts)))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
+                        write(res, json, HttpServletResponse.SC_FORBIDDEN, "forbidden", texts)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
 
     @Bean
     @Order(1)
@@ -58,6 +84,10 @@ class SecurityConfig {
                 .requestCache(c -> c.requestCache(requestCache()))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "geolocation=(self), camera=(self), microphone=(), payment=()")))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
                 .build();
     }

@@ -1,0 +1,56 @@
+package cn.chuangwei.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.chuangwei.ChuangweiApplication;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Outside the demo the application does not start while a known demo password opens it: not with the demo's
+ * administrator password, not while a demo login keeps its password; it starts once they are changed.
+ */
+class StartupGuardTest {
+
+    private static ConfigurableApplicationContext start(String db, boolean demo, String adminPassword) {
+        // An engine of its own name: Camunda keeps a static registry of engines, shared with the other test contexts.
+        return new SpringApplicationBuilder(ChuangweiApplication.class).profiles("test")
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1",
+                        "--camunda.bpm.process-engine-name=" + db, "--chuangwei.demo.enabled=" + demo,
+                        "--camunda.bpm.admin-user.password=" + adminPassword);
+    }
+
+    @Test
+    void theDemoAdministratorPasswordIsRefusedOutsideTheDemo() {
+        assertThatThrownBy(() -> start("guard-admin", false, "chuangwei").close())
+                .hasStackTraceContaining("拒绝启动").hasStackTraceContaining("Refusing to start")
+                .hasStackTraceContaining("admin");
+    }
+
+    @Test
+    void aDemoLoginWithItsPasswordIsRefusedUntilItIsChanged() {
+        try (ConfigurableApplicationContext demo = start("guard-demo", true, "demo-only-admin-9f")) {
+            assertThat(demo.getBean(IdentityService.class).checkPassword("liuzr", DemoData.PASSWORD)).isTrue();
+        }
+        assertThatThrownBy(() -> start("guard-demo", false, "a-real-admin-secret-3c").close())
+                .hasStackTraceContaining("liuzr").hasStackTraceContaining("head-wsy");
+
+        // the operator changes every demo password (here: in a demo run, where the guard does not apply)
+        try (ConfigurableApplicationContext demo = start("guard-demo", true, "demo-only-admin-9f")) {
+            IdentityService identity = demo.getBean(IdentityService.class);
+            for (String id : DemoData.logins()) {
+                User u = identity.createUserQuery().userId(id).singleResult();
+                u.setPassword("changed-" + UUID.randomUUID());
+                identity.saveUser(u);
+            }
+        }
+        try (ConfigurableApplicationContext production = start("guard-demo", false, "a-real-admin-secret-3c")) {
+            assertThat(production.isRunning()).isTrue();
+        }
+    }
+}
