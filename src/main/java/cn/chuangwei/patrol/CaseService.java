@@ -132,17 +132,28 @@ public class CaseService {
                 callerName, callerPhone, callerEmail);
     }
 
+    /**
+     * Who sees a case: the office, the supervisors, the leading group, the hotline and the grid inspectors see every
+     * case; a unit sees the cases sent to it; anyone sees the cases they reported.
+     */
+    private boolean maySee(PatrolCase c) {
+        return currentUser.seesAllUnits() || currentUser.inGroup(HOTLINE) || currentUser.inGroup(GRID_INSPECTORS)
+                || (c.unitCode() != null && currentUser.inGroup(Groups.unit(c.unitCode())))
+                || currentUser.id().equals(c.reportedBy());
+    }
+
+    /** One case, as the lists show it: 403 for a case the caller may not see. */
     public PatrolCase view(long id) {
         PatrolCase c = cases.find(id).orElseThrow(() -> ApiException.notFound("unknown-case", id));
+        if (!maySee(c)) {
+            throw ApiException.forbidden("not-your-case");
+        }
         return seesCallers() ? c : c.withoutCaller();
     }
 
     public List<PatrolCase> list(Long campaignId, String status, String unit) {
         boolean callers = seesCallers();
-        boolean all = currentUser.seesAllUnits() || currentUser.inGroup(HOTLINE) || currentUser.inGroup(GRID_INSPECTORS);
-        List<String> groups = currentUser.groups();
-        return cases.list(campaignId, status, unit).stream()
-                .filter(c -> all || (c.unitCode() != null && groups.contains(Groups.unit(c.unitCode()))))
+        return cases.list(campaignId, status, unit).stream().filter(this::maySee)
                 .map(c -> callers ? c : c.withoutCaller()).toList();
     }
 
@@ -150,12 +161,8 @@ public class CaseService {
     public List<PatrolCase> search(Long campaignId, String status, String unit, String reportedBy, Instant from, Instant to,
                                    Instant dueFrom, Instant dueTo, Instant closedFrom, Instant closedTo) {
         boolean callers = seesCallers();
-        boolean all = currentUser.seesAllUnits() || currentUser.inGroup(HOTLINE) || currentUser.inGroup(GRID_INSPECTORS);
-        List<String> groups = currentUser.groups();
         return cases.search(campaignId, status, unit, reportedBy, ts(from), ts(to), ts(dueFrom), ts(dueTo), ts(closedFrom),
-                        ts(closedTo)).stream()
-                .filter(c -> all || (c.unitCode() != null && groups.contains(Groups.unit(c.unitCode())))
-                        || currentUser.id().equals(c.reportedBy()))
+                        ts(closedTo)).stream().filter(this::maySee)
                 .map(c -> callers ? c : c.withoutCaller()).toList();
     }
 

@@ -96,7 +96,8 @@ public class WorkService {
         throw ApiException.forbidden(signing ? "not-a-signer" : "not-your-task");
     }
 
-    private boolean mayWork(Task task) {
+    /** Whether the caller works on the task: its assignee, or (unassigned) a candidate user or in a candidate group. */
+    boolean mayWork(Task task) {
         String user = currentUser.id();
         if (user.equals(task.getAssignee())) {
             return true;

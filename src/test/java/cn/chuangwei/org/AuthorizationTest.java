@@ -51,6 +51,7 @@ class AuthorizationTest {
 
     Fixture f;
     long id;
+    String pi;
 
     Api as(String user) {
         return new Api(port, user, Fixture.PASSWORD);
@@ -66,7 +67,7 @@ class AuthorizationTest {
                 false));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         id = r.json().get("id").asLong();
-        String pi = r.json().get("processInstanceId").asText();
+        pi = r.json().get("processInstanceId").asText();
         for (Job j : management.createJobQuery().processInstanceId(pi).list()) {
             management.executeJob(j.getId());
         }
@@ -149,6 +150,51 @@ class AuthorizationTest {
         assertThat(tasks.createTaskQuery().taskId(own).count()).isEqualTo(1);
         assertThat(filters.createFilterQuery().filterName("待我签批").count()).isEqualTo(1);
         assertThat(filters.createFilterQuery().filterName("已逾期").count()).isEqualTo(1);
+    }
+
+    @Test
+    void throughTheEngineATaskTakesOnlyItsFormsAnswers() {
+        String head = f.head("dzb");
+        String own = unitTaskOf("dzb");
+        String phase = runtime.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult().getId();
+        Map<String, Object> before = runtime.getVariables(phase);
+
+        // a task's variables are not written one by one: a variable the task's scope lacks would land in the phase
+        // process that every unit shares
+        Reply put = as(head).put("/engine-rest/task/" + own + "/variables/campaignId", Map.of("value", 1, "type", "Long"));
+        assertThat(put.status()).as(put.raw()).isEqualTo(403);
+        assertThat(put.json().get("code").asText()).isEqualTo("task-variables-by-form");
+        assertThat(put.json().get("message").asText()).contains("表单");
+        assertThat(as(head).post("/engine-rest/task/" + own + "/localVariables",
+                Map.of("modifications", Map.of("x", Map.of("value", "y")))).status()).isEqualTo(403);
+
+        // a completion carries the form's answers; what Tasklist shows read-only comes back unchanged or not at all
+        assertThat(as(head).post("/engine-rest/task/" + own + "/claim", Map.of("userId", head)).status()).isEqualTo(204);
+        JsonNode shown = as(head).get("/engine-rest/task/" + own + "/variables").json();
+        Map<String, Object> form = new java.util.HashMap<>();
+        for (String display : List.of("unitName", "taskTitle", "taskTarget", "taskDeadlineText", "lastReturnReason")) {
+            form.put(display, Map.of("value", shown.get(display).get("value").asText(), "type", "String"));
+        }
+        form.put("resultSummary", Map.of("value", "已召开动员大会", "type", "String"));
+        Map<String, Object> renamed = new java.util.HashMap<>(form);
+        renamed.put("taskTitle", Map.of("value", "改过的任务", "type", "String"));
+        Reply changed = as(head).post("/engine-rest/task/" + own + "/submit-form", Map.of("variables", renamed));
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(400);
+        assertThat(changed.json().get("field").asText()).isEqualTo("taskTitle");
+        assertThat(changed.json().get("messageEn").asText()).contains("taskTitle");
+        Map<String, Object> moved = new java.util.HashMap<>(form);
+        moved.put("workDeadline", Map.of("value", "2020-01-01T00:00:00.000+0000", "type", "Date"));
+        Reply late = as(head).post("/engine-rest/task/" + own + "/complete", Map.of("variables", moved));
+        assertThat(late.status()).as(late.raw()).isEqualTo(400);
+        assertThat(late.json().get("code").asText()).isEqualTo("not-an-answer");
+        assertThat(tasks.createTaskQuery().taskId(own).count()).isEqualTo(1);
+
+        Reply submitted = as(head).post("/engine-rest/task/" + own + "/submit-form", Map.of("variables", form));
+        assertThat(submitted.status()).as(submitted.raw()).isEqualTo(204);
+        assertThat(tasks.createTaskQuery().taskId(own).count()).isZero();
+        assertThat(as(f.office).get("/api/campaigns/" + id + "/tasks?unit=" + f.unit("dzb")).json().get(0).get("status")
+                .asText()).isEqualTo("SUBMITTED");
+        assertThat(runtime.getVariables(phase)).containsAllEntriesOf(before);
     }
 
     @Test
