@@ -18,10 +18,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 class StartupGuardTest {
 
     private static ConfigurableApplicationContext start(String db, boolean demo, String adminPassword) {
-        // An engine of its own name: Camunda keeps a static registry of engines, shared with the other test contexts.
+        // An engine of its own name (no hyphen: Camunda ignores such names): Camunda keeps a static registry of
+        // engines, shared with the other test contexts.
         return new SpringApplicationBuilder(ChuangweiApplication.class).profiles("test")
                 .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1",
-                        "--camunda.bpm.process-engine-name=" + db, "--chuangwei.demo.enabled=" + demo,
+                        "--camunda.bpm.process-engine-name=" + db.replace("-", ""), "--chuangwei.demo.enabled=" + demo,
                         "--camunda.bpm.admin-user.password=" + adminPassword);
     }
 
