@@ -1,5 +1,6 @@
 package cn.chuangwei.dashboard;
 
+import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
@@ -56,10 +57,12 @@ public class DashboardService {
     private final DueDates dueDates;
     private final CaseStats caseStats;
     private final CurrentUser currentUser;
+    private final VisibleCampaigns visible;
 
     DashboardService(JdbcClient jdbc, CampaignRepository campaigns, PhaseRepository phases, AssessmentService assessment,
                      InspectionService inspection, DueDates dueDates, CaseStats caseStats,
-                     CurrentUser currentUser) {
+                     CurrentUser currentUser, VisibleCampaigns visible) {
+        this.visible = visible;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.phases = phases;
@@ -71,14 +74,10 @@ public class DashboardService {
     }
 
     public Board board(long campaignId) {
-        Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        Campaign c = visible.require(campaignId);
         boolean all = currentUser.seesAllUnits();
         List<String> groups = currentUser.groups();
         List<CampaignUnit> units = campaigns.units(campaignId);
-        if (!all && units.stream().noneMatch(u -> groups.contains(Groups.unit(u.code())))
-                && campaigns.members(campaignId).stream().noneMatch(m -> m.userId().equals(currentUser.id()))) {
-            throw ApiException.forbidden("not-in-campaign");
-        }
         LocalDate today = dueDates.today();
         Map<String, int[]> counts = new HashMap<>();
         jdbc.sql("""

@@ -1,5 +1,6 @@
 package cn.chuangwei.inspection;
 
+import cn.chuangwei.campaign.VisibleCampaigns;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,14 +17,17 @@ class InspectionController {
 
     private final InspectionService inspection;
     private final JdbcClient jdbc;
+    private final VisibleCampaigns campaigns;
 
-    InspectionController(InspectionService inspection, JdbcClient jdbc) {
+    InspectionController(InspectionService inspection, JdbcClient jdbc, VisibleCampaigns campaigns) {
         this.inspection = inspection;
         this.jdbc = jdbc;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/api/campaigns/{campaignId}/inspections")
     List<RoundView> rounds(@PathVariable long campaignId) {
+        campaigns.require(campaignId);
         inspection.standardOf(campaignId);
         return inspection.rounds(campaignId).stream().map(r -> new RoundView(r,
                 jdbc.sql("""

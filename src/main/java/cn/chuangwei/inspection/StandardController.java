@@ -1,5 +1,6 @@
 package cn.chuangwei.inspection;
 
+import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.org.CurrentUser;
 import cn.chuangwei.web.ApiException;
 import java.io.IOException;
@@ -25,7 +26,11 @@ class StandardController {
     private final CampaignThresholds thresholds;
     private final CurrentUser currentUser;
 
-    StandardController(Standards standards, CampaignThresholds thresholds, CurrentUser currentUser) {
+    private final VisibleCampaigns campaigns;
+
+    StandardController(Standards standards, CampaignThresholds thresholds, CurrentUser currentUser,
+                       VisibleCampaigns campaigns) {
+        this.campaigns = campaigns;
         this.standards = standards;
         this.thresholds = thresholds;
         this.currentUser = currentUser;
@@ -56,6 +61,7 @@ class StandardController {
 
     @GetMapping("/api/campaigns/{campaignId}/thresholds")
     List<Standards.Indicator> inForce(@PathVariable long campaignId) {
+        campaigns.require(campaignId);
         return thresholds.inForce(campaignId);
     }
 

@@ -1,5 +1,6 @@
 package cn.chuangwei.patrol;
 
+import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.supervision.AssessmentService;
 import java.io.IOException;
 import java.util.List;
@@ -27,8 +28,11 @@ class CaseController {
     private final CaseExports exports;
     private final long maxPhotoBytes;
 
-    CaseController(CaseService cases, CaseRepository repository, CaseStats stats,
-                   CaseExports exports, @Value("${chuangwei.evidence.max-bytes}") long maxPhotoBytes) {
+    private final VisibleCampaigns campaigns;
+
+    CaseController(CaseService cases, CaseRepository repository, CaseStats stats, CaseExports exports,
+                   VisibleCampaigns campaigns, @Value("${chuangwei.evidence.max-bytes}") long maxPhotoBytes) {
+        this.campaigns = campaigns;
         this.cases = cases;
         this.repository = repository;
         this.stats = stats;
@@ -54,6 +58,7 @@ class CaseController {
 
     @GetMapping("/api/cases/stats")
     CaseStats.Stats stats(@RequestParam long campaignId, @RequestParam String month) {
+        campaigns.requirePatrol(campaignId);
         return stats.month(campaignId, AssessmentService.parseMonth(month));
     }
 
@@ -61,6 +66,7 @@ class CaseController {
     @GetMapping("/api/cases/stats/xlsx")
     ResponseEntity<byte[]> statsExcel(@RequestParam long campaignId, @RequestParam String month,
                                       @RequestParam(defaultValue = "zh") String lang) {
+        campaigns.requirePatrol(campaignId);
         return exports.indicators(campaignId, AssessmentService.parseMonth(month), lang);
     }
 
@@ -90,6 +96,7 @@ class CaseController {
 
     @GetMapping("/api/campaigns/{campaignId}/grids")
     List<CaseService.Grid> grids(@PathVariable long campaignId) {
+        campaigns.requirePatrol(campaignId);
         return cases.grids(campaignId);
     }
 

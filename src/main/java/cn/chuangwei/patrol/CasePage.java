@@ -1,5 +1,6 @@
 package cn.chuangwei.patrol;
 
+import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
@@ -45,8 +46,10 @@ class CasePage {
     private final CampaignRepository campaigns;
     private final DueDates dueDates;
     private final Texts texts;
+    private final VisibleCampaigns visible;
 
-    CasePage(CaseService cases, CaseExports exports, CampaignRepository campaigns, DueDates dueDates, Texts texts) {
+    CasePage(CaseService cases, CaseExports exports, CampaignRepository campaigns, DueDates dueDates, Texts texts, VisibleCampaigns visible) {
+        this.visible = visible;
         this.cases = cases;
         this.exports = exports;
         this.campaigns = campaigns;
@@ -59,7 +62,7 @@ class CasePage {
                 @RequestParam(required = false) String unit, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, @RequestParam(required = false) String due,
                 @RequestParam(required = false) String closed, Model model, Locale locale) {
-        Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        Campaign c = visible.requirePatrol(campaignId);
         String s = blank(status) == null ? null : status.trim().toUpperCase(Locale.ROOT);
         if (s != null && !STATUSES.contains(s)) {
             throw ApiException.badRequest("invalid-choice", "status", "status", status, String.join(", ", STATUSES));
@@ -131,7 +134,7 @@ class CasePage {
     @GetMapping("/board/{campaignId}/cases/xlsx")
     ResponseEntity<byte[]> indicators(@PathVariable long campaignId, @RequestParam(required = false) String month,
                                       Locale locale) {
-        campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        visible.requirePatrol(campaignId);
         YearMonth m = blank(month) == null ? YearMonth.from(dueDates.today()) : AssessmentService.parseMonth(month.trim());
         return exports.indicators(campaignId, m, Pages.lang(locale));
     }

@@ -1,5 +1,6 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.org.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +19,11 @@ class AssessmentController {
     private final CurrentUser currentUser;
     private final SupervisionExports exports;
 
-    AssessmentController(AssessmentService assessment, CurrentUser currentUser, SupervisionExports exports) {
+    private final VisibleCampaigns campaigns;
+
+    AssessmentController(AssessmentService assessment, CurrentUser currentUser, SupervisionExports exports,
+                         VisibleCampaigns campaigns) {
+        this.campaigns = campaigns;
         this.assessment = assessment;
         this.currentUser = currentUser;
         this.exports = exports;
@@ -26,6 +31,7 @@ class AssessmentController {
 
     @GetMapping("/{month}")
     AssessmentService.Month month(@PathVariable long campaignId, @PathVariable String month) {
+        campaigns.require(campaignId);
         return assessment.month(campaignId, AssessmentService.parseMonth(month));
     }
 
@@ -39,6 +45,7 @@ class AssessmentController {
     @GetMapping("/{month}/xlsx")
     ResponseEntity<byte[]> excel(@PathVariable long campaignId, @PathVariable String month,
                                  @RequestParam(defaultValue = "zh") String lang) {
+        campaigns.require(campaignId);
         return exports.ranking(assessment.month(campaignId, AssessmentService.parseMonth(month)), lang);
     }
 }

@@ -1,5 +1,6 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
@@ -29,9 +30,11 @@ class SupervisionPage {
     private final SupervisionExports exports;
     private final DueDates dueDates;
     private final Texts texts;
+    private final VisibleCampaigns visible;
 
     SupervisionPage(SupervisionService supervision, AssessmentService assessment, SupervisionExports exports,
-                    DueDates dueDates, Texts texts) {
+                    DueDates dueDates, Texts texts, VisibleCampaigns visible) {
+        this.visible = visible;
         this.supervision = supervision;
         this.assessment = assessment;
         this.exports = exports;
@@ -43,6 +46,7 @@ class SupervisionPage {
     String overdue(@PathVariable long campaignId, @RequestParam(required = false) String phase,
                    @RequestParam(required = false) String unit, @RequestParam(required = false) String level,
                    Model model, Locale locale) {
+        visible.require(campaignId);
         List<OpenTask> overdue = supervision.overdue(SupervisionExports.filter(campaignId, blank(phase), blank(unit), null,
                 blank(level)));
         List<List<Cell>> rows = new ArrayList<>();
@@ -73,6 +77,7 @@ class SupervisionPage {
     ResponseEntity<byte[]> overdueExcel(@PathVariable long campaignId, @RequestParam(required = false) String phase,
                                         @RequestParam(required = false) String unit,
                                         @RequestParam(required = false) String level, Locale locale) {
+        visible.require(campaignId);
         return exports.overdue(supervision.overdue(SupervisionExports.filter(campaignId, blank(phase), blank(unit), null,
                 blank(level))), Pages.lang(locale));
     }
@@ -80,6 +85,7 @@ class SupervisionPage {
     @GetMapping("/board/{campaignId}/ranking")
     String ranking(@PathVariable long campaignId, @RequestParam(required = false) String month, Model model,
                    Locale locale) {
+        visible.require(campaignId);
         AssessmentService.Month m = assessment.month(campaignId, month(month));
         List<List<Cell>> rows = m.scores().stream().map(s -> List.of(Cell.of(s.rank()),
                 Cell.link(s.unitName(), "/board/" + campaignId + "/tasks?unit=" + s.unitCode()), Cell.of(s.score()),
@@ -102,6 +108,7 @@ class SupervisionPage {
     @GetMapping("/board/{campaignId}/ranking/xlsx")
     ResponseEntity<byte[]> rankingExcel(@PathVariable long campaignId, @RequestParam(required = false) String month,
                                         Locale locale) {
+        visible.require(campaignId);
         return exports.ranking(assessment.month(campaignId, month(month)), Pages.lang(locale));
     }
 

@@ -1,5 +1,6 @@
 package cn.chuangwei.task;
 
+import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
@@ -44,9 +45,11 @@ class TaskRowPage {
     private final DueDates dueDates;
     private final TaskService tasks;
     private final Texts texts;
+    private final VisibleCampaigns visible;
 
     TaskRowPage(TaskRowRepository rows, CampaignRepository campaigns, CurrentUser currentUser, DueDates dueDates,
-                TaskService tasks, Texts texts) {
+                TaskService tasks, Texts texts, VisibleCampaigns visible) {
+        this.visible = visible;
         this.rows = rows;
         this.campaigns = campaigns;
         this.currentUser = currentUser;
@@ -59,7 +62,7 @@ class TaskRowPage {
     String list(@PathVariable long campaignId, @RequestParam(required = false) String phase,
                 @RequestParam(required = false) String unit, @RequestParam(required = false) String state,
                 Model model, Locale locale) {
-        Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        Campaign c = visible.require(campaignId);
         Phase p = phase == null || phase.isBlank() ? null
                 : Phase.parse(phase).orElseThrow(() -> ApiException.badRequest("unknown-phase", "phase", "phase", phase));
         if (state != null && !state.isBlank() && !STATES.contains(state)) {

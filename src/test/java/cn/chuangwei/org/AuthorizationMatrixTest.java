@@ -400,6 +400,12 @@ class AuthorizationMatrixTest {
             add();
         }
 
+        /** A campaign's cases and grids: whoever is in the campaign, patrols or answers the hotline; not an outsider. */
+        void inCampaign(Integer... statuses) {
+            expected.put(OUTSIDER, Expect.FORBIDDEN);
+            allowAll(statuses);
+        }
+
         /** Every signed-in role not named is refused with 403. */
         void forbiddenToOthers() {
             rest(Expect.FORBIDDEN);
@@ -484,10 +490,10 @@ class AuthorizationMatrixTest {
         api(rows, "GET", "/api/standards/{code}").at("/api/standards/provincial-jiangsu").allowAll(200);
         api(rows, "POST", "/api/standards").file("standard.yaml", "application/yaml", "code: [".getBytes(StandardCharsets.UTF_8))
                 .allow(400, OFFICE).forbiddenToOthers();
-        api(rows, "GET", "/api/campaigns/{campaignId}/thresholds").at(c + "/thresholds").allowAll(200);
+        api(rows, "GET", "/api/campaigns/{campaignId}/thresholds").at(c + "/thresholds").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         api(rows, "PUT", "/api/campaigns/{campaignId}/thresholds/{indicator}").at(c + "/thresholds/" + indicator)
                 .body(none).allow(400, OFFICE).forbiddenToOthers();
-        api(rows, "GET", "/api/campaigns/{campaignId}/inspections").at(c + "/inspections").allowAll(200);
+        api(rows, "GET", "/api/campaigns/{campaignId}/inspections").at(c + "/inspections").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         api(rows, "GET", "/api/campaigns/{campaignId}/dossier").at(c + "/dossier").allow(200, SEES_ALL).forbiddenToOthers();
         api(rows, "GET", "/api/campaigns/{campaignId}/dossier/gaps").at(c + "/dossier/gaps").allow(200, SEES_ALL)
                 .forbiddenToOthers();
@@ -503,9 +509,9 @@ class AuthorizationMatrixTest {
                 .forbiddenToOthers();
         api(rows, "GET", "/api/supervision/circulars/{id}/{format}").at("/api/supervision/circulars/" + circular + "/pdf")
                 .allow(200, SEES_ALL).forbiddenToOthers();
-        api(rows, "GET", "/api/campaigns/{campaignId}/assessment/{month}").at(c + "/assessment/" + MONTH).allowAll(200);
+        api(rows, "GET", "/api/campaigns/{campaignId}/assessment/{month}").at(c + "/assessment/" + MONTH).allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         api(rows, "GET", "/api/campaigns/{campaignId}/assessment/{month}/xlsx").at(c + "/assessment/" + MONTH + "/xlsx")
-                .allowAll(200);
+                .allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         api(rows, "POST", "/api/campaigns/{campaignId}/assessment/{month}/close").at(c + "/assessment/" + MONTH + "/close")
                 .body(none).allow(400, OFFICE).forbiddenToOthers();
         api(rows, "GET", "/api/dashboard/{campaignId}").at("/api/dashboard/" + campaignId).allow(200, SEES_ALL)
@@ -517,8 +523,8 @@ class AuthorizationMatrixTest {
         api(rows, "POST", "/api/cases/complaints").body(Map.of("campaignId", campaignId)).allow(400, OFFICE, HOTLINE)
                 .forbiddenToOthers();
         api(rows, "GET", "/api/cases").at("/api/cases" + q).allowAll(200);
-        api(rows, "GET", "/api/cases/stats").at("/api/cases/stats" + q + "&month=" + MONTH).allowAll(200);
-        api(rows, "GET", "/api/cases/stats/xlsx").at("/api/cases/stats/xlsx" + q + "&month=" + MONTH).allowAll(200);
+        api(rows, "GET", "/api/cases/stats").at("/api/cases/stats" + q + "&month=" + MONTH).inCampaign(200);
+        api(rows, "GET", "/api/cases/stats/xlsx").at("/api/cases/stats/xlsx" + q + "&month=" + MONTH).inCampaign(200);
         for (String endpoint : List.of("/api/cases/{id}", "/api/cases/{id}/events")) {
             String tail = endpoint.substring("/api/cases/{id}".length());
             api(rows, "GET", endpoint).variant(OWN).at("/api/cases/" + ownCase + tail).allow(200, SEES_ALL)
@@ -534,7 +540,7 @@ class AuthorizationMatrixTest {
                 .file("photo.png", "image/png", PNG).allow(201, OFFICE, INSPECTOR).forbiddenToOthers();
         api(rows, "POST", "/api/cases/{id}/feedback").at("/api/cases/" + complaint + "/feedback").body(none)
                 .allow(400, OFFICE, HOTLINE).forbiddenToOthers();
-        api(rows, "GET", "/api/campaigns/{campaignId}/grids").at(c + "/grids").allowAll(200);
+        api(rows, "GET", "/api/campaigns/{campaignId}/grids").at(c + "/grids").inCampaign(200);
         api(rows, "PUT", "/api/campaigns/{campaignId}/grids").at(c + "/grids").body(List.of()).allow(400, OFFICE)
                 .forbiddenToOthers();
 
@@ -542,17 +548,17 @@ class AuthorizationMatrixTest {
         page(rows, "GET", "/").allowAll(200, 302);
         page(rows, "GET", "/login").allow(200, ANONYMOUS).allowAll(200);
         page(rows, "GET", "/board/{campaignId}").at(b).allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
-        page(rows, "GET", "/board/{campaignId}/tasks").at(b + "/tasks").allowAll(200);
+        page(rows, "GET", "/board/{campaignId}/tasks").at(b + "/tasks").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/tasks/{rowId}/tasklist").variant(OWN).at(b + "/tasks/" + ownRow + "/tasklist")
                 .allow(302, SEES_ALL).allow(302, UNIT_HEAD).forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/tasks/{rowId}/tasklist").variant(OTHER)
                 .at(b + "/tasks/" + otherRow + "/tasklist").allow(302, SEES_ALL).forbiddenToOthers();
-        page(rows, "GET", "/board/{campaignId}/overdue").at(b + "/overdue").allowAll(200);
-        page(rows, "GET", "/board/{campaignId}/overdue/xlsx").at(b + "/overdue/xlsx").allowAll(200);
-        page(rows, "GET", "/board/{campaignId}/ranking").at(b + "/ranking").allowAll(200);
-        page(rows, "GET", "/board/{campaignId}/ranking/xlsx").at(b + "/ranking/xlsx").allowAll(200);
-        page(rows, "GET", "/board/{campaignId}/cases").at(b + "/cases").allowAll(200);
-        page(rows, "GET", "/board/{campaignId}/cases/xlsx").at(b + "/cases/xlsx?month=" + MONTH).allowAll(200);
+        page(rows, "GET", "/board/{campaignId}/overdue").at(b + "/overdue").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/overdue/xlsx").at(b + "/overdue/xlsx").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/ranking").at(b + "/ranking").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/ranking/xlsx").at(b + "/ranking/xlsx").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/cases").at(b + "/cases").inCampaign(200);
+        page(rows, "GET", "/board/{campaignId}/cases/xlsx").at(b + "/cases/xlsx?month=" + MONTH).inCampaign(200);
         page(rows, "GET", "/m/report").allowAll(200);
         // a valid grid, no category: reporters get past the check of who may report and are refused for the category
         page(rows, "POST", "/m/report").form("/m/report", Map.of("grid", campaignId + ":G1"))
