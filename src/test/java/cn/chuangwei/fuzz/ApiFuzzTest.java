@@ -210,6 +210,23 @@ class ApiFuzzTest extends SpringProperties {
         send("threshold", w.f.office, "PUT", "/api/campaigns/" + w.active + "/thresholds/" + indicator, body);
     }
 
+    @Property(tries = 60)
+    void thresholdNumbers(@ForAll("indicators") String indicator, @ForAll("numbers") String number) {
+        send("threshold", w.f.office, "PUT", "/api/campaigns/" + w.active + "/thresholds/" + indicator,
+                "{\"threshold\": " + number + "}");
+    }
+
+    @Provide
+    Arbitrary<String> numbers() {
+        return Hostile.numbers();
+    }
+
+    @Property(tries = 40)
+    void caseCoordinates(@ForAll("numbers") String latitude, @ForAll("numbers") String longitude) {
+        String body = Hostile.write(report()).replace("31.23", latitude).replace("120.61", longitude);
+        send("case", w.f.supervisors.get(0), "POST", "/api/cases", body);
+    }
+
     // --- POST /api/supervision/circulars (the campaign has overdue tasks, so a valid request issues one)
 
     @Provide

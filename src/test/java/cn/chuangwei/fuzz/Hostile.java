@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -70,10 +71,7 @@ final class Hostile {
     static Arbitrary<String> value() {
         return Arbitraries.frequencyOf(
                 Tuple.of(5, text().map(Hostile::quote)),
-                Tuple.of(3, Arbitraries.of("0", "-1", "1", "2147483648", "-2147483649", "9223372036854775807",
-                        "9223372036854775808", "-9223372036854775809", "1e400", "-1e400", "1e-400", "1.5", "-0", "0.0000001",
-                        "123456789012345678901234567890", "99999999999.9999", "1E+2", "100.0000001", "-90.0000001",
-                        "1" + "0".repeat(1200))),
+                Tuple.of(3, numbers()),
                 Tuple.of(2, Arbitraries.of("true", "false", "null", "[]", "{}", "[null]", "[1,2,3]", "{\"a\":1}", "[\"\"]",
                         "{\"\":null}", "[[]]")),
                 Tuple.of(2, Arbitraries.of("\"2027-02-30\"", "\"2027-13-01\"", "\"+999999999-12-31\"",
@@ -81,6 +79,18 @@ final class Hostile {
                         "\"2027-09-01T10:00:00Z\"", "\"99999-01-01\"", "\"1900-01-01\"", "\"2100-12-31\"")),
                 Tuple.of(1, nested()),
                 Tuple.of(1, Arbitraries.integers().between(2, 20_000).map(n -> "[" + "null,".repeat(n - 1) + "null]")));
+    }
+
+    /** Numbers as JSON: out of every range, too precise, too long, overflowing a double. */
+    static final List<String> NUMBERS = List.of("0", "-1", "1", "2147483648", "-2147483649", "9223372036854775807",
+            "9223372036854775808", "-9223372036854775809", "1e400", "-1e400", "1e-400", "1.5", "-0", "-0.0", "0.0000001",
+            "123456789012345678901234567890", "99999999999.9999", "999999999.9999", "1E+2", "100.0000001", "-90.0000001",
+            "90.00000000001", "89.9999999999999", "1.7976931348623157E308", "4.9E-324", "1" + "0".repeat(1200));
+
+    static Arbitrary<String> numbers() {
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(NUMBERS)),
+                Tuple.of(1, Arbitraries.doubles().map(String::valueOf).filter(d -> !d.contains("N") && !d.contains("I"))),
+                Tuple.of(1, Arbitraries.bigDecimals().ofScale(8).map(BigDecimal::toPlainString)));
     }
 
     /** Arrays or objects nested up to well past Jackson's depth limit. */
