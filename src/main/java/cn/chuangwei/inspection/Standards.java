@@ -59,7 +59,9 @@ public class Standards {
         try {
             file = YAML.readValue(content, StandardFile.class);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("unreadable-file", "file", "yaml: " + e.getOriginalMessage());
+            // the parser's words, without the names of its exception classes
+            String detail = String.valueOf(e.getOriginalMessage()).replaceAll("[\\w.$]+(Exception|Error): ", "");
+            throw ApiException.badRequest("unreadable-file", "file", "yaml: " + detail);
         } catch (java.io.IOException e) {
             throw ApiException.badRequest("unreadable-file", "file", "yaml");
         }

@@ -17,6 +17,7 @@ public record Threshold(BigDecimal number, String grade, Boolean bool) {
             "PERCENT", Set.of("GE", "LE"), "NUMBER", Set.of("GE", "LE"),
             "GRADE", Set.of("GRADE_AT_LEAST"), "BOOLEAN", Set.of("IS_TRUE"));
     static final Set<String> GRADES = Set.of("A", "B", "C", "D");
+    static final BigDecimal MAX_NUMBER = new BigDecimal("999999999.999");
 
     /** Checks a type and comparison; refuses with the field named. */
     static void checkType(String type, String comparison, String field) {
@@ -37,10 +38,15 @@ public record Threshold(BigDecimal number, String grade, Boolean bool) {
         }
         switch (type) {
             case "PERCENT", "NUMBER" -> {
-                if (!(value instanceof Number n)) {
+                if (!(value instanceof Number n) || (n instanceof Double x && !Double.isFinite(x))
+                        || (n instanceof Float x && !Float.isFinite(x))) {
                     throw ApiException.badRequest("invalid-threshold", field, indicator, value, type);
                 }
                 BigDecimal d = new BigDecimal(n.toString());
+                // what the database keeps: decimal(12, 3)
+                if (d.abs().compareTo(MAX_NUMBER) > 0) {
+                    throw ApiException.badRequest("number-out-of-range", field, indicator, value, MAX_NUMBER);
+                }
                 if ("PERCENT".equals(type) && (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(100)) > 0)) {
                     throw ApiException.badRequest("percent-out-of-range", field, indicator, value);
                 }

@@ -9,6 +9,7 @@ import cn.chuangwei.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -268,19 +269,24 @@ public class CaseService {
         if (grids == null || grids.isEmpty()) {
             throw ApiException.badRequest("required", "grids", "grids");
         }
+        Set<String> codes = new HashSet<>();
         for (int i = 0; i < grids.size(); i++) {
             Grid g = grids.get(i);
             String f = "[" + i + "]";
             if (g == null || g.code() == null || !g.code().matches("[A-Za-z0-9_-]{1,40}")) {
                 throw ApiException.badRequest("invalid-code", f + ".code", f + ".code", g == null ? null : g.code());
             }
+            if (!codes.add(g.code())) {
+                throw ApiException.badRequest("duplicate-code", f + ".code", g.code());
+            }
             text(g.name(), f + ".name", 100, true);
+            text(g.inspector(), f + ".inspector", 64, false);
         }
         jdbc.sql("delete from patrol_grid where campaign_id = :c").param("c", campaignId).update();
         for (Grid g : grids) {
             jdbc.sql("insert into patrol_grid (campaign_id, code, name, inspector) values (:c, :code, :n, :i)")
-                    .param("c", campaignId).param("code", g.code()).param("n", g.name().trim()).param("i", g.inspector())
-                    .update();
+                    .param("c", campaignId).param("code", g.code()).param("n", g.name().trim())
+                    .param("i", text(g.inspector(), "inspector", 64, false)).update();
         }
         return grids(campaignId);
     }

@@ -145,7 +145,8 @@ public final class TaskForms {
         if (v != null && !(v instanceof String)) {
             throw ApiException.badRequest("invalid-value", field, field);
         }
-        String s = v == null ? null : ((String) v).trim();
+        // strip, not trim: an answer of full-width blanks (U+3000, as a Chinese keyboard types them) is no answer
+        String s = v == null ? null : ((String) v).strip();
         if (required && (s == null || s.isEmpty())) {
             throw ApiException.badRequest("required", field, field);
         }
