@@ -57,9 +57,14 @@ public class AssessmentService {
         this.clock = clock;
     }
 
+    /** A month as yyyy-MM, in the years a campaign can run (2000–2099). */
     public static YearMonth parseMonth(String month) {
         try {
-            return YearMonth.parse(month);
+            YearMonth m = YearMonth.parse(month);
+            if (m.getYear() < 2000 || m.getYear() > 2099) {
+                throw ApiException.badRequest("invalid-month", "month", month);
+            }
+            return m;
         } catch (DateTimeParseException | NullPointerException e) {
             throw ApiException.badRequest("invalid-month", "month", month);
         }

@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -164,7 +165,14 @@ public final class DecompositionFile {
         }
     }
 
+    /**
+     * No part of an uploaded workbook may inflate beyond this (a 5,000-row table is a few MB). POI refuses parts that
+     * inflate more than 100× and arrays over 100 MB, but a part under both would otherwise be loaded row by row.
+     */
+    static final long MAX_INFLATED_ENTRY = 64L << 20;
+
     private static List<List<String>> xlsx(byte[] content, int maxRows) {
+        ZipSecureFile.setMaxEntrySize(MAX_INFLATED_ENTRY);
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         List<List<String>> table = new ArrayList<>();
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(content))) {

@@ -124,6 +124,10 @@ class BoardPagesTest {
         assertThat(reversed.body()).contains("日期范围颠倒").contains("字段：to");
         assertThat(s.get("/board/" + id + "/cases?from=3月1日").body()).contains("from");
         assertThat(s.get("/board/" + id + "/ranking?month=2027-13").status()).isEqualTo(400);
+        // a year no campaign runs in (YearMonth takes it; the month's arithmetic would not)
+        assertThat(s.get("/board/" + id + "/ranking?month=%2B999999999-12").status()).isEqualTo(400);
+        assertThat(new Api(port, f.office, Fixture.PASSWORD).get("/api/campaigns/" + id + "/assessment/%2B999999999-12")
+                .status()).isEqualTo(400);
         Page english = s.get("/board/999999?lang=en");
         assertThat(english.body()).contains("lang=\"en\"").contains("Campaign 999999 does not exist").contains("Back");
         assertThat(s.get("/board/" + id + "/no-such-page").status()).isEqualTo(404);

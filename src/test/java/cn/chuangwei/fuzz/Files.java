@@ -96,6 +96,52 @@ final class Files {
                 "xl/worksheets/sheet1.xml", size, row);
     }
 
+    /**
+     * A bomb that slips under POI's ratio check: a real workbook whose sheet is about 80 MB of XML in 275,000 rows that
+     * differ a little (a random number each), so it compresses only about 55× and the file stays near 2 MB, well within
+     * the upload limit and under a sheet's million rows.
+     */
+    private static final String PAD = "任".repeat(80);
+
+    static byte[] xlsxModerateBomb() {
+        // a real workbook, its sheet's part swapped for the large one
+        byte[] workbook = xlsx(List.of(List.of((Object) "阶段")));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(7);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook));
+             ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.setLevel(Deflater.BEST_COMPRESSION);
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                if (!e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    zip.write(in.readAllBytes());
+                    zip.closeEntry();
+                    continue;
+                }
+                zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet "
+                        + "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>")
+                        .getBytes(StandardCharsets.UTF_8));
+                StringBuilder chunk = new StringBuilder();
+                for (long written = 0; written < 80L * 1024 * 1024; ) {
+                    chunk.setLength(0);
+                    for (int i = 0; i < 4096; i++) {
+                        // long enough that 100 MB stays under a sheet's million rows: only the size cap stops it
+                        chunk.append("<row><c t=\"inlineStr\"><is><t>宣传发动").append(PAD)
+                                .append(random.nextInt(100_000)).append("</t></is></c></row>");
+                    }
+                    byte[] b = chunk.toString().getBytes(StandardCharsets.UTF_8);
+                    zip.write(b);
+                    written += b.length;
+                }
+                zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     static Arbitrary<Upload> csv(String unit) {
         Arbitrary<String> cell = Arbitraries.frequencyOf(Tuple.of(3, Hostile.text().filter(s -> s.length() < 5000)),
                 Tuple.of(2, Arbitraries.of("宣传发动", "MOBILIZATION", unit, "2027-10-05", "是", "否", "HEALTH_EDUCATION", "")));

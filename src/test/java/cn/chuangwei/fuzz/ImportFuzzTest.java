@@ -100,6 +100,18 @@ class ImportFuzzTest extends SpringProperties {
     }
 
     @Example
+    void aBombUnderTheRatioCheckStopsAtTheInflatedSizeCap() {
+        byte[] bomb = Files.xlsxModerateBomb();
+        assertThat(bomb.length).as("within the upload limit").isLessThan(5 * 1024 * 1024);
+        Map<String, Object> before = refusals.snapshot();
+        Reply r = new Api(port, w.draftTown.office, Fixture.PASSWORD).upload(importPath(), "慢炸弹.xlsx",
+                "application/octet-stream", bomb);
+        assertThat(refusals.check("POST", importPath() + " moderate bomb", r, before)).isTrue();
+        // refused on opening (no part inflates beyond 64 MB), not after loading a million rows
+        assertThat(r.json().get("code").asText()).isEqualTo("unreadable-file");
+    }
+
+    @Example
     void tablesOverTheLimitsAreRefusedWhole() {
         String row = "宣传发动,张贴倡议书,每户一份," + w.draftTown.unit("c1") + ",,2027-10-05,否,\n";
         String header = String.join(",", Files.HEADER) + "\n";

@@ -48,7 +48,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * counts, by Message-ID), and both nodes did part of the work. The second run kills node B halfway (kill -9): node A
  * takes over B's jobs once their locks expire and finishes the work, still once.
  */
-class ClusterTest {
+class ClusterIT {
 
     /** Three timers each (two reminders and the deadline's ladder check): 1,020 timers due at once. */
     static final int TASKS = 340;
@@ -119,7 +119,7 @@ class ClusterTest {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> management.createJobQuery().executable().count() <= due / 2);
         nodeB.destroyForcibly().waitFor();
-        System.out.println("ClusterTest: node B killed with " + management.createJobQuery().executable().count()
+        System.out.println("ClusterIT: node B killed with " + management.createJobQuery().executable().count()
                 + " of " + due + " timers still due");
         awaitAllDone(Duration.ofMinutes(8));
         assertOnce(seed, true);
@@ -181,7 +181,7 @@ class ClusterTest {
                 due += management.createJobQuery().processInstanceId(phase).duedateLowerThan(new java.util.Date()).count();
             }
             assertThat(due).as("timers due at once").isGreaterThanOrEqualTo(1000);
-            System.out.printf("ClusterTest: %d timers due at once for %d tasks in %d campaigns%n", due, TASKS, CAMPAIGNS);
+            System.out.printf("ClusterIT: %d timers due at once for %d tasks in %d campaigns%n", due, TASKS, CAMPAIGNS);
             return new Seed(campaigns, phases, outboxFrom);
         }
     }
@@ -230,7 +230,7 @@ class ClusterTest {
                         .query(Long.class).single() == 0
                         && jdbc.sql("select count(*) from mail_outbox where status in ('PENDING', 'SENDING')")
                         .query(Long.class).single() == 0);
-        System.out.printf("ClusterTest: all timers and mails done %.1f s after node A was up%n",
+        System.out.printf("ClusterIT: all timers and mails done %.1f s after node A was up%n",
                 (System.nanoTime() - started) / 1e9);
     }
 
@@ -283,7 +283,7 @@ class ClusterTest {
         Map<String, Long> byNode = nodeA.getBean(HistoryService.class).createHistoricJobLogQuery().successLog().list()
                 .stream().map(l -> l.getHostname()).filter(h -> h != null && h.contains("$node"))
                 .collect(Collectors.groupingBy(h -> h.substring(h.indexOf('$') + 1), Collectors.counting()));
-        System.out.println("ClusterTest: jobs completed per node " + byNode);
+        System.out.println("ClusterIT: jobs completed per node " + byNode);
         return byNode;
     }
 

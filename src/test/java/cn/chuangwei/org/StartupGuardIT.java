@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Outside the demo the application does not start while a known demo password opens it: not with the demo's
  * administrator password, not while a demo login keeps its password; it starts once they are changed.
  */
-class StartupGuardTest {
+class StartupGuardIT {
 
     private static ConfigurableApplicationContext start(String db, boolean demo, String adminPassword) {
         // An engine of its own name (no hyphen: Camunda ignores such names): Camunda keeps a static registry of

@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PostgreSQL restarts while the application works through 300 overdue tasks' timers and mails: requests fail while it
  * is down, then the application reconnects by itself, and every timer, escalation and mail is done, once.
  */
-class DatabaseRestartTest {
+class DatabaseRestartIT {
 
     static final int TASKS = 300;
 

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The embedded default keeps its data in an H2 file: a restart finds the demo campaign and its running processes, and
  * deploys no new versions of unchanged models.
  */
-class RestartTest {
+class RestartIT {
 
     record Snapshot(long definitions, long decisions, long campaigns, long runningProcesses) {
     }
