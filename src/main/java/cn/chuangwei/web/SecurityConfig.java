@@ -35,21 +35,25 @@ class SecurityConfig {
             + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** HTTP Basic without a session or CSRF token; refusals as bilingual JSON (401 with a challenge, 403). */
+    private static HttpSecurity basic(HttpSecurity http, Texts texts, ObjectMapper json) throws Exception {
+        return http.httpBasic(b -> b.realmName("Chuangwei").authenticationEntryPoint((req, res, ex) ->
+                        write(res, json, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", texts)))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
+                        write(res, json, HttpServletResponse.SC_FORBIDDEN, "forbidden", texts)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+    }
+
     /** Health for load balancers and probes, open; metrics and the rest of Actuator for administrators (HTTP Basic). */
     @Bean
     @Order(0)
     SecurityFilterChain actuatorSecurity(HttpSecurity http, Texts texts, ObjectMapper json) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(paths.matcher("/actuator/**"))
+        return basic(http, texts, json).securityMatcher(paths.matcher("/actuator/**"))
                 .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/actuator/health"),
                                 paths.matcher("/actuator/health/**")).permitAll()
                         .anyRequest().hasAuthority(Groups.ADMIN))
-                .httpBasic(b -> b.realmName("Chuangwei").authenticationEntryPoint((req, res, ex) ->
-                        write(res, json, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", texts)))
-                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
-                        write(res, json, HttpServletResponse.SC_FORBIDDEN, "forbidden", texts)))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
                 .build();
     }
 
@@ -59,14 +63,9 @@ class SecurityConfig {
             throws Exception {
         // Path patterns on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
+        return basic(http, texts, json)
+                .securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.realmName("Chuangwei").authenticationEntryPoint((req, res, ex) ->
-                        write(res, json, HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", texts)))
-                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
-                        write(res, json, HttpServletResponse.SC_FORBIDDEN, "forbidden", texts)))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
     }
