@@ -87,17 +87,15 @@ class CasePage {
                 start.apply(dueMonth == null ? null : dueMonth.plusMonths(1).atDay(1)),
                 start.apply(closedMonth == null ? null : closedMonth.atDay(1)),
                 start.apply(closedMonth == null ? null : closedMonth.plusMonths(1).atDay(1)));
-        Map<String, CaseService.Category> categories = cases.categories().stream()
-                .collect(Collectors.toMap(CaseService.Category::code, Function.identity()));
-        boolean en = "en".equals(Pages.lang(locale));
+        Map<String, String> categories = cases.categoryNames("en".equals(Pages.lang(locale)));
         Instant now = dueDates.now().toInstant();
         List<List<Cell>> rows = new ArrayList<>();
         for (PatrolCase pc : found) {
-            CaseService.Category cat = categories.get(pc.category());
+
             String tone = pc.closedAt() != null ? (Boolean.TRUE.equals(pc.closedOnTime()) ? "green" : "yellow")
                     : pc.handleDue() != null && pc.handleDue().isBefore(now) ? "red" : null;
             rows.add(List.of(Cell.of(pc.id()), Cell.of(time(pc.reportedAt())), Cell.of(pc.gridCode()),
-                    Cell.of(cat == null ? pc.category() : en ? cat.nameEn() : cat.nameZh()), Cell.of(pc.address()),
+                    Cell.of(categories.getOrDefault(pc.category(), pc.category())), Cell.of(pc.address()),
                     Cell.of(pc.description()), Cell.of(texts.get("case-status." + pc.status(), locale)).tone(tone),
                     pc.unitCode() == null ? Cell.of("") : Cell.link(unitNames.getOrDefault(pc.unitCode(), pc.unitCode()),
                             "/board/" + campaignId + "/cases?unit=" + pc.unitCode()),

@@ -233,6 +233,13 @@ public class CaseService {
     public record Category(String code, String nameZh, String nameEn) {
     }
 
+    /** Each category's name in Chinese, or in English when {@code english}, by code, in the standard's order. */
+    public Map<String, String> categoryNames(boolean english) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        categories().forEach(c -> names.put(c.code(), english ? c.nameEn() : c.nameZh()));
+        return names;
+    }
+
     public List<Category> categories() {
         return jdbc.sql("select code, name_zh, name_en from case_category order by seq").query(Category.class).list();
     }

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,8 +96,7 @@ class MobilePage {
         List<GridChoice> grids = cases.reportableGrids().stream().map(g -> new GridChoice(g.campaignId() + ":" + g.code(),
                 g.campaignName() + " · " + g.name(), me.equals(g.inspector()))).toList();
         boolean en = "en".equals(Pages.lang(locale));
-        Map<String, String> categories = new LinkedHashMap<>();
-        cases.categories().forEach(c -> categories.put(c.code(), en ? c.nameEn() : c.nameZh()));
+        Map<String, String> categories = cases.categoryNames(en);
         model.addAttribute("grids", grids);
         model.addAttribute("categories", categories);
         model.addAttribute("entered", new HashMap<>(entered));
@@ -117,8 +115,7 @@ class MobilePage {
     @GetMapping("/m/cases")
     String myCases(@RequestParam(required = false) Long checked, Model model, Locale locale) {
         boolean en = "en".equals(Pages.lang(locale));
-        Map<String, String> categories = new HashMap<>();
-        cases.categories().forEach(c -> categories.put(c.code(), en ? c.nameEn() : c.nameZh()));
+        Map<String, String> categories = cases.categoryNames(en);
         List<Check> checks = new ArrayList<>();
         for (Task t : waitingChecks()) {
             Object caseId = tasks.getVariable(t.getId(), "caseId");

@@ -97,6 +97,6 @@ class SupervisionController {
     }
 
     private static SupervisionService.Filter filter(Long campaignId, String phase, String unit, String deputy, String level) {
-        return SupervisionExports.filter(campaignId, phase, unit, deputy, level);
+        return SupervisionService.Filter.parse(campaignId, phase, unit, deputy, level);
     }
 }

@@ -1,12 +1,9 @@
 package cn.chuangwei.supervision;
 
 import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.campaign.Phase;
-import cn.chuangwei.web.ApiException;
 import cn.chuangwei.web.Spreadsheet;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -41,21 +38,5 @@ class SupervisionExports {
                 "export.col.unit", "export.col.score", "export.col.overdue-tasks", "export.col.days-overdue",
                 "export.col.rework", "export.col.escalation-points", "export.col.case-points", "export.col.deductions"),
                 rows);
-    }
-
-    /** The list's filters from request parameters, each refused by name when it is not understood. */
-    static SupervisionService.Filter filter(Long campaignId, String phase, String unit, String deputy, String level) {
-        Phase p = phase == null ? null
-                : Phase.parse(phase).orElseThrow(() -> ApiException.badRequest("unknown-phase", "phase", "phase", phase));
-        LadderLevel l = null;
-        if (level != null) {
-            try {
-                l = LadderLevel.valueOf(level.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("invalid-choice", "level", "level", level,
-                        "YELLOW, RED, CIRCULAR, INTERVIEW, ACCOUNTABILITY");
-            }
-        }
-        return new SupervisionService.Filter(campaignId, p, unit, deputy, l);
     }
 }

@@ -47,7 +47,7 @@ class SupervisionPage {
                    @RequestParam(required = false) String unit, @RequestParam(required = false) String level,
                    Model model, Locale locale) {
         visible.require(campaignId);
-        List<OpenTask> overdue = supervision.overdue(SupervisionExports.filter(campaignId, blank(phase), blank(unit), null,
+        List<OpenTask> overdue = supervision.overdue(SupervisionService.Filter.parse(campaignId, blank(phase), blank(unit), null,
                 blank(level)));
         List<List<Cell>> rows = new ArrayList<>();
         for (OpenTask t : overdue) {
@@ -78,7 +78,7 @@ class SupervisionPage {
                                         @RequestParam(required = false) String unit,
                                         @RequestParam(required = false) String level, Locale locale) {
         visible.require(campaignId);
-        return exports.overdue(supervision.overdue(SupervisionExports.filter(campaignId, blank(phase), blank(unit), null,
+        return exports.overdue(supervision.overdue(SupervisionService.Filter.parse(campaignId, blank(phase), blank(unit), null,
                 blank(level))), Pages.lang(locale));
     }
 

@@ -1,5 +1,6 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.web.ApiException;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Phase;
 import cn.chuangwei.org.CurrentUser;
@@ -8,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,22 @@ public class SupervisionService {
 
     /** Filters of the audit; null means any. */
     public record Filter(Long campaignId, Phase phase, String unitCode, String deputyUserId, LadderLevel level) {
+
+        /** The list's filters from request parameters, each refused by name when it is not understood. */
+        public static Filter parse(Long campaignId, String phase, String unit, String deputy, String level) {
+            Phase p = phase == null ? null
+                    : Phase.parse(phase).orElseThrow(() -> ApiException.badRequest("unknown-phase", "phase", "phase", phase));
+            LadderLevel l = null;
+            if (level != null) {
+                try {
+                    l = LadderLevel.valueOf(level.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badRequest("invalid-choice", "level", "level", level,
+                            "YELLOW, RED, CIRCULAR, INTERVIEW, ACCOUNTABILITY");
+                }
+            }
+            return new Filter(campaignId, p, unit, deputy, l);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -42,25 +60,25 @@ public class SupervisionService {
     private void check(Filter f) {
         if (f.campaignId() != null && jdbc.sql("select count(*) from campaign where id = :c").param("c", f.campaignId())
                 .query(Integer.class).single() == 0) {
-            throw cn.chuangwei.web.ApiException.notFound("unknown-campaign", f.campaignId());
+            throw ApiException.notFound("unknown-campaign", f.campaignId());
         }
         if (f.unitCode() != null && jdbc.sql("""
                 select count(*) from campaign_unit where code = :u and (cast(:c as bigint) is null or campaign_id = :c)""")
                 .param("u", f.unitCode()).param("c", f.campaignId()).query(Integer.class).single() == 0) {
-            throw cn.chuangwei.web.ApiException.badRequest("unknown-unit", "unit", "unit", f.unitCode());
+            throw ApiException.badRequest("unknown-unit", "unit", "unit", f.unitCode());
         }
         if (f.deputyUserId() != null && jdbc.sql("""
                 select count(*) from campaign_member where user_id = :d and role in ('LEADER', 'DEPUTY')
                 and (cast(:c as bigint) is null or campaign_id = :c)""")
                 .param("d", f.deputyUserId()).param("c", f.campaignId()).query(Integer.class).single() == 0) {
-            throw cn.chuangwei.web.ApiException.badRequest("deputy-not-in-group", "deputy", "deputy", f.deputyUserId());
+            throw ApiException.badRequest("deputy-not-in-group", "deputy", "deputy", f.deputyUserId());
         }
     }
 
     /** Circulars and the ladder's record are for the office, the supervisors and the leading group. */
     public void requireAuditor() {
         if (!currentUser.seesAllUnits()) {
-            throw cn.chuangwei.web.ApiException.forbidden("supervisors-only");
+            throw ApiException.forbidden("supervisors-only");
         }
     }
 

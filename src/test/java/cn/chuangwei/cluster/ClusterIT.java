@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.chuangwei.ChuangweiApplication;
-import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
-import cn.chuangwei.campaign.CampaignSetupService;
 import cn.chuangwei.support.Fixture;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -14,12 +12,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -65,7 +60,7 @@ class ClusterIT {
     @BeforeAll
     static void infrastructure() throws IOException {
         postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-        smtpPort = freePort();
+        smtpPort = OverdueWork.freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
@@ -141,29 +136,14 @@ class ClusterIT {
      * instance one at a time across the cluster, so the nodes share the work by campaign.)
      */
     private Seed seed() {
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
-        LocalDate today = LocalDate.now(zone);
         try (ConfigurableApplicationContext setup = startNode("setup" + System.nanoTime() % 100000, false)) {
             JdbcClient jdbc = setup.getBean(JdbcClient.class);
             ManagementService management = setup.getBean(ManagementService.class);
             long outboxFrom = jdbc.sql("select coalesce(max(id), 0) from mail_outbox").query(Long.class).single();
-            // the latest working day at least two days ago: the deadline timer and both reminders are due
-            LocalDate deadline = today.minusDays(2);
-            var calendar = setup.getBean(cn.chuangwei.calendar.WorkCalendar.class);
-            while (!calendar.isWorkingDay(deadline)) {
-                deadline = deadline.minusDays(1);
-            }
             List<Long> campaigns = new ArrayList<>();
             List<String> phases = new ArrayList<>();
             for (int c = 0; c < CAMPAIGNS; c++) {
-                Fixture f = new Fixture(setup.getBean(IdentityService.class));
-                List<TaskRequest> tasks = new ArrayList<>();
-                for (int i = 0; i < TASKS / CAMPAIGNS; i++) {
-                    tasks.add(new TaskRequest("MOBILIZATION", "整治任务" + i, null, f.units.get(i % f.units.size()).code(),
-                            null, deadline.toString(), false, null));
-                }
-                long id = setup.getBean(CampaignSetupService.class).create(f.small(deadline.minusDays(1), tasks, false),
-                        f.office);
+                long id = OverdueWork.campaign(setup, new Fixture(setup.getBean(IdentityService.class)), TASKS / CAMPAIGNS);
                 String pi = jdbc.sql("select process_instance_id from campaign where id = :id").param("id", id)
                         .query(String.class).single();
                 for (Job j : management.createJobQuery().processInstanceId(pi).list()) {
@@ -240,14 +220,7 @@ class ClusterIT {
         long rows = jdbc.sql("select count(*) from task_row where campaign_id in (:c)").param("c", campaigns)
                 .query(Long.class).single();
         assertThat(rows).isEqualTo(TASKS);
-        // every overdue row reached the ladder, and no step is recorded twice
-        long escalated = jdbc.sql("select count(distinct task_row_id) from escalation_step where campaign_id in (:c)")
-                .param("c", campaigns).query(Long.class).single();
-        assertThat(escalated).isEqualTo(TASKS);
-        assertThat(jdbc.sql("""
-                select count(*) from (select task_row_id, level from escalation_step where campaign_id in (:c)
-                group by task_row_id, level having count(*) > 1) d""").param("c", campaigns).query(Long.class).single())
-                .isZero();
+        OverdueWork.assertEscalatedOnce(jdbc, campaigns, TASKS);
         ManagementService management = nodeA.getBean(ManagementService.class);
         assertThat(management.createJobQuery().noRetriesLeft().count()).as("failed jobs").isZero();
         assertThat(nodeA.getBean(RuntimeService.class).createIncidentQuery().count()).as("incidents").isZero();
@@ -285,11 +258,5 @@ class ClusterIT {
                 .collect(Collectors.groupingBy(h -> h.substring(h.indexOf('$') + 1), Collectors.counting()));
         System.out.println("ClusterIT: jobs completed per node " + byNode);
         return byNode;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

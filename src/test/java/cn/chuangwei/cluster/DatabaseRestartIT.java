@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.chuangwei.ChuangweiApplication;
-import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
-import cn.chuangwei.campaign.CampaignSetupService;
 import cn.chuangwei.support.Api;
 import cn.chuangwei.support.Fixture;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -40,8 +34,8 @@ class DatabaseRestartIT {
     @Test
     void theApplicationReconnectsAfterARestartAndLosesNoWork() throws Exception {
         Path data = Files.createTempDirectory("chuangwei-pg");
-        int port = freePort();
-        int smtpPort = freePort();
+        int port = OverdueWork.freePort();
+        int smtpPort = OverdueWork.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         EmbeddedPostgres postgres = postgres(data, port);
@@ -56,19 +50,7 @@ class DatabaseRestartIT {
                 "--logging.level.root=WARN", "--logging.level.org.camunda=ERROR", "--logging.level.com.zaxxer=ERROR")) {
             int httpPort = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
             Fixture f = new Fixture(app.getBean(IdentityService.class));
-            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-            var calendar = app.getBean(cn.chuangwei.calendar.WorkCalendar.class);
-            LocalDate deadline = today.minusDays(2);
-            while (!calendar.isWorkingDay(deadline)) {
-                deadline = deadline.minusDays(1);
-            }
-            List<TaskRequest> tasks = new ArrayList<>();
-            for (int i = 0; i < TASKS; i++) {
-                tasks.add(new TaskRequest("MOBILIZATION", "整治任务" + i, null, f.units.get(i % f.units.size()).code(),
-                        null, deadline.toString(), false, null));
-            }
-            long campaign = app.getBean(CampaignSetupService.class).create(f.small(deadline.minusDays(1), tasks, false),
-                    f.office);
+            long campaign = OverdueWork.campaign(app, f, TASKS);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             Api office = new Api(httpPort, f.office, Fixture.PASSWORD);
 
@@ -88,12 +70,7 @@ class DatabaseRestartIT {
                             && jdbc.sql("select count(*) from mail_outbox where status in ('PENDING', 'SENDING')")
                             .query(Long.class).single() == 0);
 
-            assertThat(jdbc.sql("select count(distinct task_row_id) from escalation_step where campaign_id = :c")
-                    .param("c", campaign).query(Long.class).single()).as("every row escalated").isEqualTo(TASKS);
-            assertThat(jdbc.sql("""
-                    select count(*) from (select task_row_id, level from escalation_step where campaign_id = :c
-                    group by task_row_id, level having count(*) > 1) d""").param("c", campaign)
-                    .query(Long.class).single()).isZero();
+            OverdueWork.assertEscalatedOnce(jdbc, List.of(campaign), TASKS);
             assertThat(app.getBean(RuntimeService.class).createIncidentQuery().count()).as("incidents").isZero();
             long sent = jdbc.sql("select count(*) from mail_outbox where status = 'SENT'").query(Long.class).single();
             long unconfirmed = jdbc.sql("select count(*) from mail_outbox where status = 'UNCONFIRMED'")
@@ -112,11 +89,5 @@ class DatabaseRestartIT {
     private static EmbeddedPostgres postgres(Path data, int port) throws IOException {
         return EmbeddedPostgres.builder().setRegisterShutdownHook(false).setDataDirectory(data)
                 .setCleanDataDirectory(false).setPort(port).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

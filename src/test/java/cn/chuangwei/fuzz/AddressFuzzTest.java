@@ -6,7 +6,6 @@ import cn.chuangwei.support.Api;
 import cn.chuangwei.support.Api.Reply;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
-import cn.chuangwei.support.TestClock;
 import cn.chuangwei.support.WebSession;
 import cn.chuangwei.support.WebSession.Page;
 import java.net.URLEncoder;
@@ -22,12 +21,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterProperty;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Random values in the path and the query of every GET of the API and of the board's pages (ids that are no numbers or
@@ -35,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 5xx; the API refuses with a bilingual ApiError, a page with the error page (no stack trace); nothing is written.
  */
 @H2Test
-class AddressFuzzTest extends SpringProperties {
+class AddressFuzzTest extends FuzzWorldProperties {
 
     /** The API's GET addresses; {c} the running campaign, {d} the draft, {r} a task row, {t} a task, {k} a case. */
     static final List<String> API = List.of("/api/campaigns/{c}", "/api/templates/{x}", "/api/campaigns/{c}/tasks",
@@ -58,32 +51,6 @@ class AddressFuzzTest extends SpringProperties {
     static final List<String> PARAMS = List.of("campaignId", "phase", "unit", "status", "state", "deputy", "level", "lang",
             "month", "from", "to", "due", "closed", "screen", "all", "taskDefinitionKey", "done", "checked", "format", "x",
             "campaignId[]", "");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestClock clock;
-
-    FuzzWorld w;
-    Refusals refusals;
-
-    @Override
-    void prepare() {
-        w = FuzzWorld.get(port, identity, management, clock);
-        clock.set(FuzzWorld.NOW);
-        refusals = new Refusals(jdbc);
-    }
-
-    @AfterProperty
-    void resetClock() {
-        clock.reset();
-    }
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");

@@ -7,7 +7,6 @@ import cn.chuangwei.support.Api;
 import cn.chuangwei.support.Api.Reply;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
-import cn.chuangwei.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +20,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Random and malformed JSON against every POST and PUT of the API: valid bodies with values replaced by hostile ones
@@ -34,33 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * refused request leaves every table as it was.
  */
 @H2Test
-class ApiFuzzTest extends SpringProperties {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestClock clock;
-
-    FuzzWorld w;
-    Refusals refusals;
-
-    @Override
-    void prepare() {
-        w = FuzzWorld.get(port, identity, management, clock);
-        clock.set(FuzzWorld.NOW);
-        refusals = new Refusals(jdbc);
-    }
-
-    @AfterProperty
-    void resetClock() {
-        clock.reset();
-    }
+class ApiFuzzTest extends FuzzWorldProperties {
 
     Api as(String user) {
         return new Api(port, user, Fixture.PASSWORD);

@@ -7,7 +7,6 @@ import cn.chuangwei.support.Api;
 import cn.chuangwei.support.Api.Reply;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
-import cn.chuangwei.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -23,11 +22,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The importers under attack: the task decomposition table ({@code .xlsx} or {@code .csv}) and the standard files
@@ -36,35 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and a refused file writes no row.
  */
 @H2Test
-class ImportFuzzTest extends SpringProperties {
+class ImportFuzzTest extends FuzzWorldProperties {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestClock clock;
-
-    FuzzWorld w;
-    Refusals refusals;
-
-    @Override
-    void prepare() {
-        w = FuzzWorld.get(port, identity, management, clock);
-        clock.set(FuzzWorld.NOW);
-        refusals = new Refusals(jdbc);
-    }
-
-    @AfterProperty
-    void resetClock() {
-        clock.reset();
-    }
 
     String importPath() {
         return "/api/campaigns/" + w.draft + "/tasks/import";
