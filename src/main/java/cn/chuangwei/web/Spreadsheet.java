@@ -69,7 +69,9 @@ public class Spreadsheet {
 
     static byte[] write(String title, List<String> headers, List<List<Object>> rows) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(title.replaceAll("[\\\\/?*\\[\\]:]", " ").substring(0, Math.min(31, title.length())));
+            // a sheet's name: no characters Excel forbids, none XML cannot carry, at most 31
+            String name = title.replaceAll("[\\\\/?*\\[\\]:]", " ").replaceAll(NOT_XML, "");
+            Sheet sheet = wb.createSheet(name.isBlank() ? "Sheet1" : name.substring(0, Math.min(31, name.length())));
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
@@ -103,6 +105,9 @@ public class Spreadsheet {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Characters XML 1.0 cannot carry (controls other than tab and line breaks, U+FFFE, U+FFFF, lone surrogates). */
+    static final String NOT_XML = "[^\\u0009\\u000A\\u000D\\u0020-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]";
 
     private static String text(String s) {
         return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
