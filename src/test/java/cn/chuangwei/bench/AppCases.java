@@ -1,0 +1,89 @@
+package cn.chuangwei.bench;
+
+import cn.chuangwei.patrol.CaseService;
+import cn.chuangwei.patrol.PatrolCase;
+import cn.chuangwei.task.WorkService;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The patrol-case lifecycle through the application's services, each step as the person who takes it (signed in as
+ * the API's filters sign them in: Spring Security and the engine's authorizations): the grid inspector reports, the
+ * office registers and dispatches, the unit's head handles, the inspector checks and the case closes.
+ */
+final class AppCases {
+
+    /** A town whose cases the benchmark drives: its campaign, inspector, office and the unit the cases go to. */
+    record Town(long campaignId, String inspector, String office, String unitCode, String head) {
+    }
+
+    private static final String[] CATEGORIES = {"GARBAGE", "CLUTTER", "STREET_CLEANLINESS", "ILLEGAL_ADS", "STREET_VENDING"};
+
+    private final CaseService cases;
+    private final WorkService work;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final List<Town> towns;
+    private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+
+    AppCases(ConfigurableApplicationContext app, List<Town> towns) {
+        this.cases = app.getBean(CaseService.class);
+        this.work = app.getBean(WorkService.class);
+        this.tasks = app.getBean(TaskService.class);
+        this.identity = app.getBean(IdentityService.class);
+        this.towns = towns;
+    }
+
+    void oneCase(int i) {
+        Town t = towns.get(i % towns.size());
+        PatrolCase c = as(t.inspector(), () -> cases.report(new CaseService.Report(t.campaignId(), "G1",
+                CATEGORIES[i % CATEGORIES.length], "NORMAL", "巡查发现问题" + i, "青山路" + i + "号",
+                BigDecimal.valueOf(31.23), BigDecimal.valueOf(120.61), null, null, null), false));
+        String pi = c.processInstanceId();
+        complete(t.office(), pi, "registerCase", Map.of("registerDecision", "REGISTER"));
+        complete(t.office(), pi, "dispatchCase", Map.of("unitCode", t.unitCode()));
+        complete(t.head(), pi, "handleCase", Map.of("handleOutcome", "HANDLED", "handleResult", "已清运"));
+        complete(t.inspector(), pi, "checkCase", Map.of("checkOutcome", "PASS"));
+        String status = as(t.office(), () -> cases.view(c.id()).status());
+        if (!"CLOSED".equals(status)) {
+            throw new IllegalStateException("case " + c.id() + " is " + status + ", not CLOSED");
+        }
+    }
+
+    private void complete(String user, String pi, String key, Map<String, Object> answers) {
+        as(user, () -> {
+            Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).singleResult();
+            if (task == null) {
+                throw new IllegalStateException(user + " sees no " + key + " of " + pi);
+            }
+            work.complete(task.getId(), answers);
+            return null;
+        });
+    }
+
+    /** Runs the work signed in as the user with their groups, as a request of theirs would. */
+    <T> T as(String user, Supplier<T> work) {
+        List<String> memberOf = groups.computeIfAbsent(user, u -> identity.createGroupQuery().groupMember(u).list()
+                .stream().map(Group::getId).toList());
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                memberOf.stream().map(SimpleGrantedAuthority::new).toList()));
+        identity.setAuthentication(user, memberOf);
+        try {
+            return work.get();
+        } finally {
+            identity.clearAuthentication();
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
