@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,6 +40,18 @@ public class TaskRowRepository {
                 .param("origin", origin.name()).param("round", gateRound)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** The unit of each of the rows, by row id. */
+    Map<Long, String> unitCodes(Collection<Long> ids) {
+        Map<Long, String> units = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, unit_code from task_row where id in (:ids)").param("ids", ids)
+                    .query(rs -> {
+                        units.put(rs.getLong("id"), rs.getString("unit_code"));
+                    });
+        }
+        return units;
     }
 
     public Optional<TaskRow> find(long id) {

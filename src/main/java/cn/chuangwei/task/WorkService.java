@@ -3,10 +3,15 @@ package cn.chuangwei.task;
 import cn.chuangwei.org.AppRights;
 import cn.chuangwei.org.CurrentUser;
 import cn.chuangwei.web.ApiException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -26,38 +31,97 @@ public class WorkService {
     private static final List<String> CONTEXT = List.of("campaignId", "phase", "taskRowId", "unitCode");
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final HistoryService history;
+    private final TaskRowRepository rows;
     private final CurrentUser currentUser;
     private final AppRights appRights;
 
-    WorkService(TaskService tasks, HistoryService history, CurrentUser currentUser, AppRights appRights) {
+    WorkService(TaskService tasks, RuntimeService runtime, HistoryService history, TaskRowRepository rows,
+                CurrentUser currentUser, AppRights appRights) {
         this.tasks = tasks;
+        this.runtime = runtime;
         this.history = history;
+        this.rows = rows;
         this.currentUser = currentUser;
         this.appRights = appRights;
     }
 
-    /** Tasks the caller is to work on: assigned to them, or open to them or one of their groups (not those they may only read). */
+    /**
+     * Tasks the caller is to work on: assigned to them, or open to them or one of their groups (not those they may only
+     * read). Three indexed queries, merged: one query with an OR over the assignee and the candidate links scans every
+     * running task (at province scale, 20,000 of them: 197 ms against 30 ms in the benchmark).
+     */
     public List<WorkItem> myTasks(Long campaignId, String taskDefinitionKey) {
         String user = currentUser.id();
         List<String> groups = currentUser.groups();
-        TaskQuery q = tasks.createTaskQuery().initializeFormKeys();
-        TaskQuery or = q.or().taskAssignee(user).taskCandidateUser(user);
+        Map<String, Task> found = new LinkedHashMap<>();
+        List<TaskQuery> queries = new ArrayList<>(List.of(tasks.createTaskQuery().taskAssignee(user),
+                tasks.createTaskQuery().taskCandidateUser(user)));
         if (!groups.isEmpty()) {
-            or.taskCandidateGroupIn(groups);
+            queries.add(tasks.createTaskQuery().taskCandidateGroupIn(groups));
         }
-        or.endOr();
-        if (campaignId != null) {
-            q.processVariableValueEquals("campaignId", campaignId);
+        for (TaskQuery q : queries) {
+            if (campaignId != null) {
+                q.processVariableValueEquals("campaignId", campaignId);
+            }
+            if (taskDefinitionKey != null) {
+                q.taskDefinitionKey(taskDefinitionKey);
+            }
+            q.initializeFormKeys().list().forEach(t -> found.putIfAbsent(t.getId(), t));
         }
-        if (taskDefinitionKey != null) {
-            q.taskDefinitionKey(taskDefinitionKey);
+        List<Task> list = found.values().stream()
+                .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(Task::getCreateTime).thenComparing(Task::getId))
+                .toList();
+        Map<String, Map<String, Object>> contexts = contexts(list);
+        return list.stream().map(t -> item(t, contexts.get(t.getId()), false)).toList();
+    }
+
+    /**
+     * The context (campaign, phase, row, unit) of the listed tasks of decomposition rows, in three queries rather than
+     * a command per task: the row is a variable of the task itself ({@link RowTaskLink}), the campaign and the phase are
+     * its process's, the unit is the row's. Tasks not found so are left out and read one by one.
+     */
+    private Map<String, Map<String, Object>> contexts(List<Task> list) {
+        if (list.isEmpty()) {
+            return Map.of();
         }
-        return q.orderByDueDate().asc().orderByTaskCreateTime().asc().list().stream().map(t -> item(t, false)).toList();
+        Map<String, Long> rowOfTask = new HashMap<>();
+        appRights.lookUp(() -> runtime.createVariableInstanceQuery()
+                .taskIdIn(list.stream().map(Task::getId).toArray(String[]::new))
+                .variableName(TaskVariables.TASK_ROW_ID).disableCustomObjectDeserialization().list())
+                .forEach(v -> {
+                    if (v.getValue() instanceof Number n) {
+                        rowOfTask.put(v.getTaskId(), n.longValue());
+                    }
+                });
+        if (rowOfTask.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, Object>> ofProcess = new HashMap<>();
+        appRights.lookUp(() -> runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(list.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull).distinct()
+                        .toArray(String[]::new))
+                .variableNameIn("campaignId", "phase").disableCustomObjectDeserialization().list())
+                .stream().filter(v -> v.getProcessInstanceId().equals(v.getExecutionId()))
+                .forEach(v -> ofProcess.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
+                        .put(v.getName(), v.getValue()));
+        Map<Long, String> units = rows.unitCodes(rowOfTask.values());
+        Map<String, Map<String, Object>> contexts = new HashMap<>();
+        for (Task t : list) {
+            Long row = rowOfTask.get(t.getId());
+            Map<String, Object> process = ofProcess.getOrDefault(t.getProcessInstanceId(), Map.of());
+            if (row != null && units.get(row) != null && process.get("campaignId") != null && process.get("phase") != null) {
+                contexts.put(t.getId(), Map.of("campaignId", process.get("campaignId"), "phase", process.get("phase"),
+                        "taskRowId", row, "unitCode", units.get(row)));
+            }
+        }
+        return contexts;
     }
 
     public WorkItem get(String taskId) {
-        return item(visibleTask(taskId), true);
+        return item(visibleTask(taskId), null, true);
     }
 
     @Transactional
@@ -111,8 +175,8 @@ public class WorkService {
                 .anyMatch(l -> user.equals(l.getUserId()) || (l.getGroupId() != null && groups.contains(l.getGroupId())));
     }
 
-    private WorkItem item(Task t, boolean withForm) {
-        Map<String, Object> v = tasks.getVariables(t.getId(), CONTEXT);
+    private WorkItem item(Task t, Map<String, Object> context, boolean withForm) {
+        Map<String, Object> v = context != null ? context : tasks.getVariables(t.getId(), CONTEXT);
         Map<String, Object> form = null;
         if (withForm) {
             form = new HashMap<>(tasks.getVariables(t.getId(), List.of("campaignName", "phaseName", "unitName", "taskTitle",

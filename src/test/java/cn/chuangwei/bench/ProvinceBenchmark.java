@@ -150,21 +150,38 @@ public final class ProvinceBenchmark {
 
         // 2. the same model on a bare engine, on the same database, then through the application
         double bare;
+        long[] before = databaseWork();
+        java.util.Map<String, Long> scansBefore = tableScans();
         try (BareEngine engine = new BareEngine(url(), "postgres", "postgres", 20)) {
             bare = Throughput.casesPerSecond(scale.threads(), scale.warmupCases(), scale.measuredCases(),
                     i -> engine.oneCase(i, towns.get(i % towns.size()).unitCode(), towns.get(i % towns.size()).inspector()));
         }
+        long[] bareWork = minus(databaseWork(), before);
+        java.util.Map<String, Long> bareScans = minus(tableScans(), scansBefore);
         System.gc();
         HeapWatch heap = new HeapWatch();
         started = System.nanoTime();
         node = startNode("node1", true);
         results.add("resources", "start-up of a node at scale", seconds(started), "s");
         AppCases app = new AppCases(node, towns);
+        before = databaseWork();
+        scansBefore = tableScans();
         double through = Throughput.casesPerSecond(scale.threads(), scale.warmupCases(), scale.measuredCases(), app::oneCase);
+        long[] appWork = minus(databaseWork(), before);
+        java.util.Map<String, Long> appScans = minus(tableScans(), scansBefore);
+        int cases = scale.warmupCases() + scale.measuredCases();
         results.add("throughput", "bare engine: patrol cases, report to close (" + scale.threads() + " threads)", bare, "cases/s");
         results.add("throughput", "application: patrol cases, report to close (" + scale.threads() + " threads)", through,
                 "cases/s");
         results.add("throughput", "application / bare engine", through / bare, "ratio", Results.Target.atLeast(0.85));
+        results.add("throughput", "bare engine: database transactions per case", (double) bareWork[0] / cases, "commits");
+        results.add("throughput", "application: database transactions per case", (double) appWork[0] / cases, "commits");
+        results.add("throughput", "bare engine: rows written per case", (double) bareWork[1] / cases, "rows");
+        results.add("throughput", "application: rows written per case", (double) appWork[1] / cases, "rows");
+        results.add("throughput", "bare engine: rows read per case", (double) bareWork[2] / cases, "rows");
+        results.add("throughput", "application: rows read per case", (double) appWork[2] / cases, "rows");
+        scans("bare engine", bareScans, cases);
+        scans("application", appScans, cases);
         awaitMailsSent(node.getBean(JdbcClient.class), Duration.ofMinutes(10));
 
         // 3. the deadline burst on one node
@@ -284,7 +301,7 @@ public final class ProvinceBenchmark {
      * A burst's figures: seconds from the moment until the first step (the idle job executor waking: it polls at most
      * every {@code max-wait}), until the last step and until the last mail left the outbox.
      */
-    record Burst(long steps, double firstSeconds, double stepsSeconds, double mailsSeconds, long mails) {
+    record Burst(long steps, double firstSeconds, double stepsSeconds, double mailsSeconds, long mails, double cpu) {
 
         /** Escalations per second while the nodes work: from the first step recorded to the last. */
         double rate() {
@@ -306,9 +323,17 @@ public final class ProvinceBenchmark {
         clock.set(moment);
         await(Duration.ofMinutes(5), "a first escalation step", () -> !none.getAsBoolean());
         double first = seconds(started);
-        await(Duration.ofMinutes(15), expected + " escalation steps", () -> jdbc.sql(
-                "select count(*) from escalation_step where campaign_id in (:c)").param("c", group).query(Long.class)
-                .single() >= expected);
+        double[] load = new double[2];
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        await(Duration.ofMinutes(15), expected + " escalation steps", () -> {
+            double cpu = os.getCpuLoad();
+            if (cpu >= 0) {
+                load[0] += cpu;
+                load[1]++;
+            }
+            return jdbc.sql("select count(*) from escalation_step where campaign_id in (:c)").param("c", group)
+                    .query(Long.class).single() >= expected;
+        });
         double steps = seconds(started);
         await(Duration.ofMinutes(15), "the burst's mails sent", () -> jdbc.sql("""
                 select count(*) from mail_outbox where id > :from and status in ('PENDING', 'SENDING')""")
@@ -322,7 +347,7 @@ public final class ProvinceBenchmark {
         if (recorded != expected || count(jdbc, "select count(*) from act_ru_job where retries_ = 0") > 0) {
             throw new IllegalStateException("burst: " + recorded + " steps for " + expected + " deadlines, or failed jobs");
         }
-        return new Burst(recorded, first, steps, mails, sent);
+        return new Burst(recorded, first, steps, mails, sent, load[1] == 0 ? 0 : 100 * load[0] / load[1]);
     }
 
     private void report(String nodes, Burst b) {
@@ -331,6 +356,7 @@ public final class ProvinceBenchmark {
         results.add("burst", nodes + ": until every escalation step is recorded", b.stepsSeconds(), "s");
         results.add("burst", nodes + ": until every mail is handed to SMTP", b.mailsSeconds(), "s");
         results.add("burst", nodes + ": mails handed to SMTP", b.mails(), "mails");
+        results.add("burst", nodes + ": machine's CPU busy while escalating (all cores, database included)", b.cpu(), "%");
     }
 
     // ---------------------------------------------------------------------------------------------- queries
@@ -379,6 +405,11 @@ public final class ProvinceBenchmark {
     private ConfigurableApplicationContext startNode(String name, boolean webapps) {
         ConfigurableApplicationContext node = new SpringApplicationBuilder(ChuangweiApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("benchClock", clock))
+                // the smoke run cannot wait a minute for an idle job executor to look again
+                .properties(scale == Scale.SMOKE ? "camunda.bpm.job-execution.max-wait=2000" : "bench.scale=" + scale.name())
+                // for profiling: more settings of the nodes, name=value separated by spaces
+                .properties(System.getProperty("bench.args", "").isBlank() ? new String[0]
+                        : System.getProperty("bench.args").trim().split("\\s+"))
                 .run("--server.port=0", "--spring.datasource.url=" + url(), "--spring.datasource.username=postgres",
                         "--spring.datasource.password=postgres", "--camunda.bpm.process-engine-name=" + name,
                         "--camunda.bpm.admin-user.password=bench-admin-5f1c", "--camunda.bpm.webapp.enabled=" + webapps,
@@ -393,6 +424,50 @@ public final class ProvinceBenchmark {
     private void stop(ConfigurableApplicationContext node) {
         nodes.remove(node);
         node.close();
+    }
+
+    /**
+     * The database's counters (commits, rows written, rows read) from pg_stat_database, after the server has flushed
+     * what idle connections hold (PostgreSQL does within 10 s of their going idle).
+     */
+    private long[] databaseWork() throws Exception {
+        Thread.sleep(scale == Scale.SMOKE ? 0 : 11_000);
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("""
+                    select xact_commit, tup_inserted + tup_updated + tup_deleted, tup_returned + tup_fetched
+                    from pg_stat_database where datname = 'postgres'""");
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        }
+    }
+
+    /** Rows each table gave to sequential scans (pg_stat_user_tables), read after {@link #databaseWork()}. */
+    private java.util.Map<String, Long> tableScans() throws Exception {
+        java.util.Map<String, Long> scans = new java.util.HashMap<>();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("select relname, seq_tup_read from pg_stat_user_tables");
+            while (rs.next()) {
+                scans.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return scans;
+    }
+
+    private static java.util.Map<String, Long> minus(java.util.Map<String, Long> a, java.util.Map<String, Long> b) {
+        java.util.Map<String, Long> d = new java.util.HashMap<>();
+        a.forEach((k, v) -> d.put(k, v - b.getOrDefault(k, 0L)));
+        return d;
+    }
+
+    /** The three tables most read by sequential scans, per case: where rows read go. */
+    private void scans(String engine, java.util.Map<String, Long> scans, int cases) {
+        scans.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                .forEach(e -> results.add("throughput", engine + ": rows scanned sequentially per case in " + e.getKey(),
+                        (double) e.getValue() / cases, "rows"));
+    }
+
+    private static long[] minus(long[] a, long[] b) {
+        return new long[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
     }
 
     private String url() {
