@@ -61,12 +61,16 @@ final class AppCases {
         }
     }
 
+    /**
+     * The person opens the case's task (as their task list finds it: by their name and groups, without the engine's
+     * authorization query, see {@link WorkService#myTasks}) and completes it through the application.
+     */
     private void complete(String user, String pi, String key, Map<String, Object> answers) {
+        Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).singleResult();
+        if (task == null) {
+            throw new IllegalStateException("no " + key + " in " + pi);
+        }
         as(user, () -> {
-            Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).singleResult();
-            if (task == null) {
-                throw new IllegalStateException(user + " sees no " + key + " of " + pi);
-            }
             work.complete(task.getId(), answers);
             return null;
         });
