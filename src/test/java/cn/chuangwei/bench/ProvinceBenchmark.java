@@ -122,8 +122,14 @@ public final class ProvinceBenchmark {
             results.setting("database", rs.getString(1) + "; shared_buffers " + rs.getString(2) + ", fsync "
                     + rs.getString(3) + " (zonky embedded PostgreSQL on this machine)");
         }
-        results.setting("application", "Camunda 7.24.0 on Spring Boot 3.5.5, application.yaml's settings (job executor"
-                + " 2-4 threads, 20 database connections, history full, authorizations on), SMTP: GreenMail on loopback");
+        results.setting("application", "Camunda 7.24.0 on Spring Boot 3.5.5 with application.yaml's settings (job executor"
+                + " 4 threads, 8 jobs per acquisition, idle polls up to 60 s apart; 20 database connections; history full;"
+                + " authorizations on; no execution-tree prefetch); SMTP: GreenMail on loopback, 20 mails a connection");
+        results.setting("bare engine", "the same engine version and database, history full, JDBC batching, no"
+                + " execution-tree prefetch, authorizations off, job executor off, no-op delegates");
+        results.setting("driving", scale.threads() + " threads; " + scale.warmupCases() + " cases of warm-up, then "
+                + scale.measuredCases() + " timed, on either engine; queries: " + scale.queryRuns()
+                + " timed requests each after a tenth as many untimed, one at a time");
         results.setting("JVM options", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
                 .getInputArguments()));
     }
