@@ -62,6 +62,9 @@ public final class ProvinceBenchmark {
     private GreenMail smtp;
     private int smtpPort;
     private final List<Long> campaigns = new ArrayList<>();
+    /** The campaigns whose running tasks fall due on day A, and those on day B (ids come in the order of creation). */
+    private final List<Long> groupA = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> groupB = Collections.synchronizedList(new ArrayList<>());
     private final List<AppCases.Town> towns = new ArrayList<>();
     private final List<String> heads = new ArrayList<>();
     /** Nodes started and not yet stopped: stopped whatever happens, before the database. */
@@ -191,8 +194,6 @@ public final class ProvinceBenchmark {
         awaitMailsSent(node.getBean(JdbcClient.class), Duration.ofMinutes(10));
 
         // 3. the deadline burst on one node
-        List<Long> groupA = campaigns.subList(0, campaigns.size() / 2);
-        List<Long> groupB = campaigns.subList(campaigns.size() / 2, campaigns.size());
         Burst one = burst(node, groupA, DEADLINE_A.atTime(18, 0, 1));
         report("one node", one);
         double oneRate = one.rate();
@@ -250,6 +251,7 @@ public final class ProvinceBenchmark {
                 signIn.as(f.office, () -> cases.saveGrids(id, List.of(new CaseService.Grid("G1", "第一网格",
                         f.supervisors.get(0)))));
                 ids.add(id);
+                (deadline.equals(DEADLINE_A) ? groupA : groupB).add(id);
                 seeded.add(new AppCases.Town(id, f.supervisors.get(0), f.office, f.unit("cgzx"), f.head("cgzx")));
                 synchronized (heads) {
                     heads.add(f.head(n % 2 == 0 ? "wsy" : "c1"));
@@ -261,7 +263,6 @@ public final class ProvinceBenchmark {
             f.get();
         }
         pool.shutdown();
-        // campaigns in the order of their deadlines: the first half falls due on day A
         seeded.sort((a, b) -> Long.compare(a.campaignId(), b.campaignId()));
         towns.addAll(seeded);
         ids.sort(Long::compare);
