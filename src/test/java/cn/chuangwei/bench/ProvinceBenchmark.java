@@ -10,7 +10,9 @@ import cn.chuangwei.support.TestClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +22,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +37,7 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -117,6 +122,20 @@ public final class ProvinceBenchmark {
         }
     }
 
+    /** The settings of application.yaml that bear on the figures, as the node runs with them. */
+    private void applicationSettings(Environment env) {
+        String jobs = "camunda.bpm.job-execution.";
+        results.setting("application", "Camunda 7.24.0 on Spring Boot 3.5.5; job executor "
+                + env.getProperty(jobs + "core-pool-size") + "-" + env.getProperty(jobs + "max-pool-size") + " threads, "
+                + env.getProperty(jobs + "max-jobs-per-acquisition") + " jobs per acquisition, idle polls up to "
+                + env.getProperty(jobs + "max-wait") + " ms apart; "
+                + env.getProperty("spring.datasource.hikari.maximum-pool-size") + " database connections; history "
+                + env.getProperty("camunda.bpm.history-level") + "; authorizations "
+                + env.getProperty("camunda.bpm.authorization.enabled") + "; execution-tree prefetch "
+                + env.getProperty("camunda.bpm.generic-properties.properties.execution-tree-prefetch-enabled")
+                + "; SMTP: GreenMail on loopback");
+    }
+
     private void settings() throws Exception {
         results.setting("scale", scale);
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -125,15 +144,12 @@ public final class ProvinceBenchmark {
             results.setting("database", rs.getString(1) + "; shared_buffers " + rs.getString(2) + ", fsync "
                     + rs.getString(3) + " (zonky embedded PostgreSQL on this machine)");
         }
-        results.setting("application", "Camunda 7.24.0 on Spring Boot 3.5.5 with application.yaml's settings (job executor"
-                + " 4 threads, 8 jobs per acquisition, idle polls up to 60 s apart; 20 database connections; history full;"
-                + " authorizations on; no execution-tree prefetch); SMTP: GreenMail on loopback, 20 mails a connection");
         results.setting("bare engine", "the same engine version and database, history full, JDBC batching, no"
                 + " execution-tree prefetch, authorizations off, job executor off, no-op delegates");
         results.setting("driving", scale.threads() + " threads; " + scale.warmupCases() + " cases of warm-up, then "
                 + scale.measuredCases() + " timed, on either engine; queries: " + scale.queryRuns()
                 + " timed requests each after a tenth as many untimed, one at a time");
-        results.setting("JVM options", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
+        results.setting("JVM options", String.join(" ", ManagementFactory.getRuntimeMXBean()
                 .getInputArguments()));
     }
 
@@ -142,6 +158,7 @@ public final class ProvinceBenchmark {
         long started = System.nanoTime();
         ConfigurableApplicationContext node = startNode("node1", true);
         results.add("resources", "start-up of a node, empty database", seconds(started), "s");
+        applicationSettings(node.getEnvironment());
         started = System.nanoTime();
         seedCampaigns(node);
         results.add("scale", "campaigns seeded through the application", campaigns.size(), "campaigns");
@@ -160,13 +177,13 @@ public final class ProvinceBenchmark {
         // 2. the same model on a bare engine, on the same database, then through the application
         double bare;
         long[] before = databaseWork();
-        java.util.Map<String, Long> scansBefore = tableScans();
+        Map<String, Long> scansBefore = tableScans();
         try (BareEngine engine = new BareEngine(url(), "postgres", "postgres", 20)) {
             bare = Throughput.casesPerSecond(scale.threads(), scale.warmupCases(), scale.measuredCases(),
                     i -> engine.oneCase(i, towns.get(i % towns.size()).unitCode(), towns.get(i % towns.size()).inspector()));
         }
         long[] bareWork = minus(databaseWork(), before);
-        java.util.Map<String, Long> bareScans = minus(tableScans(), scansBefore);
+        Map<String, Long> bareScans = minus(tableScans(), scansBefore);
         System.gc();
         HeapWatch heap = new HeapWatch();
         started = System.nanoTime();
@@ -177,7 +194,7 @@ public final class ProvinceBenchmark {
         scansBefore = tableScans();
         double through = Throughput.casesPerSecond(scale.threads(), scale.warmupCases(), scale.measuredCases(), app::oneCase);
         long[] appWork = minus(databaseWork(), before);
-        java.util.Map<String, Long> appScans = minus(tableScans(), scansBefore);
+        Map<String, Long> appScans = minus(tableScans(), scansBefore);
         int cases = scale.warmupCases() + scale.measuredCases();
         results.add("throughput", "bare engine: patrol cases, report to close (" + scale.threads() + " threads)", bare, "cases/s");
         results.add("throughput", "application: patrol cases, report to close (" + scale.threads() + " threads)", through,
@@ -331,7 +348,7 @@ public final class ProvinceBenchmark {
         await(Duration.ofMinutes(5), "a first escalation step", () -> !none.getAsBoolean());
         double first = seconds(started);
         double[] load = new double[2];
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         await(Duration.ofMinutes(15), expected + " escalation steps", () -> {
             double cpu = os.getCpuLoad();
             if (cpu >= 0) {
@@ -410,20 +427,26 @@ public final class ProvinceBenchmark {
      * settings of {@code application.yaml}. A second node leaves the Camunda webapps out (one JVM holds one set).
      */
     private ConfigurableApplicationContext startNode(String name, boolean webapps) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url(),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--camunda.bpm.process-engine-name=" + name, "--camunda.bpm.admin-user.password=bench-admin-5f1c",
+                "--camunda.bpm.webapp.enabled=" + webapps, "--chuangwei.demo.enabled=false",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR",
+                "--logging.level.io.zonky=" + (System.getProperty("bench.pg") == null ? "WARN" : "INFO")));
+        if (scale == Scale.SMOKE) {
+            // the smoke run cannot wait a minute for an idle job executor to look again
+            args.add("--camunda.bpm.job-execution.max-wait=2000");
+        }
+        // for profiling: more settings of the nodes, name=value separated by spaces
+        for (String arg : System.getProperty("bench.args", "").trim().split("\\s+")) {
+            if (!arg.isEmpty()) {
+                args.add("--" + arg);
+            }
+        }
         ConfigurableApplicationContext node = new SpringApplicationBuilder(ChuangweiApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("benchClock", clock))
-                // the smoke run cannot wait a minute for an idle job executor to look again
-                .properties(scale == Scale.SMOKE ? "camunda.bpm.job-execution.max-wait=2000" : "bench.scale=" + scale.name())
-                // for profiling: more settings of the nodes, name=value separated by spaces
-                .properties(System.getProperty("bench.args", "").isBlank() ? new String[0]
-                        : System.getProperty("bench.args").trim().split("\\s+"))
-                .run("--server.port=0", "--spring.datasource.url=" + url(), "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres", "--camunda.bpm.process-engine-name=" + name,
-                        "--camunda.bpm.admin-user.password=bench-admin-5f1c", "--camunda.bpm.webapp.enabled=" + webapps,
-                        "--chuangwei.demo.enabled=false", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
-                        "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                        "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR",
-                        "--logging.level.io.zonky=" + (System.getProperty("bench.pg") == null ? "WARN" : "INFO"));
+                .run(args.toArray(String[]::new));
         nodes.add(node);
         return node;
     }
@@ -452,8 +475,8 @@ public final class ProvinceBenchmark {
      * Rows each table gave to sequential scans plus the entries read from its indexes (pg_stat_user_tables and
      * pg_stat_user_indexes), read after {@link #databaseWork()}.
      */
-    private java.util.Map<String, Long> tableScans() throws Exception {
-        java.util.Map<String, Long> scans = new java.util.HashMap<>();
+    private Map<String, Long> tableScans() throws Exception {
+        Map<String, Long> scans = new HashMap<>();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             // rows read by sequential scans, and index entries read (index-only scans fetch no table rows)
             var rs = s.executeQuery("""
@@ -467,15 +490,15 @@ public final class ProvinceBenchmark {
         return scans;
     }
 
-    private static java.util.Map<String, Long> minus(java.util.Map<String, Long> a, java.util.Map<String, Long> b) {
-        java.util.Map<String, Long> d = new java.util.HashMap<>();
+    private static Map<String, Long> minus(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> d = new HashMap<>();
         a.forEach((k, v) -> d.put(k, v - b.getOrDefault(k, 0L)));
         return d;
     }
 
     /** The three tables most read, per case: where the rows read go. */
-    private void scans(String engine, java.util.Map<String, Long> scans, int cases) {
-        scans.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+    private void scans(String engine, Map<String, Long> scans, int cases) {
+        scans.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
                 .forEach(e -> results.add("throughput", engine + ": rows and index entries read per case from " + e.getKey(),
                         (double) e.getValue() / cases, "rows"));
     }
