@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -69,9 +70,10 @@ public class Spreadsheet {
 
     static byte[] write(String title, List<String> headers, List<List<Object>> rows) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            // a sheet's name: no characters Excel forbids, none XML cannot carry, at most 31
-            String name = title.replaceAll("[\\\\/?*\\[\\]:]", " ").replaceAll(NOT_XML, "");
-            Sheet sheet = wb.createSheet(name.isBlank() ? "Sheet1" : name.substring(0, Math.min(31, name.length())));
+            // a sheet's name: none of the characters XML cannot carry, then POI's rules for Excel (no \\ / ? * [ ] :,
+            // no apostrophe first or last, at most 31)
+            String name = WorkbookUtil.createSafeSheetName(title.replaceAll(NOT_XML, ""), ' ');
+            Sheet sheet = wb.createSheet(name.isBlank() || "null".equals(name) ? "Sheet1" : name);
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
