@@ -2,7 +2,7 @@ package cn.chuangwei.acceptance;
 
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.inspection.Standards;
+import cn.chuangwei.standard.Standards;
 import cn.chuangwei.task.TaskForms;
 import cn.chuangwei.task.TaskVariables;
 import java.time.Clock;

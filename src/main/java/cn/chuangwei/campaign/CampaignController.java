@@ -1,12 +1,7 @@
 package cn.chuangwei.campaign;
 
-import cn.chuangwei.org.CurrentUser;
-import cn.chuangwei.phase.CampaignPhase;
-import cn.chuangwei.phase.PhaseRepository;
-import cn.chuangwei.phase.PhaseStatus;
-import cn.chuangwei.task.TaskRowRepository;
-import cn.chuangwei.task.TaskRowRepository.PhaseCounts;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.ApiException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,19 +24,19 @@ class CampaignController {
     private final CampaignSetupService setup;
     private final CampaignRepository campaigns;
     private final PhaseRepository phases;
-    private final TaskRowRepository rows;
+    private final PhaseProgress progress;
     private final CampaignTemplates templates;
     private final RuntimeService runtime;
     private final CurrentUser currentUser;
     private final VisibleCampaigns visible;
 
     CampaignController(CampaignSetupService setup, CampaignRepository campaigns, PhaseRepository phases,
-                       TaskRowRepository rows, CampaignTemplates templates, RuntimeService runtime,
+                       PhaseProgress progress, CampaignTemplates templates, RuntimeService runtime,
                        CurrentUser currentUser, VisibleCampaigns visible) {
         this.setup = setup;
         this.campaigns = campaigns;
         this.phases = phases;
-        this.rows = rows;
+        this.progress = progress;
         this.templates = templates;
         this.runtime = runtime;
         this.currentUser = currentUser;
@@ -99,7 +94,7 @@ class CampaignController {
         List<CampaignView.PhaseView> phaseViews = new ArrayList<>();
         CampaignView.PhaseView current = null;
         for (CampaignPhase p : phases.ofCampaign(c.id())) {
-            PhaseCounts counts = rows.counts(c.id(), p.phase());
+            PhaseProgress.PhaseCounts counts = progress.counts(c.id(), p.phase());
             CampaignView.PhaseView v = new CampaignView.PhaseView(p.phase().name(), p.phase().zh(), p.phase().seq(),
                     p.startDate(), p.endDate(), p.status().name(), p.gateRound(), p.gateOutcome(), counts.total(),
                     counts.accepted(), counts.criticalOpen());

@@ -50,6 +50,6 @@ class CampaignRegistrationDelegate implements JavaDelegate {
         if (value instanceof String s && !s.isBlank()) {
             return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
         }
-        throw cn.chuangwei.web.ApiException.badRequest("required", "startDate", "startDate");
+        throw cn.chuangwei.kernel.ApiException.badRequest("required", "startDate", "startDate");
     }
 }

@@ -1,21 +1,14 @@
 package cn.chuangwei.campaign;
 
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.calendar.DateRange;
 import cn.chuangwei.campaign.CampaignRequest.LeadingGroup;
 import cn.chuangwei.campaign.CampaignRequest.PhaseDates;
-import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignRequest.UnitRequest;
 import cn.chuangwei.campaign.CampaignTemplate.TemplatePhase;
-import cn.chuangwei.campaign.CampaignTemplate.TemplateTask;
-import cn.chuangwei.inspection.StandardAreas;
+import cn.chuangwei.standard.StandardAreas;
 import cn.chuangwei.org.Directory;
-import cn.chuangwei.phase.PhaseRepository;
-import cn.chuangwei.task.NewTaskRow;
-import cn.chuangwei.task.RawTaskRow;
-import cn.chuangwei.task.RowRules;
-import cn.chuangwei.task.TaskOrigin;
-import cn.chuangwei.task.TaskRowRepository;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +23,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,23 +39,23 @@ public class CampaignSetupService {
 
     private final CampaignRepository campaigns;
     private final PhaseRepository phases;
-    private final TaskRowRepository rows;
     private final CampaignTemplates templates;
     private final StandardAreas standards;
     private final Directory directory;
     private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignSetupService(CampaignRepository campaigns, PhaseRepository phases, TaskRowRepository rows,
-                         CampaignTemplates templates, StandardAreas standards, Directory directory, RuntimeService runtime,
-                         Clock clock) {
+    CampaignSetupService(CampaignRepository campaigns, PhaseRepository phases, CampaignTemplates templates,
+                         StandardAreas standards, Directory directory, RuntimeService runtime,
+                         ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.phases = phases;
-        this.rows = rows;
         this.templates = templates;
         this.standards = standards;
         this.directory = directory;
         this.runtime = runtime;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -113,29 +107,13 @@ public class CampaignSetupService {
             throw ApiException.conflict("duplicate-campaign", "town", town);
         }
 
-        Set<String> areaCodes = standards.areas(standard).stream().map(StandardAreas.Area::code).collect(Collectors.toSet());
-        List<NewTaskRow> taskRows = new ArrayList<>();
-        if (template != null) {
-            taskRows.addAll(fromTemplate(template, units, dates, areaCodes));
-        }
-        RowRules rules = new RowRules(units, dates, areaCodes, directory::userExists);
-        List<TaskRequest> tasks = req.tasks() == null ? List.of() : req.tasks();
-        for (int i = 0; i < tasks.size(); i++) {
-            TaskRequest t = tasks.get(i);
-            if (t == null) {
-                throw ApiException.badRequest("required", "tasks[" + i + "]", "tasks[" + i + "]");
-            }
-            String prefix = "tasks[" + i + "].";
-            taskRows.add(rules.check(new RawTaskRow(t.phase(), t.title(), t.target(), t.unit(), t.person(), t.deadline(),
-                    t.critical() == null ? null : t.critical().toString(), t.area()), null, f -> prefix + f));
-        }
-
         long id = campaigns.insert(name, town, kind, level, standard, template == null ? null : template.id(), createdBy,
                 clock.instant());
         dates.forEach((phase, range) -> phases.insert(id, phase, range.start(), range.end()));
         members.forEach(m -> campaigns.insertMember(id, m));
         units.values().forEach(u -> campaigns.insertUnit(id, u));
-        taskRows.forEach(r -> rows.insert(id, r, TaskOrigin.PLAN, 0));
+        events.publishEvent(new CampaignRegistered(id, standard, template, units, dates,
+                req.tasks() == null ? List.of() : req.tasks()));
         return id;
     }
 
@@ -282,42 +260,6 @@ public class CampaignSetupService {
             }
         }
         return units;
-    }
-
-    private static List<NewTaskRow> fromTemplate(CampaignTemplate template, Map<String, CampaignUnit> units,
-                                                 Map<Phase, DateRange> dates, Set<String> areaCodes) {
-        Map<String, List<CampaignUnit>> byRole = new LinkedHashMap<>();
-        for (CampaignUnit u : units.values()) {
-            u.roles().forEach(r -> byRole.computeIfAbsent(r, k -> new ArrayList<>()).add(u));
-            if (u.type().isVillage()) {
-                byRole.computeIfAbsent(CampaignTemplate.VILLAGES, k -> new ArrayList<>()).add(u);
-            }
-        }
-        Set<String> missing = new java.util.TreeSet<>();
-        List<NewTaskRow> result = new ArrayList<>();
-        for (TemplatePhase p : template.phases()) {
-            DateRange range = dates.get(p.phase());
-            for (TemplateTask t : p.tasks()) {
-                List<CampaignUnit> assigned = byRole.get(t.unit());
-                if (assigned == null) {
-                    missing.add(t.unit());
-                    continue;
-                }
-                LocalDate deadline = range.start().plusDays(t.dueDay() - 1L);
-                if (deadline.isAfter(range.end())) {
-                    deadline = range.end();
-                }
-                String area = t.area() != null && areaCodes.contains(t.area()) ? t.area() : null;
-                for (CampaignUnit u : assigned) {
-                    result.add(new NewTaskRow(p.phase(), t.title(), t.target(), u.code(), u.headUserId(), deadline,
-                            t.critical(), area));
-                }
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw ApiException.badRequest("template-role-unmapped", "units", String.join(", ", missing));
-        }
-        return result;
     }
 
     private static String text(String value, String field, int max) {

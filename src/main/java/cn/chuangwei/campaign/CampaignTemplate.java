@@ -1,5 +1,6 @@
 package cn.chuangwei.campaign;
 
+import cn.chuangwei.kernel.Phase;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package cn.chuangwei.campaign;
 
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.campaign.CampaignTemplate.TemplatePhase;
 import cn.chuangwei.campaign.CampaignTemplate.TemplateTask;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,8 +1,8 @@
 package cn.chuangwei.campaign;
 
-import cn.chuangwei.org.CurrentUser;
-import cn.chuangwei.org.Groups;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.Groups;
+import cn.chuangwei.kernel.ApiException;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

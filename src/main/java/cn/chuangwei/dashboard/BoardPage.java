@@ -1,16 +1,16 @@
 package cn.chuangwei.dashboard;
 
 import cn.chuangwei.campaign.Campaign;
-import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.campaign.VisibleCampaigns;
-import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.supervision.OpenTask;
 import cn.chuangwei.supervision.SupervisionService;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
 import cn.chuangwei.web.Table;
 import cn.chuangwei.web.Table.Cell;
-import cn.chuangwei.web.Texts;
+import cn.chuangwei.kernel.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package cn.chuangwei.inspection;
 
-import cn.chuangwei.org.CurrentUser;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

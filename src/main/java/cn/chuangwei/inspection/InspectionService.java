@@ -1,13 +1,16 @@
 package cn.chuangwei.inspection;
 
+import cn.chuangwei.standard.Threshold;
+import cn.chuangwei.standard.StandardAreas;
+import cn.chuangwei.standard.Standards;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignMember;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.campaign.MemberRole;
-import cn.chuangwei.campaign.Phase;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.kernel.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;

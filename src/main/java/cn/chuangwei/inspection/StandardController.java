@@ -1,8 +1,9 @@
 package cn.chuangwei.inspection;
 
+import cn.chuangwei.standard.Standards;
 import cn.chuangwei.campaign.VisibleCampaigns;
-import cn.chuangwei.org.CurrentUser;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.ApiException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package cn.chuangwei.notify;
 
-import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.kernel.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

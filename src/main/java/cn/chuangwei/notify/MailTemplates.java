@@ -1,6 +1,6 @@
 package cn.chuangwei.notify;
 
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.ApiException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;

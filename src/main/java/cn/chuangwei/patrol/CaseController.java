@@ -1,7 +1,7 @@
 package cn.chuangwei.patrol;
 
+import cn.chuangwei.calendar.Months;
 import cn.chuangwei.campaign.VisibleCampaigns;
-import cn.chuangwei.supervision.AssessmentService;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +59,7 @@ class CaseController {
     @GetMapping("/api/cases/stats")
     CaseStats.Stats stats(@RequestParam long campaignId, @RequestParam String month) {
         campaigns.requirePatrol(campaignId);
-        return stats.month(campaignId, AssessmentService.parseMonth(month));
+        return stats.month(campaignId, Months.parse(month));
     }
 
     /** The month's indicators per responsible unit as Excel, for the weekly meeting. */
@@ -67,7 +67,7 @@ class CaseController {
     ResponseEntity<byte[]> statsExcel(@RequestParam long campaignId, @RequestParam String month,
                                       @RequestParam(defaultValue = "zh") String lang) {
         campaigns.requirePatrol(campaignId);
-        return exports.indicators(campaignId, AssessmentService.parseMonth(month), lang);
+        return exports.indicators(campaignId, Months.parse(month), lang);
     }
 
     @GetMapping("/api/cases/{id}")

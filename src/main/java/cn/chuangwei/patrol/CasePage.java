@@ -1,17 +1,17 @@
 package cn.chuangwei.patrol;
 
+import cn.chuangwei.calendar.Months;
 import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
-import cn.chuangwei.supervision.AssessmentService;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
 import cn.chuangwei.web.Table;
 import cn.chuangwei.web.Table.Cell;
-import cn.chuangwei.web.Texts;
+import cn.chuangwei.kernel.Texts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -78,8 +78,8 @@ class CasePage {
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
             throw ApiException.badRequest("date-range-reversed", "to", fromDay, toDay);
         }
-        YearMonth dueMonth = blank(due) == null ? null : AssessmentService.parseMonth(due.trim());
-        YearMonth closedMonth = blank(closed) == null ? null : AssessmentService.parseMonth(closed.trim());
+        YearMonth dueMonth = blank(due) == null ? null : Months.parse(due.trim());
+        YearMonth closedMonth = blank(closed) == null ? null : Months.parse(closed.trim());
         Function<LocalDate, Instant> start = d -> d == null ? null : d.atStartOfDay(dueDates.zone()).toInstant();
         List<PatrolCase> found = cases.search(campaignId, s, u, null, start.apply(fromDay),
                 start.apply(toDay == null ? null : toDay.plusDays(1)),
@@ -133,7 +133,7 @@ class CasePage {
     ResponseEntity<byte[]> indicators(@PathVariable long campaignId, @RequestParam(required = false) String month,
                                       Locale locale) {
         visible.requirePatrol(campaignId);
-        YearMonth m = blank(month) == null ? YearMonth.from(dueDates.today()) : AssessmentService.parseMonth(month.trim());
+        YearMonth m = blank(month) == null ? YearMonth.from(dueDates.today()) : Months.parse(month.trim());
         return exports.indicators(campaignId, m, Pages.lang(locale));
     }
 

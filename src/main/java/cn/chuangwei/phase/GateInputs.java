@@ -1,9 +1,10 @@
 package cn.chuangwei.phase;
 
-import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.campaign.PhaseRepository;
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.task.TaskRowRepository;
-import cn.chuangwei.task.TaskRowRepository.PhaseCounts;
+import cn.chuangwei.campaign.PhaseProgress.PhaseCounts;
 import cn.chuangwei.task.TaskVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,11 +19,13 @@ import org.springframework.stereotype.Component;
 class GateInputs implements JavaDelegate {
 
     private final PhaseRepository phases;
+    private final GateSignatures gateSignatures;
     private final TaskRowRepository rows;
     private final DueDates dueDates;
 
-    GateInputs(PhaseRepository phases, TaskRowRepository rows, DueDates dueDates) {
+    GateInputs(PhaseRepository phases, GateSignatures gateSignatures, TaskRowRepository rows, DueDates dueDates) {
         this.phases = phases;
+        this.gateSignatures = gateSignatures;
         this.rows = rows;
         this.dueDates = dueDates;
     }
@@ -33,7 +36,7 @@ class GateInputs implements JavaDelegate {
         Phase phase = TaskVariables.phase(execution);
         int round = ((Number) execution.getVariable("gateRound")).intValue();
         PhaseCounts counts = rows.counts(campaignId, phase);
-        List<PhaseRepository.GateSignature> signatures = phases.signatures(campaignId, phase).stream()
+        List<GateSignatures.GateSignature> signatures = gateSignatures.signatures(campaignId, phase).stream()
                 .filter(s -> s.round() == round && "SIGN".equals(s.kind())).toList();
         long approvals = signatures.stream().filter(s -> "APPROVE".equals(s.decision())).count();
         long rejections = signatures.size() - approvals;

@@ -1,5 +1,6 @@
 package cn.chuangwei.phase;
 
+import cn.chuangwei.campaign.PhaseRepository;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.task.TaskVariables;

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 @Component("gateSignatureRecorder")
 class GateSignatureRecorder implements TaskListener {
 
-    private final PhaseRepository phases;
+    private final GateSignatures signatures;
     private final Clock clock;
 
-    GateSignatureRecorder(PhaseRepository phases, Clock clock) {
-        this.phases = phases;
+    GateSignatureRecorder(GateSignatures signatures, Clock clock) {
+        this.signatures = signatures;
         this.clock = clock;
     }
 
@@ -23,7 +23,7 @@ class GateSignatureRecorder implements TaskListener {
     public void notify(DelegateTask task) {
         TaskForms.check(TaskForms.SIGN_GATE, TaskVariables.formValues(task));
         String comment = (String) task.getVariable(TaskForms.SIGN_COMMENT);
-        phases.insertSignature(TaskVariables.campaignId(task), TaskVariables.phase(task),
+        signatures.insert(TaskVariables.campaignId(task), TaskVariables.phase(task),
                 ((Number) task.getVariable("gateRound")).intValue(), task.getAssignee(), "SIGN",
                 (String) task.getVariable(TaskForms.SIGN_DECISION), comment == null ? null : comment.trim(),
                 clock.instant());

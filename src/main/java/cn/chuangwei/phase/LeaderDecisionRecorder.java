@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 @Component("leaderDecisionRecorder")
 class LeaderDecisionRecorder implements TaskListener {
 
-    private final PhaseRepository phases;
+    private final GateSignatures signatures;
     private final Clock clock;
 
-    LeaderDecisionRecorder(PhaseRepository phases, Clock clock) {
-        this.phases = phases;
+    LeaderDecisionRecorder(GateSignatures signatures, Clock clock) {
+        this.signatures = signatures;
         this.clock = clock;
     }
 
@@ -24,7 +24,7 @@ class LeaderDecisionRecorder implements TaskListener {
         TaskForms.check(TaskForms.LEADER_DECISION, TaskVariables.formValues(task));
         String decision = (String) task.getVariable(TaskForms.LEADER_DECISION_FIELD);
         String comment = (String) task.getVariable(TaskForms.LEADER_COMMENT);
-        phases.insertSignature(TaskVariables.campaignId(task), TaskVariables.phase(task),
+        signatures.insert(TaskVariables.campaignId(task), TaskVariables.phase(task),
                 ((Number) task.getVariable("gateRound")).intValue(), task.getAssignee(), "DECIDE", decision,
                 comment == null ? null : comment.trim(), clock.instant());
         task.getExecution().setVariable("gateOutcome", decision);

@@ -1,6 +1,7 @@
 package cn.chuangwei.phase;
 
-import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.campaign.PhaseRepository;
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.task.TaskRowRepository;
 import cn.chuangwei.task.TaskVariables;
 import java.time.Clock;

@@ -1,7 +1,8 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.calendar.Months;
 import cn.chuangwei.campaign.VisibleCampaigns;
-import cn.chuangwei.org.CurrentUser;
+import cn.chuangwei.kernel.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,13 +33,13 @@ class AssessmentController {
     @GetMapping("/{month}")
     AssessmentService.Month month(@PathVariable long campaignId, @PathVariable String month) {
         campaigns.require(campaignId);
-        return assessment.month(campaignId, AssessmentService.parseMonth(month));
+        return assessment.month(campaignId, Months.parse(month));
     }
 
     @PostMapping("/{month}/close")
     AssessmentService.Month close(@PathVariable long campaignId, @PathVariable String month) {
         currentUser.requireOffice();
-        return assessment.close(campaignId, AssessmentService.parseMonth(month), currentUser.id());
+        return assessment.close(campaignId, Months.parse(month), currentUser.id());
     }
 
     /** The month's ranking as Excel, headers in Chinese ({@code lang=zh}, the default) or English. */
@@ -46,6 +47,6 @@ class AssessmentController {
     ResponseEntity<byte[]> excel(@PathVariable long campaignId, @PathVariable String month,
                                  @RequestParam(defaultValue = "zh") String lang) {
         campaigns.require(campaignId);
-        return exports.ranking(assessment.month(campaignId, AssessmentService.parseMonth(month)), lang);
+        return exports.ranking(assessment.month(campaignId, Months.parse(month)), lang);
     }
 }

@@ -1,11 +1,12 @@
 package cn.chuangwei.supervision;
 
 import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.patrol.CaseStats;
 import cn.chuangwei.calendar.WorkCalendar;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,11 +44,11 @@ public class AssessmentService {
     private final CampaignRepository campaigns;
     private final DueDates dueDates;
     private final AssessmentRules rules;
-    private final cn.chuangwei.patrol.CaseStats caseStats;
+    private final CaseStats caseStats;
     private final Clock clock;
 
     AssessmentService(JdbcClient jdbc, CampaignRepository campaigns, DueDates dueDates, AssessmentRules rules,
-                      cn.chuangwei.patrol.CaseStats caseStats, Clock clock) {
+                      CaseStats caseStats, Clock clock) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.dueDates = dueDates;
@@ -58,18 +58,6 @@ public class AssessmentService {
     }
 
     /** A month as yyyy-MM, in the years a campaign can run (2000–2099). */
-    public static YearMonth parseMonth(String month) {
-        try {
-            YearMonth m = YearMonth.parse(month);
-            if (m.getYear() < 2000 || m.getYear() > 2099) {
-                throw ApiException.badRequest("invalid-month", "month", month);
-            }
-            return m;
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw ApiException.badRequest("invalid-month", "month", month);
-        }
-    }
-
     public Month month(long campaignId, YearMonth month) {
         Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
         Instant closedAt = jdbc.sql("select closed_at from assessment_month where campaign_id = :c and year_month = :m")
@@ -168,7 +156,7 @@ public class AssessmentService {
                 });
 
         Map<String, BigDecimal> casePoints = new HashMap<>();
-        for (cn.chuangwei.patrol.CaseStats.Row row : caseStats.month(campaignId, month).units()) {
+        for (CaseStats.Row row : caseStats.month(campaignId, month).units()) {
             if (row.dueToClose() > 0) {
                 BigDecimal rate = BigDecimal.valueOf(row.onTimeRate());
                 if (rate.compareTo(rules.caseOnTimeTarget()) < 0) {

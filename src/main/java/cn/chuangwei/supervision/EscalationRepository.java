@@ -1,5 +1,6 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.escalation.LadderLevel;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

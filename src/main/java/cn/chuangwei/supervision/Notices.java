@@ -6,7 +6,7 @@ import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.campaign.MemberRole;
 import cn.chuangwei.task.TaskRow;
-import cn.chuangwei.web.Texts;
+import cn.chuangwei.kernel.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

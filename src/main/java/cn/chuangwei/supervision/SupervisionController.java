@@ -1,6 +1,6 @@
 package cn.chuangwei.supervision;
 
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

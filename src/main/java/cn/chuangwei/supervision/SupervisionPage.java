@@ -1,12 +1,13 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.calendar.Months;
 import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
 import cn.chuangwei.web.Table;
 import cn.chuangwei.web.Table.Cell;
-import cn.chuangwei.web.Texts;
+import cn.chuangwei.kernel.Texts;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ class SupervisionPage {
     }
 
     private YearMonth month(String month) {
-        return month == null || month.isBlank() ? YearMonth.from(dueDates.today()) : AssessmentService.parseMonth(month);
+        return month == null || month.isBlank() ? YearMonth.from(dueDates.today()) : Months.parse(month);
     }
 
     private static String blank(String s) {

@@ -1,10 +1,12 @@
 package cn.chuangwei.supervision;
 
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.calendar.TimeLimits;
+import cn.chuangwei.escalation.LadderLevel;
+import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.campaign.Phase;
-import cn.chuangwei.org.CurrentUser;
-import cn.chuangwei.org.Groups;
+import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.Groups;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Comparator;

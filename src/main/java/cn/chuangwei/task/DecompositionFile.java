@@ -1,7 +1,7 @@
 package cn.chuangwei.task;
 
 import cn.chuangwei.task.TaskRowService.NumberedRow;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.ApiException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;

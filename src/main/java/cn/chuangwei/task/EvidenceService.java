@@ -2,10 +2,10 @@ package cn.chuangwei.task;
 
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.inspection.StandardAreas;
-import cn.chuangwei.org.CurrentUser;
-import cn.chuangwei.org.Groups;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.standard.StandardAreas;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.Groups;
+import cn.chuangwei.kernel.ApiException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package cn.chuangwei.task;
 
-import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.kernel.Phase;
 import java.time.LocalDate;
 
 /** A decomposition row checked and ready to be written. */

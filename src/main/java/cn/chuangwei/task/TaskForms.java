@@ -1,6 +1,6 @@
 package cn.chuangwei.task;
 
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.ApiException;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,11 +1,11 @@
 package cn.chuangwei.task;
 
 import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.campaign.Phase;
-import cn.chuangwei.org.CurrentUser;
-import cn.chuangwei.org.Groups;
+import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.Groups;
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

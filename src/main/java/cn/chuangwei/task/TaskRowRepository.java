@@ -1,6 +1,8 @@
 package cn.chuangwei.task;
 
-import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.campaign.PhaseProgress;
+
+import cn.chuangwei.kernel.Phase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** The task decomposition table and each row's history of events. */
 @Repository
-public class TaskRowRepository {
+public class TaskRowRepository implements PhaseProgress {
 
     private final JdbcClient jdbc;
 
@@ -77,6 +79,7 @@ public class TaskRowRepository {
                 order by id""").param("c", campaignId).param("p", phase.name()).query(TaskRowRepository::row).list();
     }
 
+    @Override
     public PhaseCounts counts(long campaignId, Phase phase) {
         return jdbc.sql("""
                 select count(*) as total,
@@ -88,12 +91,6 @@ public class TaskRowRepository {
                 .single();
     }
 
-    /** Counts of a phase's rows: all, accepted, and critical rows not accepted. */
-    public record PhaseCounts(int total, int accepted, int criticalOpen) {
-        public double acceptedShare() {
-            return total == 0 ? 1.0 : (double) accepted / total;
-        }
-    }
 
     /** The first time a row is handed to its unit starts its time limit. */
     public void markAssigned(long id, Instant now) {

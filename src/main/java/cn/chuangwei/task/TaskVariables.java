@@ -1,6 +1,6 @@
 package cn.chuangwei.task;
 
-import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.kernel.Phase;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,5 +1,6 @@
 package cn.chuangwei.web;
 
+import cn.chuangwei.kernel.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;

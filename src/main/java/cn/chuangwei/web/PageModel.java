@@ -1,6 +1,6 @@
 package cn.chuangwei.web;
 
-import cn.chuangwei.org.AppRights;
+import cn.chuangwei.kernel.AppRights;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;

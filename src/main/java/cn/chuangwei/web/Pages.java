@@ -1,5 +1,6 @@
 package cn.chuangwei.web;
 
+import cn.chuangwei.kernel.Texts;
 import java.util.Locale;
 
 /** What the pages share: the two languages they speak. */

@@ -1,9 +1,10 @@
 package cn.chuangwei.web;
 
+import cn.chuangwei.kernel.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import cn.chuangwei.org.Groups;
+import cn.chuangwei.kernel.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

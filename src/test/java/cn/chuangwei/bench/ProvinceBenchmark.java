@@ -3,7 +3,7 @@ package cn.chuangwei.bench;
 import cn.chuangwei.ChuangweiApplication;
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
-import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.patrol.CaseService;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.TestClock;

@@ -10,7 +10,7 @@ import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.SelfInspectionDriver;
 import cn.chuangwei.support.TestClock;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.ApiException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;

@@ -1,5 +1,6 @@
 package cn.chuangwei.campaign;
 
+import cn.chuangwei.kernel.Phase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.support.Api;

@@ -1,5 +1,6 @@
 package cn.chuangwei.inspection;
 
+import cn.chuangwei.standard.Standards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -116,7 +117,7 @@ class SelfInspectionProcessTest {
         read(Map.of("SANITARY_TOILET_COVERAGE", "60"));
         assertThat(pi).isWaitingAt("SelfInspectionRectification");
         assertThat(inspection.rounds(id).get(0).outcome()).isEqualTo("RECTIFY");
-        List<TaskRow> rectification = rows.ofCampaign(id, cn.chuangwei.campaign.Phase.SELF_INSPECTION, null, null);
+        List<TaskRow> rectification = rows.ofCampaign(id, cn.chuangwei.kernel.Phase.SELF_INSPECTION, null, null);
         assertThat(rectification).hasSize(2).allMatch(r -> r.title().startsWith("整改："));
 
         // the rectification round: the units do the work, the office accepts, the leading group signs
@@ -161,15 +162,15 @@ class SelfInspectionProcessTest {
                 "NO_TOBACCO_ADS,也许", "invalid-boolean");
         for (var c : bad.entrySet()) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(readings.getId(), Map.of("readings", c.getKey())))
-                    .as(c.getKey()).hasRootCauseInstanceOf(cn.chuangwei.web.ApiException.class)
-                    .rootCause().satisfies(e -> assertThat(((cn.chuangwei.web.ApiException) e).code()).isEqualTo(c.getValue()));
+                    .as(c.getKey()).hasRootCauseInstanceOf(cn.chuangwei.kernel.ApiException.class)
+                    .rootCause().satisfies(e -> assertThat(((cn.chuangwei.kernel.ApiException) e).code()).isEqualTo(c.getValue()));
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(readings.getId(), Map.of("readings", "SATISFACTION,95")))
-                .rootCause().satisfies(e -> assertThat(((cn.chuangwei.web.ApiException) e).code()).isEqualTo("indicator-not-read"));
+                .rootCause().satisfies(e -> assertThat(((cn.chuangwei.kernel.ApiException) e).code()).isEqualTo("indicator-not-read"));
         org.camunda.bpm.engine.task.Task sheet = tasks.createTaskQuery().processInstanceId(si.getId())
                 .taskDefinitionKey("scoreSheet").list().get(0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(sheet.getId(), Map.of("scores", "ORG-01,99,")))
-                .rootCause().satisfies(e -> assertThat(((cn.chuangwei.web.ApiException) e).code()).isIn("invalid-score",
+                .rootCause().satisfies(e -> assertThat(((cn.chuangwei.kernel.ApiException) e).code()).isIn("invalid-score",
                         "unknown-item-code"));
         assertThat(inspection.indicatorsToRead(id)).hasSize(22);
         assertThat(tasks.createTaskQuery().processInstanceId(si.getId()).count()).isEqualTo(11);

@@ -1,5 +1,6 @@
 package cn.chuangwei.org;
 
+import cn.chuangwei.demo.DemoData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.support.Api;

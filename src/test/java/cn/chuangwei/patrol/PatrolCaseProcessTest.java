@@ -8,7 +8,7 @@ import cn.chuangwei.campaign.CampaignSetupService;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
-import cn.chuangwei.web.ApiException;
+import cn.chuangwei.kernel.ApiException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,5 +1,7 @@
 package cn.chuangwei.phase;
 
+import cn.chuangwei.campaign.PhaseStatus;
+import cn.chuangwei.campaign.PhaseRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -9,7 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
-import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
@@ -48,6 +50,8 @@ class PhaseProcessTest {
     CampaignSetupService setup;
     @Autowired
     PhaseRepository phases;
+    @Autowired
+    GateSignatures gateSignatures;
     @Autowired
     TaskRowRepository rows;
     @Autowired
@@ -127,7 +131,7 @@ class PhaseProcessTest {
         assertThat(pi).hasPassed("DecideGate", "RecordOutcome", "ClosePhase").isEnded();
         assertThat(phases.get(campaignId, Phase.MOBILIZATION).status()).isEqualTo(PhaseStatus.DONE);
         assertThat(rowsOf(Phase.MOBILIZATION)).allMatch(r -> r.status() == TaskStatus.ACCEPTED);
-        assertThat(phases.signatures(campaignId, Phase.MOBILIZATION)).hasSize(5);
+        assertThat(gateSignatures.signatures(campaignId, Phase.MOBILIZATION)).hasSize(5);
     }
 
     @Test
@@ -197,7 +201,7 @@ class PhaseProcessTest {
         complete(open(pi, "leaderDecision").get(0), withVariables("leaderDecision", "PASS"));
         assertThat(pi).hasPassed("ClosePhase").isEnded();
         assertThat(phases.get(campaignId, Phase.MOBILIZATION).gateOutcome()).isEqualTo("PASS");
-        assertThat(phases.signatures(campaignId, Phase.MOBILIZATION)).anyMatch(s -> "DECIDE".equals(s.kind())
+        assertThat(gateSignatures.signatures(campaignId, Phase.MOBILIZATION)).anyMatch(s -> "DECIDE".equals(s.kind())
                 && s.userId().equals(f.leader));
     }
 
@@ -225,7 +229,7 @@ class PhaseProcessTest {
         ProcessInstance pi = startPhase(Phase.MOBILIZATION);
         Task t = open(pi, "unitTask").get(0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(t.getId(), Map.of("resultSummary", " ")))
-                .hasRootCauseInstanceOf(cn.chuangwei.web.ApiException.class);
+                .hasRootCauseInstanceOf(cn.chuangwei.kernel.ApiException.class);
         assertThat(open(pi, "unitTask")).hasSize(2);
         assertThat(rows.find(rowsOf(Phase.MOBILIZATION).get(0).id()).orElseThrow().status()).isEqualTo(TaskStatus.OPEN);
     }

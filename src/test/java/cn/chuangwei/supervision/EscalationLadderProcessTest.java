@@ -1,5 +1,6 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.escalation.LadderLevel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;

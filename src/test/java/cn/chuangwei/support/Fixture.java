@@ -5,7 +5,7 @@ import cn.chuangwei.campaign.CampaignRequest.LeadingGroup;
 import cn.chuangwei.campaign.CampaignRequest.PhaseDates;
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignRequest.UnitRequest;
-import cn.chuangwei.campaign.Phase;
+import cn.chuangwei.kernel.Phase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.chuangwei.support;
 
 import cn.chuangwei.inspection.InspectionService;
-import cn.chuangwei.inspection.Standards;
+import cn.chuangwei.standard.Standards;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

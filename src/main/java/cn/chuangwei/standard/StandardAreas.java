@@ -1,0 +1,31 @@
+package cn.chuangwei.standard;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The content areas of the standards a campaign can be measured against (DOMAIN.md §4). */
+@Repository
+public class StandardAreas {
+
+    private final JdbcClient jdbc;
+
+    StandardAreas(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean standardExists(String standardCode) {
+        return jdbc.sql("select count(*) from standard_area where standard_code = :s").param("s", standardCode)
+                .query(Integer.class).single() > 0;
+    }
+
+    public List<Area> areas(String standardCode) {
+        return jdbc.sql("select * from standard_area where standard_code = :s order by seq").param("s", standardCode)
+                .query((rs, n) -> new Area(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en")))
+                .list();
+    }
+
+    /** An area of a standard, such as 病媒生物防制 (VECTOR_CONTROL). */
+    public record Area(String code, String nameZh, String nameEn) {
+    }
+}

@@ -1,0 +1,178 @@
+package cn.chuangwei.standard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import cn.chuangwei.kernel.ApiException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The standards as data: read from YAML, checked whole ({@link StandardRules}), written in one transaction. A standard
+ * some campaign uses cannot be replaced; the shipped files are loaded at start-up when they changed.
+ */
+@Service
+public class Standards {
+
+    /** An indicator with its default threshold. */
+    public record Indicator(String code, String areaCode, String name, String nameEn, String type, String unit,
+                            String comparison, Object threshold, boolean veto, String itemCode) {
+    }
+
+    /** An item of the standard. */
+    public record Item(String code, String areaCode, String name, String requirement, int points, boolean veto) {
+    }
+
+    /** A standard with its areas (from {@link StandardAreas}), items and indicators. */
+    public record Standard(String code, String name, String nameEn, BigDecimal passScore, BigDecimal minAreaShare,
+                           List<StandardAreas.Area> areas, List<Item> items, List<Indicator> indicators) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final JdbcClient jdbc;
+    private final StandardAreas areas;
+    private final Clock clock;
+
+    Standards(JdbcClient jdbc, StandardAreas areas, Clock clock) {
+        this.jdbc = jdbc;
+        this.areas = areas;
+        this.clock = clock;
+    }
+
+    /** Reads and checks a standard file; refuses with the field named. */
+    public static StandardFile parse(byte[] content) {
+        StandardFile file;
+        try {
+            file = YAML.readValue(content, StandardFile.class);
+        } catch (JsonProcessingException e) {
+            // the parser's words, without the names of its exception classes
+            String detail = String.valueOf(e.getOriginalMessage()).replaceAll("[\\w.$]+(Exception|Error): ", "");
+            throw ApiException.badRequest("unreadable-file", "file", "yaml: " + detail);
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("unreadable-file", "file", "yaml");
+        }
+        StandardRules.check(file);
+        return file;
+    }
+
+    /** Writes a standard, replacing an unused one of the same code; returns whether anything changed. */
+    @Transactional
+    public boolean save(byte[] content, boolean replaceUsed) {
+        StandardFile s = parse(content);
+        String hash = sha256(content);
+        Optional<String> existing = jdbc.sql("select content_hash from standard where code = :c").param("c", s.code())
+                .query(String.class).optional();
+        if (existing.isPresent() && existing.get().equals(hash)) {
+            return false;
+        }
+        boolean used = jdbc.sql("select count(*) from campaign where standard_code = :c").param("c", s.code())
+                .query(Integer.class).single() > 0;
+        if (existing.isPresent() && used && !replaceUsed) {
+            throw ApiException.conflict("standard-in-use", "code", s.code());
+        }
+        for (String table : List.of("standard_indicator", "standard_item", "standard_area")) {
+            jdbc.sql("delete from " + table + " where standard_code = :c").param("c", s.code()).update();
+        }
+        jdbc.sql("delete from standard where code = :c").param("c", s.code()).update();
+        jdbc.sql("""
+                insert into standard (code, name, name_en, pass_score, min_area_share, content_hash, loaded_at)
+                values (:c, :n, :e, :p, :m, :h, :t)""")
+                .param("c", s.code()).param("n", s.name()).param("e", s.nameEn()).param("p", s.passScore())
+                .param("m", s.minAreaShare()).param("h", hash).param("t", Timestamp.from(clock.instant())).update();
+        int areaSeq = 0;
+        for (StandardFile.Area a : s.areas()) {
+            jdbc.sql("insert into standard_area (standard_code, code, seq, name_zh, name_en) values (:s, :c, :q, :n, :e)")
+                    .param("s", s.code()).param("c", a.code()).param("q", ++areaSeq).param("n", a.name())
+                    .param("e", a.nameEn()).update();
+            int seq = 0;
+            for (StandardFile.Item i : a.items()) {
+                jdbc.sql("""
+                        insert into standard_item (standard_code, code, area_code, seq, name, requirement, points, veto)
+                        values (:s, :c, :a, :q, :n, :r, :p, :v)""")
+                        .param("s", s.code()).param("c", i.code()).param("a", a.code()).param("q", ++seq)
+                        .param("n", i.name()).param("r", i.requirement()).param("p", i.points()).param("v", i.veto())
+                        .update();
+            }
+            seq = 0;
+            for (StandardFile.Indicator i : a.indicators() == null ? List.<StandardFile.Indicator>of() : a.indicators()) {
+                Threshold t = Threshold.of(i.type(), i.threshold(), "threshold", i.code());
+                jdbc.sql("""
+                        insert into standard_indicator (standard_code, code, area_code, seq, name_zh, name_en, value_type, unit,
+                                                        comparison, threshold_number, threshold_grade, threshold_bool, veto, item_code)
+                        values (:s, :c, :a, :q, :n, :e, :t, :u, :cmp, :tn, :tg, :tb, :v, :i)""")
+                        .param("s", s.code()).param("c", i.code()).param("a", a.code()).param("q", ++seq)
+                        .param("n", i.name()).param("e", i.nameEn()).param("t", i.type()).param("u", i.unit())
+                        .param("cmp", i.comparison()).param("tn", t.number()).param("tg", t.grade())
+                        .param("tb", t.bool()).param("v", i.veto()).param("i", i.item()).update();
+            }
+        }
+        return true;
+    }
+
+    public List<String> codes() {
+        return jdbc.sql("select code from standard order by code").query(String.class).list();
+    }
+
+    public Optional<Standard> find(String code) {
+        return jdbc.sql("select * from standard where code = :c").param("c", code)
+                .query((rs, n) -> new Standard(rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
+                        rs.getBigDecimal("pass_score"), rs.getBigDecimal("min_area_share"), areas.areas(code),
+                        items(code), indicators(code)))
+                .optional();
+    }
+
+    List<Item> items(String code) {
+        return jdbc.sql("""
+                select i.* from standard_item i join standard_area a on a.standard_code = i.standard_code and a.code = i.area_code
+                where i.standard_code = :c order by a.seq, i.seq""").param("c", code)
+                .query((rs, n) -> new Item(rs.getString("code"), rs.getString("area_code"), rs.getString("name"),
+                        rs.getString("requirement"), rs.getInt("points"), rs.getBoolean("veto")))
+                .list();
+    }
+
+    public List<Indicator> indicators(String code) {
+        List<Indicator> result = new ArrayList<>();
+        jdbc.sql("""
+                select i.* from standard_indicator i
+                join standard_area a on a.standard_code = i.standard_code and a.code = i.area_code
+                where i.standard_code = :c order by a.seq, i.seq""").param("c", code)
+                .query(rs -> {
+                    result.add(new Indicator(rs.getString("code"), rs.getString("area_code"), rs.getString("name_zh"),
+                            rs.getString("name_en"), rs.getString("value_type"), rs.getString("unit"),
+                            rs.getString("comparison"), threshold(rs.getBigDecimal("threshold_number"),
+                            rs.getString("threshold_grade"), (Boolean) rs.getObject("threshold_bool")),
+                            rs.getBoolean("veto"), rs.getString("item_code")));
+                });
+        return result;
+    }
+
+    public static Object threshold(BigDecimal number, String grade, Boolean bool) {
+        return number != null ? number.stripTrailingZeros() : grade != null ? grade : bool;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
