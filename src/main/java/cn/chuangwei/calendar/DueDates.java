@@ -9,9 +9,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes every due date of the application once, as a value that both a user task's due date and its timers use.
- * Periods count working days of the {@link WorkCalendar}; a day's deadline falls at the configured hour (default 18:00)
- * in the campaign's time zone.
+ * The deadline policy, in one place: a deadline falls at the configured hour (default 18:00) of its day in the
+ * campaign's time zone (Beijing time), and periods count working days of the {@link WorkCalendar}. Every due date is
+ * computed here once, as a value that both a user task's due date and its timers use; whether a deadline has passed
+ * ({@link #isPast}, {@link #overdueBefore}) is answered here for the board, every list, the ladder, the assessment,
+ * the exports and the Tasklist filter alike.
  */
 @Service
 public class DueDates {
@@ -117,6 +119,20 @@ public class DueDates {
 
     /** Whether the deadline on this day has passed. */
     public boolean isPast(LocalDate day) {
-        return !now().toInstant().isBefore(dueOn(day).toInstant());
+        return isPast(day, now().toInstant());
+    }
+
+    /** Whether the deadline on this day had passed at the given moment. */
+    public boolean isPast(LocalDate day, java.time.Instant at) {
+        return !at.isBefore(dueOn(day).toInstant());
+    }
+
+    /**
+     * Deadlines on days before this one have passed: tomorrow once today's deadline hour has struck, else today. A query
+     * selects the overdue rows with {@code deadline < overdueBefore()}, which agrees with {@link #isPast}.
+     */
+    public LocalDate overdueBefore() {
+        LocalDate today = today();
+        return isPast(today) ? today.plusDays(1) : today;
     }
 }

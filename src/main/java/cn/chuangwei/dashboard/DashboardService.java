@@ -1,5 +1,11 @@
 package cn.chuangwei.dashboard;
 
+import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.task.OverdueRule;
+import cn.chuangwei.task.RowCounts;
+import cn.chuangwei.task.TaskStatus;
+import java.util.stream.Collectors;
+
 import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
@@ -50,6 +56,8 @@ public class DashboardService {
     }
 
     private final JdbcClient jdbc;
+    private final RowCounts rowCounts;
+    private final OverdueRule overdueRule;
     private final CampaignRepository campaigns;
     private final PhaseRepository phases;
     private final AssessmentService assessment;
@@ -59,11 +67,13 @@ public class DashboardService {
     private final CurrentUser currentUser;
     private final VisibleCampaigns visible;
 
-    DashboardService(JdbcClient jdbc, CampaignRepository campaigns, PhaseRepository phases, AssessmentService assessment,
+    DashboardService(JdbcClient jdbc, RowCounts rowCounts, OverdueRule overdueRule, CampaignRepository campaigns, PhaseRepository phases, AssessmentService assessment,
                      InspectionService inspection, DueDates dueDates, CaseStats caseStats,
                      CurrentUser currentUser, VisibleCampaigns visible) {
         this.visible = visible;
         this.jdbc = jdbc;
+        this.rowCounts = rowCounts;
+        this.overdueRule = overdueRule;
         this.campaigns = campaigns;
         this.phases = phases;
         this.assessment = assessment;
@@ -79,38 +89,28 @@ public class DashboardService {
         List<String> groups = currentUser.groups();
         List<CampaignUnit> units = campaigns.units(campaignId);
         LocalDate today = dueDates.today();
-        Map<String, int[]> counts = new HashMap<>();
-        jdbc.sql("""
-                select phase, count(*) as total, sum(case when status = 'ACCEPTED' then 1 else 0 end) as accepted
-                from task_row where campaign_id = :c group by phase""").param("c", campaignId)
-                .query(rs -> {
-                    counts.put(rs.getString("phase"), new int[] {rs.getInt("total"), rs.getInt("accepted")});
-                });
+        Map<Phase, RowCounts.PhaseTotal> totals = rowCounts.byPhase(campaignId);
         List<PhaseBar> bars = new ArrayList<>();
         for (CampaignPhase p : phases.ofCampaign(campaignId)) {
-            int[] n = counts.getOrDefault(p.phase().name(), new int[2]);
-            bars.add(new PhaseBar(p.phase().name(), p.phase().zh(), p.startDate(), p.endDate(), p.status().name(), n[0], n[1]));
+            RowCounts.PhaseTotal n = totals.getOrDefault(p.phase(), new RowCounts.PhaseTotal(0, 0));
+            bars.add(new PhaseBar(p.phase().name(), p.phase().zh(), p.startDate(), p.endDate(), p.status().name(),
+                    n.total(), n.accepted()));
         }
-        List<HeatCell> heat = jdbc.sql("""
-                select r.unit_code, u.name as unit_name, r.phase,
-                       sum(case when r.status = 'ACCEPTED' then 1 else 0 end) as accepted,
-                       sum(case when r.status = 'SUBMITTED' or (r.status in ('OPEN', 'RETURNED') and r.deadline >= :today)
-                           then 1 else 0 end) as open_rows,
-                       sum(case when r.status in ('OPEN', 'RETURNED') and r.deadline < :today then 1 else 0 end) as overdue
-                from task_row r join campaign_unit u on u.campaign_id = r.campaign_id and u.code = r.unit_code
-                where r.campaign_id = :c group by r.unit_code, u.name, r.phase order by r.unit_code, r.phase""")
-                .param("c", campaignId).param("today", Date.valueOf(today))
-                .query((rs, n) -> new HeatCell(rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("phase"),
-                        rs.getInt("accepted"), rs.getInt("open_rows"), rs.getInt("overdue")))
-                .list().stream().filter(h -> all || groups.contains(Groups.unit(h.unitCode()))).toList();
+        Map<String, String> unitNames = units.stream().collect(Collectors.toMap(CampaignUnit::code, CampaignUnit::name));
+        List<HeatCell> heat = rowCounts.byUnitAndPhase(campaignId, overdueRule.now(campaignId)).stream()
+                .filter(h -> all || groups.contains(Groups.unit(h.unitCode())))
+                .map(h -> new HeatCell(h.unitCode(), unitNames.getOrDefault(h.unitCode(), h.unitCode()), h.phase().name(),
+                        h.accepted(), h.open(), h.overdue()))
+                .toList();
         List<Map<String, Object>> escalations = jdbc.sql("""
                 select e.task_row_id as "taskRowId", e.unit_code as "unitCode", u.name as "unitName", e.level as "level",
                        e.working_days_overdue as "workingDaysOverdue", r.title as "title"
                 from escalation_step e join task_row r on r.id = e.task_row_id
                 join campaign_unit u on u.campaign_id = e.campaign_id and u.code = e.unit_code
-                where e.campaign_id = :c and r.status in ('OPEN', 'RETURNED')
+                where e.campaign_id = :c and r.status in (:open)
                   and e.level_rank = (select max(level_rank) from escalation_step x where x.task_row_id = e.task_row_id)
-                order by e.level_rank desc, e.working_days_overdue desc""").param("c", campaignId).query().listOfRows()
+                order by e.level_rank desc, e.working_days_overdue desc""").param("c", campaignId)
+                .param("open", TaskStatus.openNames()).query().listOfRows()
                 .stream().filter(e -> all || groups.contains(Groups.unit((String) e.get("unitCode")))).toList();
         InspectionService.Round latest = inspection.current(campaignId).orElse(null);
         List<Map<String, Object>> areaScores = latest == null ? List.of() : jdbc.sql("""

@@ -164,42 +164,26 @@ public class InspectionService {
         Map<String, Standards.Item> wanted = itemsToScore(campaignId, areaCode).stream()
                 .collect(Collectors.toMap(Standards.Item::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, Object[]> scores = new LinkedHashMap<>();
-        String[] lines = sheet == null ? new String[0] : sheet.split("\\R");
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n].trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] parts = line.split("[,，\\t]", 3);
-            String code = parts[0].trim().toUpperCase(Locale.ROOT);
-            Standards.Item item = wanted.get(code);
-            if (item == null) {
-                throw ApiException.badRow("unknown-item-code", n + 1, "scores", code, areaCode);
-            }
-            if (scores.containsKey(code)) {
-                throw ApiException.badRow("duplicate-code", n + 1, "scores", code);
-            }
+        for (SheetLines.Line line : SheetLines.read(sheet, 3, wanted.keySet(), "scores",
+                (n, code) -> ApiException.badRow("unknown-item-code", n, "scores", code, areaCode))) {
+            Standards.Item item = wanted.get(line.code());
+            String value = line.part(1);
             BigDecimal score;
             try {
-                score = new BigDecimal(parts.length > 1 ? parts[1].trim() : "");
+                score = new BigDecimal(value);
             } catch (NumberFormatException e) {
-                throw ApiException.badRow("invalid-score", n + 1, "scores", code, parts.length > 1 ? parts[1].trim() : "",
-                        item.points());
+                throw ApiException.badRow("invalid-score", line.number(), "scores", line.code(), value, item.points());
             }
             if (score.signum() < 0 || score.compareTo(BigDecimal.valueOf(item.points())) > 0) {
-                throw ApiException.badRow("invalid-score", n + 1, "scores", code, score, item.points());
+                throw ApiException.badRow("invalid-score", line.number(), "scores", line.code(), score, item.points());
             }
-            String findings = parts.length > 2 ? parts[2].trim() : null;
+            String findings = line.parts().length > 2 ? line.part(2) : null;
             if (findings != null && findings.length() > 1000) {
-                throw ApiException.badRow("too-long", n + 1, "scores", code, 1000);
+                throw ApiException.badRow("too-long", line.number(), "scores", line.code(), 1000);
             }
-            scores.put(code, new Object[] {item, score, findings});
+            scores.put(line.code(), new Object[] {item, score, findings});
         }
-        for (String code : wanted.keySet()) {
-            if (!scores.containsKey(code)) {
-                throw ApiException.badRequest("item-not-scored", "scores", code);
-            }
-        }
+        SheetLines.requireAll(wanted.keySet(), scores.keySet(), "scores", "item-not-scored");
         Timestamp now = Timestamp.from(clock.instant());
         for (Object[] s : scores.values()) {
             Standards.Item item = (Standards.Item) s[0];
@@ -220,29 +204,12 @@ public class InspectionService {
         Map<String, Standards.Indicator> wanted = indicatorsToRead(campaignId).stream()
                 .collect(Collectors.toMap(Standards.Indicator::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, Object[]> readings = new LinkedHashMap<>();
-        String[] lines = text == null ? new String[0] : text.split("\\R");
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n].trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] parts = line.split("[,，\\t]", 2);
-            String code = parts[0].trim().toUpperCase(Locale.ROOT);
-            Standards.Indicator ind = wanted.get(code);
-            if (ind == null) {
-                throw ApiException.badRow("unknown-indicator-code", n + 1, "readings", code);
-            }
-            if (readings.containsKey(code)) {
-                throw ApiException.badRow("duplicate-code", n + 1, "readings", code);
-            }
-            String value = parts.length > 1 ? parts[1].trim() : "";
-            readings.put(code, new Object[] {ind, Reading.parse(ind.type(), value, n + 1, code)});
+        for (SheetLines.Line line : SheetLines.read(text, 2, wanted.keySet(), "readings",
+                (n, code) -> ApiException.badRow("unknown-indicator-code", n, "readings", code))) {
+            Standards.Indicator ind = wanted.get(line.code());
+            readings.put(line.code(), new Object[] {ind, Reading.parse(ind.type(), line.part(1), line.number(), line.code())});
         }
-        for (String code : wanted.keySet()) {
-            if (!readings.containsKey(code)) {
-                throw ApiException.badRequest("indicator-not-read", "readings", code);
-            }
-        }
+        SheetLines.requireAll(wanted.keySet(), readings.keySet(), "readings", "indicator-not-read");
         Timestamp now = Timestamp.from(clock.instant());
         for (Object[] v : readings.values()) {
             Standards.Indicator ind = (Standards.Indicator) v[0];
@@ -253,41 +220,6 @@ public class InspectionService {
                     values (:r, :c, :a, :n, :g, :b, false, :u, :t)""")
                     .param("r", r.id()).param("c", ind.code()).param("a", ind.areaCode()).param("n", reading.number())
                     .param("g", reading.grade()).param("b", reading.bool()).param("u", user).param("t", now).update();
-        }
-    }
-
-    /** A reading as entered. */
-    public record Reading(BigDecimal number, String grade, Boolean bool) {
-
-        static Reading parse(String type, String value, int line, String code) {
-            switch (type) {
-                case "PERCENT", "NUMBER" -> {
-                    BigDecimal d;
-                    try {
-                        d = new BigDecimal(value.replace("%", "").trim());
-                    } catch (NumberFormatException e) {
-                        throw ApiException.badRow("invalid-reading", line, "readings", code, value);
-                    }
-                    if ("PERCENT".equals(type) && (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(100)) > 0)) {
-                        throw ApiException.badRow("percent-out-of-range", line, "readings", code, value);
-                    }
-                    return new Reading(d, null, null);
-                }
-                case "GRADE" -> {
-                    String g = value.toUpperCase(Locale.ROOT);
-                    if (!Threshold.GRADES.contains(g)) {
-                        throw ApiException.badRow("invalid-grade", line, "readings", code, value);
-                    }
-                    return new Reading(null, g, null);
-                }
-                default -> {
-                    return switch (value.toLowerCase(Locale.ROOT)) {
-                        case "是", "true", "yes", "达标" -> new Reading(null, null, true);
-                        case "否", "false", "no", "未达标" -> new Reading(null, null, false);
-                        default -> throw ApiException.badRow("invalid-boolean", line, "readings", code, value);
-                    };
-                }
-            }
         }
     }
 

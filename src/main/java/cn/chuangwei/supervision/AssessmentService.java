@@ -1,5 +1,8 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.campaign.PhaseStatus;
+import cn.chuangwei.task.TaskStatus;
+
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.patrol.CaseStats;
 import cn.chuangwei.calendar.WorkCalendar;
@@ -110,32 +113,35 @@ public class AssessmentService {
     List<Score> compute(long campaignId, YearMonth month) {
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
-        LocalDate today = dueDates.today();
         WorkCalendar calendar = dueDates.calendar();
         Map<String, int[]> overdue = new HashMap<>();
+        java.time.Instant now = dueDates.now().toInstant();
+        java.time.Instant monthStart = first.atStartOfDay(dueDates.zone()).toInstant();
+        java.time.Instant monthEnd = last.plusDays(1).atStartOfDay(dueDates.zone()).toInstant();
         jdbc.sql("""
                 select r.unit_code, r.deadline, r.status, r.submitted_at from task_row r
                 join campaign_phase p on p.campaign_id = r.campaign_id and p.phase = r.phase
-                where r.campaign_id = :c and p.status <> 'PENDING' and r.deadline < :last""")
-                .param("c", campaignId).param("last", last)
+                where r.campaign_id = :c and p.status <> :pending and r.deadline <= :last""")
+                .param("c", campaignId).param("last", last).param("pending", PhaseStatus.PENDING.name())
                 .query(rs -> {
                     LocalDate deadline = rs.getDate("deadline").toLocalDate();
-                    String status = rs.getString("status");
+                    TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
                     Timestamp submitted = rs.getTimestamp("submitted_at");
-                    LocalDate end = today;
-                    if (("SUBMITTED".equals(status) || "ACCEPTED".equals(status)) && submitted != null) {
-                        end = submitted.toInstant().atZone(dueDates.zone()).toLocalDate();
+                    // open until submitted (then accepted or returned), else still open now
+                    boolean handedIn = (status == TaskStatus.SUBMITTED || status == TaskStatus.ACCEPTED) && submitted != null;
+                    java.time.Instant end = handedIn ? submitted.toInstant() : now;
+                    java.time.Instant until = end.isBefore(monthEnd) ? end : monthEnd;
+                    // overdue within the month: its deadline passed (18:00 of the day) while it was open in the month
+                    if (!until.isAfter(monthStart) || !dueDates.isPast(deadline, until)) {
+                        return;
                     }
+                    LocalDate endDay = end.atZone(dueDates.zone()).toLocalDate();
                     LocalDate from = deadline.plusDays(1).isAfter(first) ? deadline.plusDays(1) : first;
-                    LocalDate to = end.isBefore(last) ? end : last;
-                    if (!to.isBefore(from)) {
-                        int days = calendar.workingDaysBetween(from.minusDays(1), to);
-                        if (days > 0) {
-                            int[] acc = overdue.computeIfAbsent(rs.getString("unit_code"), k -> new int[2]);
-                            acc[0]++;
-                            acc[1] += days;
-                        }
-                    }
+                    LocalDate to = endDay.isBefore(last) ? endDay : last;
+                    int days = to.isBefore(from) ? 0 : calendar.workingDaysBetween(from.minusDays(1), to);
+                    int[] acc = overdue.computeIfAbsent(rs.getString("unit_code"), k -> new int[2]);
+                    acc[0]++;
+                    acc[1] += days;
                 });
         Map<String, Integer> rework = new HashMap<>();
         jdbc.sql("""

@@ -1,5 +1,9 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.campaign.CampaignStatus;
+import cn.chuangwei.campaign.PhaseStatus;
+import cn.chuangwei.task.TaskStatus;
+
 import cn.chuangwei.calendar.TimeLimits;
 import cn.chuangwei.escalation.LadderLevel;
 import cn.chuangwei.kernel.ApiException;
@@ -104,7 +108,7 @@ public class SupervisionService {
                 join campaign c on c.id = r.campaign_id
                 join campaign_phase p on p.campaign_id = r.campaign_id and p.phase = r.phase
                 join campaign_unit u on u.campaign_id = r.campaign_id and u.code = r.unit_code
-                where r.status in ('OPEN', 'RETURNED') and p.status not in ('PENDING', 'DONE') and c.status = 'ACTIVE'
+                where r.status in (:open) and p.status not in (:idle) and c.status = :running
                   and (cast(:c as bigint) is null or r.campaign_id = :c)
                   and (cast(:p as varchar(20)) is null or r.phase = :p)
                   and (cast(:u as varchar(40)) is null or r.unit_code = :u)
@@ -112,6 +116,8 @@ public class SupervisionService {
                 order by r.deadline, r.id""")
                 .param("c", f.campaignId()).param("p", f.phase() == null ? null : f.phase().name())
                 .param("u", f.unitCode()).param("d", f.deputyUserId())
+                .param("open", TaskStatus.openNames()).param("idle", PhaseStatus.idleNames())
+                .param("running", CampaignStatus.ACTIVE.name())
                 .query((rs, n) -> {
                     LocalDate deadline = rs.getDate("deadline").toLocalDate();
                     Timestamp assignedAt = rs.getTimestamp("assigned_at");

@@ -1,7 +1,6 @@
 package cn.chuangwei.task;
 
 import cn.chuangwei.campaign.VisibleCampaigns;
-import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
@@ -42,18 +41,18 @@ class TaskRowPage {
     private final TaskRowRepository rows;
     private final CampaignRepository campaigns;
     private final CurrentUser currentUser;
-    private final DueDates dueDates;
+    private final OverdueRule overdueRule;
     private final TaskService tasks;
     private final Texts texts;
     private final VisibleCampaigns visible;
 
-    TaskRowPage(TaskRowRepository rows, CampaignRepository campaigns, CurrentUser currentUser, DueDates dueDates,
+    TaskRowPage(TaskRowRepository rows, CampaignRepository campaigns, CurrentUser currentUser, OverdueRule overdueRule,
                 TaskService tasks, Texts texts, VisibleCampaigns visible) {
         this.visible = visible;
         this.rows = rows;
         this.campaigns = campaigns;
         this.currentUser = currentUser;
-        this.dueDates = dueDates;
+        this.overdueRule = overdueRule;
         this.tasks = tasks;
         this.texts = texts;
     }
@@ -79,11 +78,11 @@ class TaskRowPage {
         if (u != null && !all && !groups.contains(Groups.unit(u))) {
             throw ApiException.forbidden("not-your-unit");
         }
-        LocalDate today = dueDates.today();
+        OverdueRule.Cutoff cutoff = overdueRule.now(campaignId);
         Predicate<TaskRow> inState = switch (state == null ? "" : state) {
             case "accepted" -> r -> r.status() == TaskStatus.ACCEPTED;
-            case "open" -> r -> r.status() == TaskStatus.SUBMITTED || (!overdue(r, today) && isOpen(r));
-            case "overdue" -> r -> overdue(r, today);
+            case "open" -> r -> r.status().isActive() && !cutoff.overdue(r);
+            case "overdue" -> cutoff::overdue;
             default -> r -> true;
         };
         List<List<Cell>> table = new ArrayList<>();
@@ -91,8 +90,8 @@ class TaskRowPage {
             if (!inState.test(r) || !(all || groups.contains(Groups.unit(r.unitCode())))) {
                 continue;
             }
-            String tone = r.status() == TaskStatus.ACCEPTED ? "green" : overdue(r, today) ? "red" : null;
-            boolean active = isOpen(r) || r.status() == TaskStatus.SUBMITTED;
+            String tone = r.status() == TaskStatus.ACCEPTED ? "green" : cutoff.overdue(r) ? "red" : null;
+            boolean active = r.status().isActive();
             table.add(List.of(Cell.of(r.seq()), Cell.of(texts.get("phase." + r.phase().name(), locale)),
                     Cell.of(r.title()), Cell.link(unitNames.getOrDefault(r.unitCode(), r.unitCode()),
                             "/board/" + campaignId + "/tasks?unit=" + r.unitCode()),
@@ -131,13 +130,5 @@ class TaskRowPage {
                 .map(Task::getId).findFirst().orElse(null);
         return "redirect:" + (taskId == null ? TASKLIST
                 : UriComponentsBuilder.fromPath(TASKLIST).fragment("/?task=" + taskId).build().toUriString());
-    }
-
-    private static boolean isOpen(TaskRow r) {
-        return r.status() == TaskStatus.OPEN || r.status() == TaskStatus.RETURNED;
-    }
-
-    private static boolean overdue(TaskRow r, LocalDate today) {
-        return isOpen(r) && r.deadline().isBefore(today);
     }
 }

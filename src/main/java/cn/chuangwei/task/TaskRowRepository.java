@@ -35,8 +35,8 @@ public class TaskRowRepository implements PhaseProgress {
         jdbc.sql("""
                 insert into task_row (campaign_id, phase, seq, title, target, unit_code, person_user_id, deadline, critical,
                                       area_code, origin, gate_round, status)
-                values (:c, :p, :seq, :title, :target, :unit, :person, :deadline, :critical, :area, :origin, :round, 'OPEN')""")
-                .param("c", campaignId).param("p", row.phase().name()).param("seq", seq).param("title", row.title())
+                values (:c, :p, :seq, :title, :target, :unit, :person, :deadline, :critical, :area, :origin, :round, :open)""")
+                .param("open", TaskStatus.OPEN.name()).param("c", campaignId).param("p", row.phase().name()).param("seq", seq).param("title", row.title())
                 .param("target", row.target()).param("unit", row.unitCode()).param("person", row.personUserId())
                 .param("deadline", row.deadline()).param("critical", row.critical()).param("area", row.areaCode())
                 .param("origin", origin.name()).param("round", gateRound)
@@ -75,18 +75,18 @@ public class TaskRowRepository implements PhaseProgress {
     /** Rows of a phase still to be worked on: neither accepted nor closed unfinished. */
     public List<TaskRow> openRows(long campaignId, Phase phase) {
         return jdbc.sql("""
-                select * from task_row where campaign_id = :c and phase = :p and status in ('OPEN', 'SUBMITTED', 'RETURNED')
-                order by id""").param("c", campaignId).param("p", phase.name()).query(TaskRowRepository::row).list();
+                select * from task_row where campaign_id = :c and phase = :p and status in (:active)
+                order by id""").param("active", TaskStatus.activeNames()).param("c", campaignId).param("p", phase.name()).query(TaskRowRepository::row).list();
     }
 
     @Override
     public PhaseCounts counts(long campaignId, Phase phase) {
         return jdbc.sql("""
                 select count(*) as total,
-                       sum(case when status = 'ACCEPTED' then 1 else 0 end) as accepted,
-                       sum(case when critical and status <> 'ACCEPTED' then 1 else 0 end) as critical_open
+                       sum(case when status = :accepted then 1 else 0 end) as accepted,
+                       sum(case when critical and status <> :accepted then 1 else 0 end) as critical_open
                 from task_row where campaign_id = :c and phase = :p""")
-                .param("c", campaignId).param("p", phase.name())
+                .param("accepted", TaskStatus.ACCEPTED.name()).param("c", campaignId).param("p", phase.name())
                 .query((rs, n) -> new PhaseCounts(rs.getInt("total"), rs.getInt("accepted"), rs.getInt("critical_open")))
                 .single();
     }
@@ -100,25 +100,26 @@ public class TaskRowRepository implements PhaseProgress {
 
     void markSubmitted(long id, String summary, String user, Instant now) {
         jdbc.sql("""
-                update task_row set status = 'SUBMITTED', result_summary = :s, submitted_by = :u, submitted_at = :t
-                where id = :id""").param("s", summary).param("u", user).param("t", Timestamp.from(now)).param("id", id).update();
+                update task_row set status = :status, result_summary = :s, submitted_by = :u, submitted_at = :t
+                where id = :id""").param("status", TaskStatus.SUBMITTED.name()).param("s", summary).param("u", user).param("t", Timestamp.from(now)).param("id", id).update();
     }
 
     void markAccepted(long id, String user, Instant now) {
-        jdbc.sql("update task_row set status = 'ACCEPTED', accepted_by = :u, accepted_at = :t, return_reason = null where id = :id")
-                .param("u", user).param("t", Timestamp.from(now)).param("id", id).update();
+        jdbc.sql("update task_row set status = :status, accepted_by = :u, accepted_at = :t, return_reason = null where id = :id")
+                .param("status", TaskStatus.ACCEPTED.name()).param("u", user).param("t", Timestamp.from(now)).param("id", id).update();
     }
 
     void markReturned(long id, String reason) {
-        jdbc.sql("update task_row set status = 'RETURNED', return_reason = :r, rework_count = rework_count + 1 where id = :id")
-                .param("r", reason).param("id", id).update();
+        jdbc.sql("update task_row set status = :status, return_reason = :r, rework_count = rework_count + 1 where id = :id")
+                .param("status", TaskStatus.RETURNED.name()).param("r", reason).param("id", id).update();
     }
 
     /** When a phase closes, its rows that were never accepted are recorded as unfinished. */
     public int markUnfinished(long campaignId, Phase phase) {
         return jdbc.sql("""
-                update task_row set status = 'UNFINISHED'
-                where campaign_id = :c and phase = :p and status in ('OPEN', 'SUBMITTED', 'RETURNED')""")
+                update task_row set status = :unfinished
+                where campaign_id = :c and phase = :p and status in (:active)""")
+                .param("unfinished", TaskStatus.UNFINISHED.name()).param("active", TaskStatus.activeNames())
                 .param("c", campaignId).param("p", phase.name()).update();
     }
 
