@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The application for acceptance (申报验收, DOMAIN.md §6): submission, the external inspections (暗访, 技术评估) with
+ * The application for acceptance (申报验收): submission, the external inspections (暗访, 技术评估) with
  * their problem lists, one re-inspection after rectification, naming; then spot checks and re-review every three years.
  */
 @Service

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Assembles the application dossier (申报材料, DOMAIN.md §6): the evidence of every task indexed by the standard's
+ * Assembles the application dossier (申报材料) for 申报验收: the evidence of every task indexed by the standard's
  * areas and items, the gaps (items without evidence), and the work report (工作汇报) written from the campaign's
  * figures with {@code templates/work-report.txt}.
  */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The five phases of a campaign, in order (DOMAIN.md §3). */
+/** The five phases of a campaign, in order, as the towns' implementation plans (实施方案) lay them out. */
 public enum Phase {
     MOBILIZATION("宣传发动", "宣传动员"),
     IMPLEMENTATION("组织实施", "实施"),

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Patrol and complaint cases (巡查 / 投诉, DOMAIN.md §8): a grid inspector reports a problem found on patrol, a hotline
+ * Patrol and complaint cases (巡查 / 投诉, GB/T 30428): a grid inspector reports a problem found on patrol, a hotline
  * operator registers a citizen's complaint; each case runs {@code patrol-case.bpmn}. The caller's contact is private to
  * the office and the hotline.
  */

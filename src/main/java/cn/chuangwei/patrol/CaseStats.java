@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The cycle's indicators for a month, per unit and per grid (DOMAIN.md §8): cases reported, 结案率 (closed / due to
+ * The cycle's indicators for a month, per unit and per grid (GB/T 30428): cases reported, 结案率 (closed / due to
  * close), 按期结案率 (closed on time / due to close), 返工率 (closed after a failed check / closed in the month), the
  * average handling time, and the colour of every open case's handling stage. A case is due to close in the month its
  * handling deadline falls in; void cases do not count.

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The content areas of the standards a campaign can be measured against (DOMAIN.md §4). */
+/** The content areas of the standards a campaign can be measured against (国家卫生乡镇标准 2021版, 江苏省卫生镇标准). */
 @Repository
 public class StandardAreas {
 

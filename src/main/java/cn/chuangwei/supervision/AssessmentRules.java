@@ -5,9 +5,9 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The monthly assessment's scoring (月度考核, seed 002): a base score, less deductions per overdue task, per working day
+ * The monthly assessment's scoring (月度考核): a base score, less deductions per overdue task, per working day
  * overdue, per returned task (返工) and per ladder level reached in the month, and for patrol cases per percentage point
- * of 按期结案率 below the target and per failed on-site check (the Jinhua example of DOMAIN.md §8).
+ * of 按期结案率 below the target and per failed on-site check (after Jinhua's scoring of digital urban management).
  */
 @ConfigurationProperties("chuangwei.assessment")
 public record AssessmentRules(BigDecimal baseScore, BigDecimal perOverdueTask, BigDecimal perOverdueDay,
