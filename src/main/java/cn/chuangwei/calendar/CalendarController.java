@@ -2,8 +2,8 @@ package cn.chuangwei.calendar;
 
 import cn.chuangwei.calendar.WorkCalendar.Kind;
 import cn.chuangwei.calendar.WorkCalendar.SpecialDay;
-import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.CurrentUser;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;

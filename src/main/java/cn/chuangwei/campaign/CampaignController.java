@@ -1,7 +1,7 @@
 package cn.chuangwei.campaign;
 
-import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.CurrentUser;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -81,13 +81,7 @@ class CampaignController {
     }
 
     private CampaignView view(long id) {
-        Campaign c = campaigns.find(id).orElseThrow(() -> ApiException.notFound("unknown-campaign", id));
-        boolean mine = currentUser.seesAllUnits() || campaigns.members(id).stream().anyMatch(m -> m.userId().equals(currentUser.id()))
-                || campaigns.units(id).stream().anyMatch(u -> currentUser.inGroup("unit-" + u.code()));
-        if (!mine) {
-            throw ApiException.forbidden("not-in-campaign");
-        }
-        return view(c, true);
+        return view(visible.require(id), true);
     }
 
     private CampaignView view(Campaign c, boolean details) {

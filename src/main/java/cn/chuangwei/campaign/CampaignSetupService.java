@@ -1,14 +1,14 @@
 package cn.chuangwei.campaign;
 
-import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.calendar.DateRange;
 import cn.chuangwei.campaign.CampaignRequest.LeadingGroup;
 import cn.chuangwei.campaign.CampaignRequest.PhaseDates;
 import cn.chuangwei.campaign.CampaignRequest.UnitRequest;
 import cn.chuangwei.campaign.CampaignTemplate.TemplatePhase;
-import cn.chuangwei.standard.StandardAreas;
-import cn.chuangwei.org.Directory;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.org.Directory;
+import cn.chuangwei.standard.StandardAreas;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package cn.chuangwei.campaign;
 
-import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.campaign.CampaignTemplate.TemplatePhase;
 import cn.chuangwei.campaign.CampaignTemplate.TemplateTask;
+import cn.chuangwei.kernel.Phase;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,7 +1,7 @@
 package cn.chuangwei.campaign;
 
-import cn.chuangwei.org.Directory;
 import cn.chuangwei.kernel.Groups;
+import cn.chuangwei.org.Directory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

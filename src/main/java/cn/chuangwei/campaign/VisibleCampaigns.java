@@ -1,8 +1,8 @@
 package cn.chuangwei.campaign;
 
-import cn.chuangwei.kernel.CurrentUser;
-import cn.chuangwei.kernel.Groups;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.org.Visibility;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +15,12 @@ public class VisibleCampaigns {
 
     private final CampaignRepository campaigns;
     private final CurrentUser currentUser;
+    private final Visibility visibility;
 
-    VisibleCampaigns(CampaignRepository campaigns, CurrentUser currentUser) {
+    VisibleCampaigns(CampaignRepository campaigns, CurrentUser currentUser, Visibility visibility) {
         this.campaigns = campaigns;
         this.currentUser = currentUser;
+        this.visibility = visibility;
     }
 
     /**
@@ -28,12 +30,11 @@ public class VisibleCampaigns {
      */
     public Campaign require(long campaignId) {
         Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
-        if (currentUser.seesAllUnits()) {
+        if (visibility.seesAllUnits()) {
             return c;
         }
-        List<String> groups = currentUser.groups();
         String me = currentUser.id();
-        if (campaigns.units(campaignId).stream().anyMatch(u -> groups.contains(Groups.unit(u.code())))
+        if (campaigns.units(campaignId).stream().anyMatch(u -> visibility.inUnit(u.code()))
                 || campaigns.members(campaignId).stream().anyMatch(m -> m.userId().equals(me))) {
             return c;
         }
@@ -49,8 +50,7 @@ public class VisibleCampaigns {
     }
 
     public List<Campaign> list() {
-        return currentUser.seesAllUnits() ? campaigns.findAll()
-                : campaigns.findVisibleTo(currentUser.id(), currentUser.groups().stream()
-                        .filter(g -> g.startsWith("unit-")).map(g -> g.substring(5)).toList());
+        return visibility.seesAllUnits() ? campaigns.findAll()
+                : campaigns.findVisibleTo(currentUser.id(), visibility.ownUnits());
     }
 }

@@ -1,16 +1,17 @@
 package cn.chuangwei.dashboard;
 
 import cn.chuangwei.campaign.Campaign;
-import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.org.Visibility;
 import cn.chuangwei.supervision.OpenTask;
 import cn.chuangwei.supervision.SupervisionService;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
-import cn.chuangwei.web.Table;
 import cn.chuangwei.web.Table.Cell;
-import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.web.Table;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -34,17 +35,19 @@ class BoardPage {
     private final VisibleCampaigns campaigns;
     private final SupervisionService supervision;
     private final CurrentUser currentUser;
+    private final Visibility visibility;
     private final Texts texts;
     private final ObjectMapper json;
     private final int refreshSeconds;
 
     BoardPage(DashboardService dashboard, VisibleCampaigns campaigns, SupervisionService supervision,
               CurrentUser currentUser, Texts texts, ObjectMapper json,
-              @Value("${chuangwei.board.refresh-seconds:60}") int refreshSeconds) {
+              @Value("${chuangwei.board.refresh-seconds:60}") int refreshSeconds, Visibility visibility) {
         this.dashboard = dashboard;
         this.campaigns = campaigns;
         this.supervision = supervision;
         this.currentUser = currentUser;
+        this.visibility = visibility;
         this.texts = texts;
         this.json = json;
         this.refreshSeconds = refreshSeconds;
@@ -68,7 +71,7 @@ class BoardPage {
     String board(@PathVariable long campaignId, @RequestParam(defaultValue = "0") String screen,
                  @RequestParam(defaultValue = "0") String all, Model model, Locale locale) throws JsonProcessingException {
         DashboardService.Board board = dashboard.board(campaignId);
-        boolean seesAll = currentUser.seesAllUnits();
+        boolean seesAll = visibility.seesAllUnits();
         // A deputy in charge of units opens on those units; "all" shows every unit.
         boolean narrowed = seesAll && !board.myUnits().isEmpty() && !"1".equals(all);
         List<DashboardService.HeatCell> cells = board.heatMap().stream()

@@ -1,31 +1,29 @@
 package cn.chuangwei.dashboard;
 
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignPhase;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.campaign.PhaseRepository;
+import cn.chuangwei.campaign.VisibleCampaigns;
+import cn.chuangwei.inspection.InspectionService;
+import cn.chuangwei.inspection.RoundRecords;
+import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.org.Visibility;
+import cn.chuangwei.patrol.CaseStats;
+import cn.chuangwei.supervision.AssessmentService;
 import cn.chuangwei.task.OverdueRule;
 import cn.chuangwei.task.RowCounts;
 import cn.chuangwei.task.TaskStatus;
-import java.util.stream.Collectors;
-
-import cn.chuangwei.campaign.VisibleCampaigns;
-import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.campaign.Campaign;
-import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.campaign.CampaignUnit;
-import cn.chuangwei.inspection.InspectionService;
-import cn.chuangwei.kernel.CurrentUser;
-import cn.chuangwei.patrol.CaseStats;
-import cn.chuangwei.kernel.Groups;
-import cn.chuangwei.campaign.CampaignPhase;
-import cn.chuangwei.campaign.PhaseRepository;
-import cn.chuangwei.supervision.AssessmentService;
-import cn.chuangwei.kernel.ApiException;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -56,6 +54,7 @@ public class DashboardService {
     }
 
     private final JdbcClient jdbc;
+    private final RoundRecords roundRecords;
     private final RowCounts rowCounts;
     private final OverdueRule overdueRule;
     private final CampaignRepository campaigns;
@@ -65,13 +64,15 @@ public class DashboardService {
     private final DueDates dueDates;
     private final CaseStats caseStats;
     private final CurrentUser currentUser;
+    private final Visibility visibility;
     private final VisibleCampaigns visible;
 
-    DashboardService(JdbcClient jdbc, RowCounts rowCounts, OverdueRule overdueRule, CampaignRepository campaigns, PhaseRepository phases, AssessmentService assessment,
+    DashboardService(JdbcClient jdbc, RoundRecords roundRecords, RowCounts rowCounts, OverdueRule overdueRule, CampaignRepository campaigns, PhaseRepository phases, AssessmentService assessment,
                      InspectionService inspection, DueDates dueDates, CaseStats caseStats,
-                     CurrentUser currentUser, VisibleCampaigns visible) {
+                     CurrentUser currentUser, VisibleCampaigns visible, Visibility visibility) {
         this.visible = visible;
         this.jdbc = jdbc;
+        this.roundRecords = roundRecords;
         this.rowCounts = rowCounts;
         this.overdueRule = overdueRule;
         this.campaigns = campaigns;
@@ -81,12 +82,12 @@ public class DashboardService {
         this.dueDates = dueDates;
         this.caseStats = caseStats;
         this.currentUser = currentUser;
+        this.visibility = visibility;
     }
 
     public Board board(long campaignId) {
         Campaign c = visible.require(campaignId);
-        boolean all = currentUser.seesAllUnits();
-        List<String> groups = currentUser.groups();
+        Predicate<String> sees = visibility.unitFilter();
         List<CampaignUnit> units = campaigns.units(campaignId);
         LocalDate today = dueDates.today();
         Map<Phase, RowCounts.PhaseTotal> totals = rowCounts.byPhase(campaignId);
@@ -98,7 +99,7 @@ public class DashboardService {
         }
         Map<String, String> unitNames = units.stream().collect(Collectors.toMap(CampaignUnit::code, CampaignUnit::name));
         List<HeatCell> heat = rowCounts.byUnitAndPhase(campaignId, overdueRule.now(campaignId)).stream()
-                .filter(h -> all || groups.contains(Groups.unit(h.unitCode())))
+                .filter(h -> sees.test(h.unitCode()))
                 .map(h -> new HeatCell(h.unitCode(), unitNames.getOrDefault(h.unitCode(), h.unitCode()), h.phase().name(),
                         h.accepted(), h.open(), h.overdue()))
                 .toList();
@@ -111,16 +112,13 @@ public class DashboardService {
                   and e.level_rank = (select max(level_rank) from escalation_step x where x.task_row_id = e.task_row_id)
                 order by e.level_rank desc, e.working_days_overdue desc""").param("c", campaignId)
                 .param("open", TaskStatus.openNames()).query().listOfRows()
-                .stream().filter(e -> all || groups.contains(Groups.unit((String) e.get("unitCode")))).toList();
+                .stream().filter(e -> sees.test((String) e.get("unitCode"))).toList();
         InspectionService.Round latest = inspection.current(campaignId).orElse(null);
-        List<Map<String, Object>> areaScores = latest == null ? List.of() : jdbc.sql("""
-                select area_code as "areaCode", sum(score) as "score", sum(max_points) as "maxPoints"
-                from inspection_score where round_id = :r group by area_code order by area_code""")
-                .param("r", latest.id()).query().listOfRows();
+        List<Map<String, Object>> areaScores = latest == null ? List.of() : roundRecords.areaScores(latest.id());
         List<CaseStats.Trend> trend = caseStats.trend(campaignId, YearMonth.from(today));
         List<String> myUnits = units.stream()
                 .filter(u -> currentUser.id().equals(u.headUserId()) || currentUser.id().equals(u.deputyUserId())
-                        || groups.contains(Groups.unit(u.code())))
+                        || visibility.inUnit(u.code()))
                 .map(CampaignUnit::code).toList();
         List<AssessmentService.Score> ranking = assessment.month(campaignId, YearMonth.from(today)).scores();
         return new Board(campaignId, c.name(), today, myUnits, bars, heat, ranking, escalations, latest, areaScores, trend);

@@ -1,10 +1,10 @@
 package cn.chuangwei.demo;
 
-import cn.chuangwei.campaign.CampaignRequest;
+import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRequest.LeadingGroup;
 import cn.chuangwei.campaign.CampaignRequest.UnitRequest;
+import cn.chuangwei.campaign.CampaignRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
-import cn.chuangwei.calendar.DueDates;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

@@ -1,10 +1,10 @@
 package cn.chuangwei.inspection;
 
-import cn.chuangwei.standard.Threshold;
-import cn.chuangwei.standard.Standards;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.standard.Standards;
+import cn.chuangwei.standard.Threshold;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;

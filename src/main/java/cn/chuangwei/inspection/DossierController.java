@@ -1,7 +1,7 @@
 package cn.chuangwei.inspection;
 
 import cn.chuangwei.kernel.CurrentUser;
-import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.org.Visibility;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,13 @@ class DossierController {
     private final DossierService dossiers;
     private final DossierDocuments documents;
     private final CurrentUser currentUser;
+    private final Visibility visibility;
 
-    DossierController(DossierService dossiers, DossierDocuments documents, CurrentUser currentUser) {
+    DossierController(DossierService dossiers, DossierDocuments documents, CurrentUser currentUser, Visibility visibility) {
         this.dossiers = dossiers;
         this.documents = documents;
         this.currentUser = currentUser;
+        this.visibility = visibility;
     }
 
     @GetMapping("/api/campaigns/{campaignId}/dossier")
@@ -45,8 +47,6 @@ class DossierController {
     }
 
     private void requireReader() {
-        if (!currentUser.seesAllUnits()) {
-            throw ApiException.forbidden("supervisors-only");
-        }
+        visibility.requireAllUnits();
     }
 }

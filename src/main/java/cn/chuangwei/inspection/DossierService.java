@@ -1,13 +1,13 @@
 package cn.chuangwei.inspection;
 
-import cn.chuangwei.standard.StandardAreas;
-import cn.chuangwei.standard.Standards;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.standard.StandardAreas;
+import cn.chuangwei.standard.Standards;
 import cn.chuangwei.task.Evidence;
 import cn.chuangwei.task.EvidenceRepository;
-import cn.chuangwei.kernel.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package cn.chuangwei.inspection;
 
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.campaign.PhaseRepository;
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.task.NewTaskRow;
 import cn.chuangwei.task.TaskForms;
 import cn.chuangwei.task.TaskOrigin;

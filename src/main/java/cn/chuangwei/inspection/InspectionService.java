@@ -1,16 +1,15 @@
 package cn.chuangwei.inspection;
 
-import cn.chuangwei.standard.Threshold;
-import cn.chuangwei.standard.StandardAreas;
-import cn.chuangwei.standard.Standards;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignMember;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.campaign.MemberRole;
-import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.standard.StandardAreas;
+import cn.chuangwei.standard.Standards;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -21,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package cn.chuangwei.inspection;
 
-import cn.chuangwei.standard.Standards;
 import cn.chuangwei.campaign.VisibleCampaigns;
-import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.standard.Standards;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -41,11 +41,6 @@ public class CurrentUser {
         return inGroup(Groups.OFFICE) || isAdmin();
     }
 
-    /** Whoever may see every unit's work: the office, the supervisors, the leading group and administrators. */
-    public boolean seesAllUnits() {
-        return isOffice() || inGroup(Groups.SUPERVISORS) || inGroup(Groups.LEADING_GROUP);
-    }
-
     public void requireOffice() {
         if (!isOffice()) {
             throw ApiException.forbidden("office-only");

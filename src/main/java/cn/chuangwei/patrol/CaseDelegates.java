@@ -1,16 +1,16 @@
 package cn.chuangwei.patrol;
 
 import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.calendar.TimeLimits;
 import cn.chuangwei.campaign.CampaignMember;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.campaign.MemberRole;
-import cn.chuangwei.notify.MailOutbox;
 import cn.chuangwei.escalation.LadderLevel;
-import cn.chuangwei.calendar.TimeLimits;
+import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.notify.MailOutbox;
 import cn.chuangwei.task.TaskForms;
 import cn.chuangwei.task.TaskVariables;
-import cn.chuangwei.kernel.ApiException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,17 +1,17 @@
 package cn.chuangwei.patrol;
 
-import cn.chuangwei.calendar.Months;
-import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.calendar.Months;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
-import cn.chuangwei.web.Table;
 import cn.chuangwei.web.Table.Cell;
-import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.web.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -3,9 +3,10 @@ package cn.chuangwei.patrol;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignStatus;
+import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Groups;
-import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.org.Visibility;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,15 +49,17 @@ public class CaseService {
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
     private final CurrentUser currentUser;
+    private final Visibility visibility;
     private final Clock clock;
 
     CaseService(CaseRepository cases, CampaignRepository campaigns, JdbcClient jdbc, RuntimeService runtime,
-                CurrentUser currentUser, Clock clock) {
+                CurrentUser currentUser, Clock clock, Visibility visibility) {
         this.cases = cases;
         this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.currentUser = currentUser;
+        this.visibility = visibility;
         this.clock = clock;
     }
 
@@ -138,8 +141,7 @@ public class CaseService {
      * case; a unit sees the cases sent to it; anyone sees the cases they reported.
      */
     private boolean maySee(PatrolCase c) {
-        return currentUser.seesAllUnits() || currentUser.inGroup(HOTLINE) || currentUser.inGroup(GRID_INSPECTORS)
-                || (c.unitCode() != null && currentUser.inGroup(Groups.unit(c.unitCode())))
+        return visibility.seesUnit(c.unitCode()) || currentUser.inGroup(HOTLINE) || currentUser.inGroup(GRID_INSPECTORS)
                 || currentUser.id().equals(c.reportedBy());
     }
 
@@ -198,7 +200,7 @@ public class CaseService {
             throw ApiException.badRequest("not-an-image", "file", fileName);
         }
         String stage;
-        if (c.unitCode() != null && currentUser.inGroup(Groups.unit(c.unitCode()))) {
+        if (visibility.inUnit(c.unitCode())) {
             stage = "HANDLE";
         } else if (currentUser.id().equals(c.reportedBy()) || currentUser.isOffice()) {
             stage = "REPORT";

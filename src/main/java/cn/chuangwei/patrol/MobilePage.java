@@ -1,12 +1,12 @@
 package cn.chuangwei.patrol;
 
+import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.task.TaskForms;
 import cn.chuangwei.task.WorkService;
-import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
-import cn.chuangwei.kernel.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;

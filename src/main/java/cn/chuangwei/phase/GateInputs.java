@@ -1,10 +1,10 @@
 package cn.chuangwei.phase;
 
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.PhaseProgress.PhaseCounts;
 import cn.chuangwei.campaign.PhaseRepository;
 import cn.chuangwei.kernel.Phase;
-import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.task.TaskRowRepository;
-import cn.chuangwei.campaign.PhaseProgress.PhaseCounts;
 import cn.chuangwei.task.TaskVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,8 +1,8 @@
 package cn.chuangwei.phase;
 
-import cn.chuangwei.campaign.PhaseRepository;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.PhaseRepository;
 import cn.chuangwei.task.TaskVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,9 +1,9 @@
 package cn.chuangwei.phase;
 
-import cn.chuangwei.campaign.PhaseStatus;
-import cn.chuangwei.campaign.PhaseRepository;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.PhaseRepository;
+import cn.chuangwei.campaign.PhaseStatus;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.task.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,7 +1,7 @@
 package cn.chuangwei.standard;
 
-import cn.chuangwei.standard.StandardFile;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.standard.StandardFile;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,15 +1,14 @@
 package cn.chuangwei.supervision;
 
-import cn.chuangwei.campaign.PhaseStatus;
-import cn.chuangwei.task.TaskStatus;
-
 import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.patrol.CaseStats;
 import cn.chuangwei.calendar.WorkCalendar;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.campaign.PhaseStatus;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.patrol.CaseStats;
+import cn.chuangwei.task.TaskStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;

@@ -1,15 +1,15 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.calendar.TimeLimits;
 import cn.chuangwei.escalation.LadderLevel;
-import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.notify.MailOutbox;
 import cn.chuangwei.org.Directory;
 import cn.chuangwei.task.TaskRow;
 import cn.chuangwei.task.TaskRowRepository;
 import cn.chuangwei.task.TaskStatus;
 import cn.chuangwei.task.TaskVariables;
-import cn.chuangwei.kernel.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;

@@ -1,13 +1,13 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.calendar.Months;
 import cn.chuangwei.campaign.VisibleCampaigns;
-import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
-import cn.chuangwei.web.Table;
 import cn.chuangwei.web.Table.Cell;
-import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.web.Table;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,21 +1,21 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.calendar.TimeLimits;
 import cn.chuangwei.campaign.CampaignStatus;
 import cn.chuangwei.campaign.PhaseStatus;
-import cn.chuangwei.task.TaskStatus;
-
-import cn.chuangwei.calendar.TimeLimits;
 import cn.chuangwei.escalation.LadderLevel;
 import cn.chuangwei.kernel.ApiException;
-import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.CurrentUser;
-import cn.chuangwei.kernel.Groups;
+import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.org.Visibility;
+import cn.chuangwei.task.TaskStatus;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,14 +51,16 @@ public class SupervisionService {
     private final DueDates dueDates;
     private final TimeLimits timeLimits;
     private final CurrentUser currentUser;
+    private final Visibility visibility;
     private final double yellowShare;
 
     SupervisionService(JdbcClient jdbc, DueDates dueDates, TimeLimits timeLimits, CurrentUser currentUser,
-                       @Value("${chuangwei.supervision.yellow-share:0.8}") double yellowShare) {
+                       @Value("${chuangwei.supervision.yellow-share:0.8}") double yellowShare, Visibility visibility) {
         this.jdbc = jdbc;
         this.dueDates = dueDates;
         this.timeLimits = timeLimits;
         this.currentUser = currentUser;
+        this.visibility = visibility;
         this.yellowShare = yellowShare;
     }
 
@@ -83,9 +85,7 @@ public class SupervisionService {
 
     /** Circulars and the ladder's record are for the office, the supervisors and the leading group. */
     public void requireAuditor() {
-        if (!currentUser.seesAllUnits()) {
-            throw ApiException.forbidden("supervisors-only");
-        }
+        visibility.requireAllUnits();
     }
 
     public List<OpenTask> overdue(Filter f) {
@@ -97,8 +97,7 @@ public class SupervisionService {
 
     public List<OpenTask> open(Filter f) {
         check(f);
-        List<String> groups = currentUser.groups();
-        boolean all = currentUser.seesAllUnits();
+        Predicate<String> sees = visibility.unitFilter();
         LocalDate today = dueDates.today();
         return jdbc.sql("""
                 select r.id, r.campaign_id, c.name as campaign_name, r.phase, r.title, r.unit_code, u.name as unit_name,
@@ -136,7 +135,7 @@ public class SupervisionService {
                             rs.getBoolean("critical"), colour, Math.round(used * 1000) / 1000.0, days, level);
                 })
                 .list().stream()
-                .filter(t -> all || groups.contains(Groups.unit(t.unitCode())))
+                .filter(t -> sees.test(t.unitCode()))
                 .filter(t -> f.level() == null || f.level().name().equals(t.level()))
                 .toList();
     }

@@ -1,7 +1,7 @@
 package cn.chuangwei.task;
 
-import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.CurrentUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -2,10 +2,10 @@ package cn.chuangwei.task;
 
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.standard.StandardAreas;
-import cn.chuangwei.kernel.CurrentUser;
-import cn.chuangwei.kernel.Groups;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.org.Visibility;
+import cn.chuangwei.standard.StandardAreas;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -31,6 +31,7 @@ public class EvidenceService {
     private final StandardAreas standards;
     private final WorkService work;
     private final CurrentUser currentUser;
+    private final Visibility visibility;
     private final Clock clock;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final long maxBytes;
@@ -38,13 +39,14 @@ public class EvidenceService {
     EvidenceService(EvidenceRepository evidence, TaskRowRepository rows, CampaignRepository campaigns,
                     StandardAreas standards, WorkService work, CurrentUser currentUser, Clock clock,
                     org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                    @Value("${chuangwei.evidence.max-bytes}") long maxBytes) {
+                    @Value("${chuangwei.evidence.max-bytes}") long maxBytes, Visibility visibility) {
         this.evidence = evidence;
         this.rows = rows;
         this.campaigns = campaigns;
         this.standards = standards;
         this.work = work;
         this.currentUser = currentUser;
+        this.visibility = visibility;
         this.clock = clock;
         this.jdbc = jdbc;
         this.maxBytes = maxBytes;
@@ -119,9 +121,7 @@ public class EvidenceService {
 
     /** The office, supervisors and leading group read every unit's rows; a unit reads its own. */
     public void requireReader(TaskRow row) {
-        if (!currentUser.seesAllUnits() && !currentUser.inGroup(Groups.unit(row.unitCode()))) {
-            throw ApiException.forbidden("not-your-unit");
-        }
+        visibility.requireUnit(row.unitCode());
     }
 
     public static boolean isImage(byte[] b) {

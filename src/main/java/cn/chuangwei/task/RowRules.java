@@ -2,8 +2,8 @@ package cn.chuangwei.task;
 
 import cn.chuangwei.calendar.DateRange;
 import cn.chuangwei.campaign.CampaignUnit;
-import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.Phase;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;

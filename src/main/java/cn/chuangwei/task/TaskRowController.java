@@ -1,11 +1,11 @@
 package cn.chuangwei.task;
 
 import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.kernel.Phase;
-import cn.chuangwei.kernel.CurrentUser;
-import cn.chuangwei.kernel.Groups;
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.org.Visibility;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -33,16 +33,18 @@ class TaskRowController {
     private final TaskRowRepository rows;
     private final CampaignRepository campaigns;
     private final CurrentUser currentUser;
+    private final Visibility visibility;
     private final int maxRows;
     private final long maxBytes;
 
     TaskRowController(TaskRowService service, TaskRowRepository rows, CampaignRepository campaigns,
                       CurrentUser currentUser, @Value("${chuangwei.import.max-rows}") int maxRows,
-                      @Value("${chuangwei.import.max-bytes}") long maxBytes) {
+                      @Value("${chuangwei.import.max-bytes}") long maxBytes, Visibility visibility) {
         this.service = service;
         this.rows = rows;
         this.campaigns = campaigns;
         this.currentUser = currentUser;
+        this.visibility = visibility;
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
     }
@@ -61,21 +63,14 @@ class TaskRowController {
                 throw ApiException.badRequest("invalid-choice", "status", "status", status, List.of(TaskStatus.values()).toString());
             }
         }
-        List<TaskRow> all = rows.ofCampaign(campaignId, p, unit, s);
-        if (currentUser.seesAllUnits()) {
-            return all;
-        }
-        List<String> groups = currentUser.groups();
-        return all.stream().filter(r -> groups.contains(Groups.unit(r.unitCode()))).toList();
+        return visibility.filter(rows.ofCampaign(campaignId, p, unit, s), TaskRow::unitCode);
     }
 
     @GetMapping("/tasks/{rowId}/events")
     List<TaskRowRepository.TaskEvent> events(@PathVariable long campaignId, @PathVariable long rowId) {
         TaskRow row = rows.find(rowId).filter(r -> r.campaignId() == campaignId)
                 .orElseThrow(() -> ApiException.notFound("unknown-task-row", rowId));
-        if (!currentUser.seesAllUnits() && !currentUser.inGroup(Groups.unit(row.unitCode()))) {
-            throw ApiException.forbidden("not-your-unit");
-        }
+        visibility.requireUnit(row.unitCode());
         return rows.events(rowId);
     }
 

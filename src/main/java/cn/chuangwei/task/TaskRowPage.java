@@ -1,18 +1,17 @@
 package cn.chuangwei.task;
 
-import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
-import cn.chuangwei.kernel.Phase;
-import cn.chuangwei.kernel.CurrentUser;
-import cn.chuangwei.kernel.Groups;
+import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.kernel.ApiException;
-import cn.chuangwei.web.Page;
-import cn.chuangwei.web.Table;
-import cn.chuangwei.web.Table.Cell;
+import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.Texts;
-import java.time.LocalDate;
+import cn.chuangwei.org.Visibility;
+import cn.chuangwei.web.Page;
+import cn.chuangwei.web.Table.Cell;
+import cn.chuangwei.web.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,17 +40,19 @@ class TaskRowPage {
     private final TaskRowRepository rows;
     private final CampaignRepository campaigns;
     private final CurrentUser currentUser;
+    private final Visibility visibility;
     private final OverdueRule overdueRule;
     private final TaskService tasks;
     private final Texts texts;
     private final VisibleCampaigns visible;
 
     TaskRowPage(TaskRowRepository rows, CampaignRepository campaigns, CurrentUser currentUser, OverdueRule overdueRule,
-                TaskService tasks, Texts texts, VisibleCampaigns visible) {
+                TaskService tasks, Texts texts, VisibleCampaigns visible, Visibility visibility) {
         this.visible = visible;
         this.rows = rows;
         this.campaigns = campaigns;
         this.currentUser = currentUser;
+        this.visibility = visibility;
         this.overdueRule = overdueRule;
         this.tasks = tasks;
         this.texts = texts;
@@ -73,11 +74,10 @@ class TaskRowPage {
         if (u != null && !unitNames.containsKey(u)) {
             throw ApiException.notFound("unknown-unit", "unit", u);
         }
-        boolean all = currentUser.seesAllUnits();
-        List<String> groups = currentUser.groups();
-        if (u != null && !all && !groups.contains(Groups.unit(u))) {
-            throw ApiException.forbidden("not-your-unit");
+        if (u != null) {
+            visibility.requireUnit(u);
         }
+        Predicate<String> sees = visibility.unitFilter();
         OverdueRule.Cutoff cutoff = overdueRule.now(campaignId);
         Predicate<TaskRow> inState = switch (state == null ? "" : state) {
             case "accepted" -> r -> r.status() == TaskStatus.ACCEPTED;
@@ -87,7 +87,7 @@ class TaskRowPage {
         };
         List<List<Cell>> table = new ArrayList<>();
         for (TaskRow r : rows.ofCampaign(campaignId, p, u, null)) {
-            if (!inState.test(r) || !(all || groups.contains(Groups.unit(r.unitCode())))) {
+            if (!inState.test(r) || !sees.test(r.unitCode())) {
                 continue;
             }
             String tone = r.status() == TaskStatus.ACCEPTED ? "green" : cutoff.overdue(r) ? "red" : null;
@@ -122,9 +122,7 @@ class TaskRowPage {
     String tasklist(@PathVariable long campaignId, @PathVariable long rowId) {
         TaskRow row = rows.find(rowId).filter(r -> r.campaignId() == campaignId)
                 .orElseThrow(() -> ApiException.notFound("unknown-task-row", rowId));
-        if (!currentUser.seesAllUnits() && !currentUser.inGroup(Groups.unit(row.unitCode()))) {
-            throw ApiException.forbidden("not-your-unit");
-        }
+        visibility.requireUnit(row.unitCode());
         // the row's open task (the unit's, or the office's review) as far as the caller may see it in Tasklist
         String taskId = tasks.createTaskQuery().taskVariableValueEquals(TaskVariables.TASK_ROW_ID, rowId).list().stream()
                 .map(Task::getId).findFirst().orElse(null);

@@ -1,7 +1,6 @@
 package cn.chuangwei.task;
 
 import cn.chuangwei.campaign.PhaseProgress;
-
 import cn.chuangwei.kernel.Phase;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package cn.chuangwei.task;
 
+import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.AppRights;
 import cn.chuangwei.kernel.CurrentUser;
-import cn.chuangwei.kernel.ApiException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package cn.chuangwei.web;
 
-import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.Texts;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;

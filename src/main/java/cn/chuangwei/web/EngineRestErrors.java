@@ -1,7 +1,7 @@
 package cn.chuangwei.web;
 
-import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.Texts;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,7 +1,7 @@
 package cn.chuangwei.web;
 
-import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.Texts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,11 +6,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.SelfInspectionDriver;
 import cn.chuangwei.support.TestClock;
-import cn.chuangwei.kernel.ApiException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;

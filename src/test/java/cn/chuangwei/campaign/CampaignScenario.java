@@ -1,10 +1,10 @@
 package cn.chuangwei.campaign;
 
-import cn.chuangwei.kernel.Phase;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.chuangwei.support.Api;
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.support.Api.Reply;
+import cn.chuangwei.support.Api;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;

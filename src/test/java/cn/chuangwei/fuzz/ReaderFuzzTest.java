@@ -3,9 +3,9 @@ package cn.chuangwei.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.fuzz.Files.Upload;
+import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.standard.Standards;
 import cn.chuangwei.task.DecompositionFile;
-import cn.chuangwei.kernel.ApiException;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

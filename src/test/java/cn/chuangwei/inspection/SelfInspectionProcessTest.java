@@ -1,12 +1,12 @@
 package cn.chuangwei.inspection;
 
-import cn.chuangwei.standard.Standards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignSetupService;
 import cn.chuangwei.campaign.CampaignStatus;
+import cn.chuangwei.standard.Standards;
 import cn.chuangwei.support.CampaignDriver;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.patrol.CaseService;
-import cn.chuangwei.support.Api;
 import cn.chuangwei.support.Api.Reply;
+import cn.chuangwei.support.Api;
 import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
@@ -91,7 +91,7 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** Whoever sees every unit's work: {@link CurrentUser#seesAllUnits()}. */
+    /** Whoever sees every unit's work: {@link Visibility#seesAllUnits()}. */
     static final Role[] SEES_ALL = {LEADER, DEPUTY, MEMBER, OFFICE, SUPERVISOR};
     static final Set<Role> SEE_CALLERS = Set.of(OFFICE, HOTLINE);
     static final String MONTH = "2027-03";

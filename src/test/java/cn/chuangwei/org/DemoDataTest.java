@@ -1,10 +1,10 @@
 package cn.chuangwei.org;
 
-import cn.chuangwei.demo.DemoData;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.chuangwei.support.Api;
+import cn.chuangwei.demo.DemoData;
 import cn.chuangwei.support.Api.Reply;
+import cn.chuangwei.support.Api;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;

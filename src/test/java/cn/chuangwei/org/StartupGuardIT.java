@@ -1,10 +1,10 @@
 package cn.chuangwei.org;
 
-import cn.chuangwei.demo.DemoData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.chuangwei.ChuangweiApplication;
+import cn.chuangwei.demo.DemoData;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

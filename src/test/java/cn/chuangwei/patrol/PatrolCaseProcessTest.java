@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.chuangwei.campaign.CampaignSetupService;
+import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
-import cn.chuangwei.kernel.ApiException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

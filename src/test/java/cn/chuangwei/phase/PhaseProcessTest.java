@@ -1,7 +1,5 @@
 package cn.chuangwei.phase;
 
-import cn.chuangwei.campaign.PhaseStatus;
-import cn.chuangwei.campaign.PhaseRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -11,6 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
+import cn.chuangwei.campaign.PhaseRepository;
+import cn.chuangwei.campaign.PhaseStatus;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;

@@ -1,10 +1,10 @@
 package cn.chuangwei.supervision;
 
-import cn.chuangwei.escalation.LadderLevel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
+import cn.chuangwei.escalation.LadderLevel;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;

@@ -1,10 +1,10 @@
 package cn.chuangwei.support;
 
-import cn.chuangwei.campaign.CampaignRequest;
 import cn.chuangwei.campaign.CampaignRequest.LeadingGroup;
 import cn.chuangwei.campaign.CampaignRequest.PhaseDates;
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignRequest.UnitRequest;
+import cn.chuangwei.campaign.CampaignRequest;
 import cn.chuangwei.kernel.Phase;
 import java.time.LocalDate;
 import java.util.ArrayList;
