@@ -27,8 +27,8 @@ public class CampaignRepository {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into campaign (name, town, kind, level, standard_code, template_id, status, active_key, created_by, created_at)
-                values (:name, :town, :kind, :level, :standard, :template, 'DRAFT', :activeKey, :createdBy, :now)""")
-                .param("name", name).param("town", town).param("kind", kind.name()).param("level", level.name())
+                values (:name, :town, :kind, :level, :standard, :template, :draft, :activeKey, :createdBy, :now)""")
+                .param("draft", CampaignStatus.DRAFT.name()).param("name", name).param("town", town).param("kind", kind.name()).param("level", level.name())
                 .param("standard", standardCode).param("template", templateId)
                 .param("activeKey", activeKey(town, kind, level)).param("createdBy", createdBy)
                 .param("now", Timestamp.from(now))
@@ -69,24 +69,46 @@ public class CampaignRepository {
     }
 
     void activate(long campaignId, String processInstanceId) {
-        jdbc.sql("update campaign set status = 'ACTIVE', process_instance_id = :pi where id = :id")
-                .param("pi", processInstanceId).param("id", campaignId).update();
+        jdbc.sql("update campaign set status = :s, process_instance_id = :pi where id = :id")
+                .param("s", CampaignStatus.ACTIVE.name()).param("pi", processInstanceId).param("id", campaignId).update();
     }
 
     void complete(long campaignId, Instant now) {
-        jdbc.sql("update campaign set status = 'COMPLETED', active_key = null, completed_at = :now where id = :id")
-                .param("now", Timestamp.from(now)).param("id", campaignId).update();
+        jdbc.sql("update campaign set status = :s, active_key = null, completed_at = :now where id = :id")
+                .param("s", CampaignStatus.COMPLETED.name()).param("now", Timestamp.from(now)).param("id", campaignId).update();
     }
 
     /** Ends a campaign without naming; the reason stays on record. */
     public void close(long campaignId, String reason, Instant now) {
         jdbc.sql("""
-                update campaign set status = 'CLOSED', active_key = null, completed_at = :now, closed_reason = :r
-                where id = :id""").param("now", Timestamp.from(now)).param("r", reason).param("id", campaignId).update();
+                update campaign set status = :s, active_key = null, completed_at = :now, closed_reason = :r
+                where id = :id""").param("s", CampaignStatus.CLOSED.name()).param("now", Timestamp.from(now)).param("r", reason).param("id", campaignId).update();
     }
 
     public Optional<Campaign> find(long id) {
         return jdbc.sql("select * from campaign where id = :id").param("id", id).query(CampaignRepository::campaign).optional();
+    }
+
+    /** The campaigns under way. */
+    public List<Campaign> active() {
+        return jdbc.sql("select * from campaign where status = :s order by id").param("s", CampaignStatus.ACTIVE.name())
+                .query(CampaignRepository::campaign).list();
+    }
+
+    /** Whether a unit of this code takes part in the campaign (in any campaign when none is given). */
+    public boolean unitExists(String code, Long campaignId) {
+        return jdbc.sql("""
+                select count(*) from campaign_unit where code = :u and (cast(:c as bigint) is null or campaign_id = :c)""")
+                .param("u", code).param("c", campaignId).query(Integer.class).single() > 0;
+    }
+
+    /** Whether the person leads the campaign's leading group or is a deputy in it (in any campaign when none is given). */
+    public boolean isLeaderOrDeputy(String userId, Long campaignId) {
+        return jdbc.sql("""
+                select count(*) from campaign_member where user_id = :d and role in (:roles)
+                and (cast(:c as bigint) is null or campaign_id = :c)""")
+                .param("d", userId).param("roles", List.of(MemberRole.LEADER.name(), MemberRole.DEPUTY.name()))
+                .param("c", campaignId).query(Integer.class).single() > 0;
     }
 
     List<Campaign> findAll() {

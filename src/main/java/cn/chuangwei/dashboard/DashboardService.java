@@ -7,6 +7,7 @@ import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.campaign.PhaseRepository;
 import cn.chuangwei.campaign.VisibleCampaigns;
+import cn.chuangwei.escalation.EscalationRepository;
 import cn.chuangwei.inspection.InspectionService;
 import cn.chuangwei.inspection.RoundRecords;
 import cn.chuangwei.kernel.CurrentUser;
@@ -16,15 +17,19 @@ import cn.chuangwei.patrol.CaseStats;
 import cn.chuangwei.supervision.AssessmentService;
 import cn.chuangwei.task.OverdueRule;
 import cn.chuangwei.task.RowCounts;
-import cn.chuangwei.task.TaskStatus;
+import cn.chuangwei.task.TaskRow;
+import cn.chuangwei.task.TaskRowRepository;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,7 +58,8 @@ public class DashboardService {
                         InspectionService.Round readiness, List<Map<String, Object>> areaScores, List<CaseStats.Trend> patrol) {
     }
 
-    private final JdbcClient jdbc;
+    private final TaskRowRepository rows;
+    private final EscalationRepository escalations;
     private final RoundRecords roundRecords;
     private final RowCounts rowCounts;
     private final OverdueRule overdueRule;
@@ -67,11 +73,12 @@ public class DashboardService {
     private final Visibility visibility;
     private final VisibleCampaigns visible;
 
-    DashboardService(JdbcClient jdbc, RoundRecords roundRecords, RowCounts rowCounts, OverdueRule overdueRule, CampaignRepository campaigns, PhaseRepository phases, AssessmentService assessment,
+    DashboardService(TaskRowRepository rows, EscalationRepository escalations, RoundRecords roundRecords, RowCounts rowCounts, OverdueRule overdueRule, CampaignRepository campaigns, PhaseRepository phases, AssessmentService assessment,
                      InspectionService inspection, DueDates dueDates, CaseStats caseStats,
                      CurrentUser currentUser, VisibleCampaigns visible, Visibility visibility) {
         this.visible = visible;
-        this.jdbc = jdbc;
+        this.rows = rows;
+        this.escalations = escalations;
         this.roundRecords = roundRecords;
         this.rowCounts = rowCounts;
         this.overdueRule = overdueRule;
@@ -83,6 +90,26 @@ public class DashboardService {
         this.caseStats = caseStats;
         this.currentUser = currentUser;
         this.visibility = visibility;
+    }
+
+    /** The highest rung each task still waiting for its unit reached, highest and longest overdue first. */
+    private List<Map<String, Object>> openEscalations(long campaignId, Map<String, String> unitNames, Predicate<String> sees) {
+        Map<Long, TaskRow> waiting = new HashMap<>();
+        rows.waitingRows(campaignId, EnumSet.allOf(Phase.class)).stream().filter(r -> sees.test(r.unitCode()))
+                .forEach(r -> waiting.put(r.id(), r));
+        return escalations.highestOfTasks(waiting.keySet()).values().stream()
+                .sorted(Comparator.comparing((EscalationRepository.Step e) -> e.level().rank())
+                        .thenComparing(EscalationRepository.Step::workingDaysOverdue).reversed())
+                .map(e -> {
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("taskRowId", e.taskRowId());
+                    v.put("unitCode", e.unitCode());
+                    v.put("unitName", unitNames.get(e.unitCode()));
+                    v.put("level", e.level().name());
+                    v.put("workingDaysOverdue", e.workingDaysOverdue());
+                    v.put("title", waiting.get(e.taskRowId()).title());
+                    return v;
+                }).toList();
     }
 
     public Board board(long campaignId) {
@@ -103,16 +130,7 @@ public class DashboardService {
                 .map(h -> new HeatCell(h.unitCode(), unitNames.getOrDefault(h.unitCode(), h.unitCode()), h.phase().name(),
                         h.accepted(), h.open(), h.overdue()))
                 .toList();
-        List<Map<String, Object>> escalations = jdbc.sql("""
-                select e.task_row_id as "taskRowId", e.unit_code as "unitCode", u.name as "unitName", e.level as "level",
-                       e.working_days_overdue as "workingDaysOverdue", r.title as "title"
-                from escalation_step e join task_row r on r.id = e.task_row_id
-                join campaign_unit u on u.campaign_id = e.campaign_id and u.code = e.unit_code
-                where e.campaign_id = :c and r.status in (:open)
-                  and e.level_rank = (select max(level_rank) from escalation_step x where x.task_row_id = e.task_row_id)
-                order by e.level_rank desc, e.working_days_overdue desc""").param("c", campaignId)
-                .param("open", TaskStatus.openNames()).query().listOfRows()
-                .stream().filter(e -> sees.test((String) e.get("unitCode"))).toList();
+        List<Map<String, Object>> escalations = openEscalations(campaignId, unitNames, sees);
         InspectionService.Round latest = inspection.current(campaignId).orElse(null);
         List<Map<String, Object>> areaScores = latest == null ? List.of() : roundRecords.areaScores(latest.id());
         List<CaseStats.Trend> trend = caseStats.trend(campaignId, YearMonth.from(today));

@@ -37,7 +37,9 @@ public class MailTemplates {
             "CIRCULAR_ISSUED", List.of(Set.of("recipientName", "circularTitle", "circularNumber", "link"),
                     Set.of("campaignName", "issuingOffice", "unitCount", "taskCount")),
             "CASE_RESULT", List.of(Set.of("recipientName", "caseNumber", "result"),
-                    Set.of("reportedOn", "description", "address", "unitName")));
+                    Set.of("reportedOn", "description", "address", "unitName")),
+            "CASE_ESCALATION", List.of(Set.of("recipientName", "unitName", "caseNumber", "deadline", "levelName", "link"),
+                    Set.of("campaignName", "address", "description", "situation", "interviewNote", "daysOverdue")));
 
     /** A template of one kind and language. */
     public record Template(String key, String locale, String subject, String body, String updatedBy, Instant updatedAt) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,5 +161,18 @@ public class CaseStats {
 
     private static double rate(int part, int whole) {
         return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 1000.0;
+    }
+
+    /** How many checks (核查) of each unit's cases failed from {@code from} up to (not including) {@code to}. */
+    public Map<String, Integer> failedChecks(long campaignId, Instant from, Instant to) {
+        Map<String, Integer> failed = new HashMap<>();
+        jdbc.sql("""
+                select p.unit_code, count(*) as n from case_event e join patrol_case p on p.id = e.case_id
+                where p.campaign_id = :c and e.event = 'CHECK_FAILED' and e.at >= :from and e.at < :to group by p.unit_code""")
+                .param("c", campaignId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(rs -> {
+                    failed.put(rs.getString("unit_code"), rs.getInt("n"));
+                });
+        return failed;
     }
 }

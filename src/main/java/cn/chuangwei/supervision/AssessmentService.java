@@ -1,14 +1,15 @@
 package cn.chuangwei.supervision;
 
 import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.calendar.WorkCalendar;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
-import cn.chuangwei.campaign.PhaseStatus;
+import cn.chuangwei.escalation.EscalationRepository;
+import cn.chuangwei.escalation.Subject;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.patrol.CaseStats;
-import cn.chuangwei.task.TaskStatus;
+import cn.chuangwei.task.OverdueRule;
+import cn.chuangwei.task.TaskRowRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -47,15 +48,22 @@ public class AssessmentService {
     private final DueDates dueDates;
     private final AssessmentRules rules;
     private final CaseStats caseStats;
+    private final OverdueRule overdueRule;
+    private final TaskRowRepository rows;
+    private final EscalationRepository escalations;
     private final Clock clock;
 
     AssessmentService(JdbcClient jdbc, CampaignRepository campaigns, DueDates dueDates, AssessmentRules rules,
-                      CaseStats caseStats, Clock clock) {
+                      CaseStats caseStats, OverdueRule overdueRule, TaskRowRepository rows, EscalationRepository escalations,
+                      Clock clock) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.dueDates = dueDates;
         this.rules = rules;
         this.caseStats = caseStats;
+        this.overdueRule = overdueRule;
+        this.rows = rows;
+        this.escalations = escalations;
         this.clock = clock;
     }
 
@@ -110,56 +118,14 @@ public class AssessmentService {
     }
 
     List<Score> compute(long campaignId, YearMonth month) {
-        LocalDate first = month.atDay(1);
-        LocalDate last = month.atEndOfMonth();
-        WorkCalendar calendar = dueDates.calendar();
-        Map<String, int[]> overdue = new HashMap<>();
-        java.time.Instant now = dueDates.now().toInstant();
-        java.time.Instant monthStart = first.atStartOfDay(dueDates.zone()).toInstant();
-        java.time.Instant monthEnd = last.plusDays(1).atStartOfDay(dueDates.zone()).toInstant();
-        jdbc.sql("""
-                select r.unit_code, r.deadline, r.status, r.submitted_at from task_row r
-                join campaign_phase p on p.campaign_id = r.campaign_id and p.phase = r.phase
-                where r.campaign_id = :c and p.status <> :pending and r.deadline <= :last""")
-                .param("c", campaignId).param("last", last).param("pending", PhaseStatus.PENDING.name())
-                .query(rs -> {
-                    LocalDate deadline = rs.getDate("deadline").toLocalDate();
-                    TaskStatus status = TaskStatus.valueOf(rs.getString("status"));
-                    Timestamp submitted = rs.getTimestamp("submitted_at");
-                    // open until submitted (then accepted or returned), else still open now
-                    boolean handedIn = (status == TaskStatus.SUBMITTED || status == TaskStatus.ACCEPTED) && submitted != null;
-                    java.time.Instant end = handedIn ? submitted.toInstant() : now;
-                    java.time.Instant until = end.isBefore(monthEnd) ? end : monthEnd;
-                    // overdue within the month: its deadline passed (18:00 of the day) while it was open in the month
-                    if (!until.isAfter(monthStart) || !dueDates.isPast(deadline, until)) {
-                        return;
-                    }
-                    LocalDate endDay = end.atZone(dueDates.zone()).toLocalDate();
-                    LocalDate from = deadline.plusDays(1).isAfter(first) ? deadline.plusDays(1) : first;
-                    LocalDate to = endDay.isBefore(last) ? endDay : last;
-                    int days = to.isBefore(from) ? 0 : calendar.workingDaysBetween(from.minusDays(1), to);
-                    int[] acc = overdue.computeIfAbsent(rs.getString("unit_code"), k -> new int[2]);
-                    acc[0]++;
-                    acc[1] += days;
-                });
-        Map<String, Integer> rework = new HashMap<>();
-        jdbc.sql("""
-                select r.unit_code, count(*) as n from task_event e join task_row r on r.id = e.task_row_id
-                where r.campaign_id = :c and e.event = 'RETURNED' and e.at >= :from and e.at < :to
-                group by r.unit_code""")
-                .param("c", campaignId).param("from", startOf(first)).param("to", startOf(last.plusDays(1)))
-                .query(rs -> {
-                    rework.put(rs.getString("unit_code"), rs.getInt("n"));
-                });
+        Instant from = startOf(month.atDay(1));
+        Instant to = startOf(month.atEndOfMonth().plusDays(1));
+        Map<String, OverdueRule.MonthOverdue> overdue = overdueRule.inMonth(campaignId, month);
+        Map<String, Integer> rework = rows.returnsByUnit(campaignId, from, to);
         Map<String, BigDecimal> levels = new HashMap<>();
-        jdbc.sql("""
-                select unit_code, level from escalation_step
-                where campaign_id = :c and reached_at >= :from and reached_at < :to""")
-                .param("c", campaignId).param("from", startOf(first)).param("to", startOf(last.plusDays(1)))
-                .query(rs -> {
-                    levels.merge(rs.getString("unit_code"), rules.levelPoints(rs.getString("level")), BigDecimal::add);
-                });
-
+        for (EscalationRepository.Step step : escalations.reached(campaignId, Subject.Kind.TASK, from, to)) {
+            levels.merge(step.unitCode(), rules.levelPoints(step.level().name()), BigDecimal::add);
+        }
         Map<String, BigDecimal> casePoints = new HashMap<>();
         for (CaseStats.Row row : caseStats.month(campaignId, month).units()) {
             if (row.dueToClose() > 0) {
@@ -170,25 +136,19 @@ public class AssessmentService {
                 }
             }
         }
-        jdbc.sql("""
-                select p.unit_code, count(*) as n from case_event e join patrol_case p on p.id = e.case_id
-                where p.campaign_id = :c and e.event = 'CHECK_FAILED' and e.at >= :from and e.at < :to group by p.unit_code""")
-                .param("c", campaignId).param("from", startOf(first)).param("to", startOf(last.plusDays(1)))
-                .query(rs -> {
-                    casePoints.merge(rs.getString("unit_code"), rules.perFailedCheck().multiply(BigDecimal.valueOf(rs.getInt("n"))),
-                            BigDecimal::add);
-                });
+        caseStats.failedChecks(campaignId, from, to).forEach((unit, n) ->
+                casePoints.merge(unit, rules.perFailedCheck().multiply(BigDecimal.valueOf(n)), BigDecimal::add));
         List<Score> unranked = new ArrayList<>();
         for (CampaignUnit u : campaigns.units(campaignId)) {
-            int[] o = overdue.getOrDefault(u.code(), new int[2]);
+            OverdueRule.MonthOverdue o = overdue.getOrDefault(u.code(), new OverdueRule.MonthOverdue(0, 0));
             int rw = rework.getOrDefault(u.code(), 0);
             BigDecimal lv = levels.getOrDefault(u.code(), BigDecimal.ZERO);
             BigDecimal cp = casePoints.getOrDefault(u.code(), BigDecimal.ZERO);
-            BigDecimal deductions = rules.perOverdueTask().multiply(BigDecimal.valueOf(o[0]))
-                    .add(rules.perOverdueDay().multiply(BigDecimal.valueOf(o[1])))
+            BigDecimal deductions = rules.perOverdueTask().multiply(BigDecimal.valueOf(o.tasks()))
+                    .add(rules.perOverdueDay().multiply(BigDecimal.valueOf(o.workingDays())))
                     .add(rules.perRework().multiply(BigDecimal.valueOf(rw))).add(lv).add(cp);
             BigDecimal score = rules.baseScore().subtract(deductions).max(BigDecimal.ZERO);
-            unranked.add(new Score(0, u.code(), u.name(), score.setScale(2, RoundingMode.HALF_UP), o[0], o[1], rw,
+            unranked.add(new Score(0, u.code(), u.name(), score.setScale(2, RoundingMode.HALF_UP), o.tasks(), o.workingDays(), rw,
                     lv.setScale(2, RoundingMode.HALF_UP), cp.setScale(2, RoundingMode.HALF_UP),
                     deductions.setScale(2, RoundingMode.HALF_UP)));
         }
@@ -203,7 +163,7 @@ public class AssessmentService {
         return ranked;
     }
 
-    private Timestamp startOf(LocalDate day) {
-        return Timestamp.from(day.atStartOfDay(dueDates.zone()).toInstant());
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(dueDates.zone()).toInstant();
     }
 }

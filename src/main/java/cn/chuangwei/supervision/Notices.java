@@ -1,23 +1,17 @@
 package cn.chuangwei.supervision;
 
 import cn.chuangwei.campaign.Campaign;
-import cn.chuangwei.campaign.CampaignMember;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
-import cn.chuangwei.campaign.MemberRole;
 import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.task.TaskRow;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** What supervision mails say about a task, and who the ladder's roles (UNIT_HEAD, DEPUTY, …) are for a task. */
+/** What supervision mails say about a task. */
 @Component
 public class Notices {
 
@@ -53,47 +47,5 @@ public class Notices {
 
     public String tasklistLink() {
         return baseUrl + "/camunda/app/tasklist/";
-    }
-
-    /** The people behind the ladder's roles for a task. */
-    public List<String> people(TaskRow row, String roles) {
-        Set<String> ids = new LinkedHashSet<>();
-        if (roles == null || roles.isBlank()) {
-            return List.of();
-        }
-        CampaignUnit unit = campaigns.unit(row.campaignId(), row.unitCode()).orElseThrow();
-        List<CampaignMember> members = campaigns.members(row.campaignId());
-        String leader = campaigns.leader(row.campaignId()).orElse(null);
-        for (String role : roles.split(",")) {
-            switch (role.trim()) {
-                case "UNIT_HEAD" -> {
-                    ids.add(row.personUserId());
-                    ids.add(unit.headUserId());
-                }
-                case "DEPUTY" -> ids.add(unit.deputyUserId() != null ? unit.deputyUserId() : leader);
-                case "LEADER" -> ids.add(leader);
-                case "OFFICE" -> members.stream().filter(m -> m.role() == MemberRole.OFFICE)
-                        .forEach(m -> ids.add(m.userId()));
-                case "SUPERVISORS" -> members.stream().filter(m -> m.role() == MemberRole.SUPERVISOR)
-                        .forEach(m -> ids.add(m.userId()));
-                case "LEADING_GROUP" -> ids.addAll(campaigns.gateSigners(row.campaignId()));
-                default -> throw new IllegalStateException("unknown role in the escalation ladder: " + role);
-            }
-        }
-        ids.remove(null);
-        return new ArrayList<>(ids);
-    }
-
-    /** The person who holds an interview: the deputy in charge of the unit, or the leader. */
-    public String interviewer(TaskRow row, String who) {
-        if (who == null || who.isBlank()) {
-            return null;
-        }
-        String leader = campaigns.leader(row.campaignId()).orElse(null);
-        if ("LEADER".equals(who)) {
-            return leader;
-        }
-        CampaignUnit unit = campaigns.unit(row.campaignId(), row.unitCode()).orElseThrow();
-        return unit.deputyUserId() != null ? unit.deputyUserId() : leader;
     }
 }

@@ -1,5 +1,6 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.escalation.EscalationRepository;
 import cn.chuangwei.kernel.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

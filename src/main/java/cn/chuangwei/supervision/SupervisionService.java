@@ -2,22 +2,29 @@ package cn.chuangwei.supervision;
 
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.calendar.TimeLimits;
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignStatus;
-import cn.chuangwei.campaign.PhaseStatus;
+import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.campaign.PhaseRepository;
+import cn.chuangwei.escalation.EscalationRepository;
 import cn.chuangwei.escalation.LadderLevel;
 import cn.chuangwei.kernel.ApiException;
-import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.org.Visibility;
-import cn.chuangwei.task.TaskStatus;
-import java.sql.Timestamp;
+import cn.chuangwei.task.TaskRow;
+import cn.chuangwei.task.TaskRowRepository;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,38 +54,37 @@ public class SupervisionService {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final CampaignRepository campaigns;
+    private final PhaseRepository phases;
+    private final TaskRowRepository rows;
+    private final EscalationRepository escalations;
     private final DueDates dueDates;
     private final TimeLimits timeLimits;
-    private final CurrentUser currentUser;
     private final Visibility visibility;
     private final double yellowShare;
 
-    SupervisionService(JdbcClient jdbc, DueDates dueDates, TimeLimits timeLimits, CurrentUser currentUser,
-                       @Value("${chuangwei.supervision.yellow-share:0.8}") double yellowShare, Visibility visibility) {
-        this.jdbc = jdbc;
+    SupervisionService(CampaignRepository campaigns, PhaseRepository phases, TaskRowRepository rows,
+                       EscalationRepository escalations, DueDates dueDates, TimeLimits timeLimits, Visibility visibility,
+                       @Value("${chuangwei.supervision.yellow-share:0.8}") double yellowShare) {
+        this.campaigns = campaigns;
+        this.phases = phases;
+        this.rows = rows;
+        this.escalations = escalations;
         this.dueDates = dueDates;
         this.timeLimits = timeLimits;
-        this.currentUser = currentUser;
         this.visibility = visibility;
         this.yellowShare = yellowShare;
     }
 
     /** An unknown campaign, unit or deputy in a filter is refused, not answered with an empty list. */
     private void check(Filter f) {
-        if (f.campaignId() != null && jdbc.sql("select count(*) from campaign where id = :c").param("c", f.campaignId())
-                .query(Integer.class).single() == 0) {
+        if (f.campaignId() != null && campaigns.find(f.campaignId()).isEmpty()) {
             throw ApiException.notFound("unknown-campaign", f.campaignId());
         }
-        if (f.unitCode() != null && jdbc.sql("""
-                select count(*) from campaign_unit where code = :u and (cast(:c as bigint) is null or campaign_id = :c)""")
-                .param("u", f.unitCode()).param("c", f.campaignId()).query(Integer.class).single() == 0) {
+        if (f.unitCode() != null && !campaigns.unitExists(f.unitCode(), f.campaignId())) {
             throw ApiException.badRequest("unknown-unit", "unit", "unit", f.unitCode());
         }
-        if (f.deputyUserId() != null && jdbc.sql("""
-                select count(*) from campaign_member where user_id = :d and role in ('LEADER', 'DEPUTY')
-                and (cast(:c as bigint) is null or campaign_id = :c)""")
-                .param("d", f.deputyUserId()).param("c", f.campaignId()).query(Integer.class).single() == 0) {
+        if (f.deputyUserId() != null && !campaigns.isLeaderOrDeputy(f.deputyUserId(), f.campaignId())) {
             throw ApiException.badRequest("deputy-not-in-group", "deputy", "deputy", f.deputyUserId());
         }
     }
@@ -95,48 +101,49 @@ public class SupervisionService {
                 .toList();
     }
 
+    /** The open tasks of the running phases of the campaigns under way, as far as the filter and the caller see. */
     public List<OpenTask> open(Filter f) {
         check(f);
+        List<Campaign> scope = f.campaignId() == null ? campaigns.active()
+                : campaigns.find(f.campaignId()).filter(c -> c.status() == CampaignStatus.ACTIVE).stream().toList();
+        List<OpenTask> open = new ArrayList<>();
+        for (Campaign c : scope) {
+            open.addAll(open(c, f));
+        }
+        open.sort(Comparator.comparing(OpenTask::deadline).thenComparing(OpenTask::taskRowId));
+        return open;
+    }
+
+    private List<OpenTask> open(Campaign c, Filter f) {
+        Set<Phase> running = EnumSet.noneOf(Phase.class);
+        phases.ofCampaign(c.id()).stream().filter(p -> p.status().isUnderWay() && (f.phase() == null || f.phase() == p.phase()))
+                .forEach(p -> running.add(p.phase()));
+        Map<String, CampaignUnit> units = new HashMap<>();
+        campaigns.units(c.id()).forEach(u -> units.put(u.code(), u));
         Predicate<String> sees = visibility.unitFilter();
-        LocalDate today = dueDates.today();
-        return jdbc.sql("""
-                select r.id, r.campaign_id, c.name as campaign_name, r.phase, r.title, r.unit_code, u.name as unit_name,
-                       u.deputy_user_id, r.person_user_id, r.deadline, r.critical, r.assigned_at,
-                       (select max(e.level_rank) from escalation_step e where e.task_row_id = r.id) as max_rank
-                from task_row r
-                join campaign c on c.id = r.campaign_id
-                join campaign_phase p on p.campaign_id = r.campaign_id and p.phase = r.phase
-                join campaign_unit u on u.campaign_id = r.campaign_id and u.code = r.unit_code
-                where r.status in (:open) and p.status not in (:idle) and c.status = :running
-                  and (cast(:c as bigint) is null or r.campaign_id = :c)
-                  and (cast(:p as varchar(20)) is null or r.phase = :p)
-                  and (cast(:u as varchar(40)) is null or r.unit_code = :u)
-                  and (cast(:d as varchar(64)) is null or u.deputy_user_id = :d)
-                order by r.deadline, r.id""")
-                .param("c", f.campaignId()).param("p", f.phase() == null ? null : f.phase().name())
-                .param("u", f.unitCode()).param("d", f.deputyUserId())
-                .param("open", TaskStatus.openNames()).param("idle", PhaseStatus.idleNames())
-                .param("running", CampaignStatus.ACTIVE.name())
-                .query((rs, n) -> {
-                    LocalDate deadline = rs.getDate("deadline").toLocalDate();
-                    Timestamp assignedAt = rs.getTimestamp("assigned_at");
-                    LocalDate assigned = assignedAt == null ? today
-                            : assignedAt.toInstant().atZone(dueDates.zone()).toLocalDate();
-                    TimeLimits.Measure m = timeLimits.measure(assigned, deadline);
-                    double used = m.timeUsedShare();
-                    int days = m.workingDaysOverdue();
-                    String colour = m.overdue() ? "RED" : used >= yellowShare ? "YELLOW" : "GREEN";
-                    int rank = rs.getInt("max_rank");
-                    String level = rs.wasNull() ? null : LadderLevel.values()[rank].name();
-                    Phase phase = Phase.valueOf(rs.getString("phase"));
-                    return new OpenTask(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("campaign_name"),
-                            phase.name(), phase.zh(), rs.getString("unit_code"), rs.getString("unit_name"),
-                            rs.getString("deputy_user_id"), rs.getString("person_user_id"), rs.getString("title"), deadline,
-                            rs.getBoolean("critical"), colour, Math.round(used * 1000) / 1000.0, days, level);
-                })
-                .list().stream()
-                .filter(t -> sees.test(t.unitCode()))
-                .filter(t -> f.level() == null || f.level().name().equals(t.level()))
+        List<TaskRow> waiting = rows.waitingRows(c.id(), running).stream()
+                .filter(r -> f.unitCode() == null || f.unitCode().equals(r.unitCode()))
+                .filter(r -> f.deputyUserId() == null || f.deputyUserId().equals(units.get(r.unitCode()).deputyUserId()))
+                .filter(r -> sees.test(r.unitCode()))
                 .toList();
+        Map<Long, EscalationRepository.Step> levels = escalations.highestOfTasks(waiting.stream().map(TaskRow::id).toList());
+        LocalDate today = dueDates.today();
+        List<OpenTask> open = new ArrayList<>();
+        for (TaskRow r : waiting) {
+            LocalDate assigned = r.assignedAt() == null ? today : r.assignedAt().atZone(dueDates.zone()).toLocalDate();
+            TimeLimits.Measure m = timeLimits.measure(assigned, r.deadline());
+            double used = m.timeUsedShare();
+            String colour = m.overdue() ? "RED" : used >= yellowShare ? "YELLOW" : "GREEN";
+            EscalationRepository.Step step = levels.get(r.id());
+            String level = step == null ? null : step.level().name();
+            if (f.level() != null && !f.level().name().equals(level)) {
+                continue;
+            }
+            CampaignUnit unit = units.get(r.unitCode());
+            open.add(new OpenTask(r.id(), c.id(), c.name(), r.phase().name(), r.phase().zh(), r.unitCode(), unit.name(),
+                    unit.deputyUserId(), r.personUserId(), r.title(), r.deadline(), r.critical(), colour,
+                    Math.round(used * 1000) / 1000.0, m.workingDaysOverdue(), level));
+        }
+        return open;
     }
 }

@@ -78,6 +78,17 @@ public class TaskRowRepository implements PhaseProgress {
                 order by id""").param("active", TaskStatus.activeNames()).param("c", campaignId).param("p", phase.name()).query(TaskRowRepository::row).list();
     }
 
+    /** Rows waiting for their unit (open or returned) in the given phases, by deadline. */
+    public List<TaskRow> waitingRows(long campaignId, Collection<Phase> phases) {
+        if (phases.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from task_row where campaign_id = :c and phase in (:p) and status in (:open) order by deadline, id""")
+                .param("c", campaignId).param("p", phases.stream().map(Enum::name).toList())
+                .param("open", TaskStatus.openNames()).query(TaskRowRepository::row).list();
+    }
+
     @Override
     public PhaseCounts counts(long campaignId, Phase phase) {
         return jdbc.sql("""
@@ -128,6 +139,21 @@ public class TaskRowRepository implements PhaseProgress {
                 .update();
     }
 
+    /** How often each unit had a row returned for rework from {@code from} up to (not including) {@code to}. */
+    public Map<String, Integer> returnsByUnit(long campaignId, Instant from, Instant to) {
+        Map<String, Integer> returns = new HashMap<>();
+        jdbc.sql("""
+                select r.unit_code, count(*) as n from task_event e join task_row r on r.id = e.task_row_id
+                where r.campaign_id = :c and e.event = :returned and e.at >= :from and e.at < :to
+                group by r.unit_code""")
+                .param("c", campaignId).param("returned", TaskStatus.RETURNED.name())
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(rs -> {
+                    returns.put(rs.getString("unit_code"), rs.getInt("n"));
+                });
+        return returns;
+    }
+
     public List<TaskEvent> events(long rowId) {
         return jdbc.sql("select * from task_event where task_row_id = :r order by id").param("r", rowId)
                 .query((rs, n) -> new TaskEvent(rs.getString("event"), rs.getString("actor"), rs.getString("note"),
@@ -146,7 +172,7 @@ public class TaskRowRepository implements PhaseProgress {
                 rs.getString("area_code"), TaskOrigin.valueOf(rs.getString("origin")), rs.getInt("gate_round"),
                 TaskStatus.valueOf(rs.getString("status")), rs.getString("result_summary"), rs.getString("return_reason"),
                 rs.getInt("rework_count"), instant(rs.getTimestamp("submitted_at")), rs.getString("submitted_by"),
-                instant(rs.getTimestamp("accepted_at")), rs.getString("accepted_by"));
+                instant(rs.getTimestamp("accepted_at")), rs.getString("accepted_by"), instant(rs.getTimestamp("assigned_at")));
     }
 
     private static Instant instant(Timestamp t) {

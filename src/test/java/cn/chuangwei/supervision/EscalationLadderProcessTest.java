@@ -1,5 +1,6 @@
 package cn.chuangwei.supervision;
 
+import cn.chuangwei.escalation.EscalationRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
@@ -87,7 +88,7 @@ class EscalationLadderProcessTest {
     }
 
     List<LadderLevel> levels() {
-        return steps.ofRow(rowId).stream().map(EscalationRepository.Step::level).toList();
+        return steps.ofTask(rowId).stream().map(EscalationRepository.Step::level).toList();
     }
 
     Set<String> recipients(LadderLevel level) {
@@ -142,13 +143,13 @@ class EscalationLadderProcessTest {
         assertThat(recipients(LadderLevel.CIRCULAR)).containsExactlyInAnyOrder(head, deputy, f.office,
                 f.supervisors.get(0), f.supervisors.get(1));
         dailyCheck(10, 11);  // Sunday: no working day added
-        assertThat(steps.ofRow(rowId).get(2).workingDaysOverdue()).isEqualTo(3);
+        assertThat(steps.ofTask(rowId).get(2).workingDaysOverdue()).isEqualTo(3);
 
         dailyCheck(10, 19);  // 9
         assertThat(levels()).hasSize(3);
         dailyCheck(10, 20);  // 10 -> interview by the deputy in charge
         assertThat(levels()).endsWith(LadderLevel.INTERVIEW);
-        assertThat(steps.ofRow(rowId).get(3).interviewer()).isEqualTo(deputy);
+        assertThat(steps.ofTask(rowId).get(3).interviewer()).isEqualTo(deputy);
         assertThat(recipients(LadderLevel.INTERVIEW)).containsExactlyInAnyOrder(head, deputy, f.office);
 
         dailyCheck(11, 2);   // 19
@@ -158,7 +159,7 @@ class EscalationLadderProcessTest {
                 LadderLevel.INTERVIEW, LadderLevel.ACCOUNTABILITY);
         assertThat(recipients(LadderLevel.ACCOUNTABILITY)).containsExactlyInAnyOrder(head, deputy, f.leader, f.office,
                 f.supervisors.get(0), f.supervisors.get(1));
-        assertThat(steps.ofRow(rowId)).extracting(s -> s.reachedAt().atZone(TestClock.ZONE).toLocalDate()).containsExactly(
+        assertThat(steps.ofTask(rowId)).extracting(s -> s.reachedAt().atZone(TestClock.ZONE).toLocalDate()).containsExactly(
                 LocalDate.of(2026, 9, 29), LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 10),
                 LocalDate.of(2026, 10, 20), LocalDate.of(2026, 11, 3));
 
