@@ -3,7 +3,6 @@ package cn.chuangwei.acceptance;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.standard.Standards;
-import cn.chuangwei.task.TaskForms;
 import cn.chuangwei.task.TaskVariables;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,8 +53,8 @@ final class AcceptanceDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            TaskForms.check(TaskForms.SUBMIT_APPLICATION, TaskVariables.formValues(task));
-            acceptance.submit(TaskVariables.campaignId(task), ((String) task.getVariable(TaskForms.REFERENCE)).trim(),
+            AcceptanceForms.SUBMIT_APPLICATION.checkVariables(task::getVariable);
+            acceptance.submit(TaskVariables.campaignId(task), ((String) task.getVariable(AcceptanceForms.REFERENCE)).trim(),
                     task.getAssignee());
         }
     }
@@ -72,10 +71,10 @@ final class AcceptanceDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            TaskForms.check(TaskForms.EXTERNAL_RESULTS, TaskVariables.formValues(task));
-            String outcome = (String) task.getVariable(TaskForms.EXTERNAL_OUTCOME);
+            AcceptanceForms.EXTERNAL_RESULTS.checkVariables(task::getVariable);
+            String outcome = (String) task.getVariable(AcceptanceForms.EXTERNAL_OUTCOME);
             int attempt = acceptance.recordResult(TaskVariables.campaignId(task), outcome,
-                    (String) task.getVariable(TaskForms.PROBLEMS), task.getAssignee());
+                    (String) task.getVariable(AcceptanceForms.PROBLEMS), task.getAssignee());
             task.getExecution().setVariable("externalResult", outcome);
             task.getExecution().setVariable("externalAttempt", attempt);
         }
@@ -93,10 +92,10 @@ final class AcceptanceDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            TaskForms.check(TaskForms.PUBLIC_NOTICE, TaskVariables.formValues(task));
+            AcceptanceForms.PUBLIC_NOTICE.checkVariables(task::getVariable);
             acceptance.recordNaming(TaskVariables.campaignId(task),
-                    LocalDate.parse(((String) task.getVariable(TaskForms.NAMING_DATE)).trim()),
-                    ((String) task.getVariable(TaskForms.NAMING_DOCUMENT)).trim());
+                    LocalDate.parse(((String) task.getVariable(AcceptanceForms.NAMING_DATE)).trim()),
+                    ((String) task.getVariable(AcceptanceForms.NAMING_DOCUMENT)).trim());
         }
     }
 
@@ -192,11 +191,11 @@ final class AcceptanceDelegates {
                         .mapToObj(i -> items.get((month * sample + i) % items.size()))
                         .map(i -> i.code() + "  " + i.name()).collect(Collectors.joining("\n"));
                 task.setVariableLocal("sampleItems", text);
-                task.getExecution().setVariableLocal(TaskForms.FINDINGS, null);
+                task.getExecution().setVariableLocal(MaintenanceForms.FINDINGS, null);
                 return;
             }
-            TaskForms.check(TaskForms.SPOT_CHECK, TaskVariables.formValues(task));
-            acceptance.recordSpotCheck(campaignId, ((String) task.getVariable(TaskForms.FINDINGS)).trim(), sample,
+            MaintenanceForms.SPOT_CHECK.checkVariables(task::getVariable);
+            acceptance.recordSpotCheck(campaignId, ((String) task.getVariable(MaintenanceForms.FINDINGS)).trim(), sample,
                     task.getAssignee());
         }
     }

@@ -5,7 +5,6 @@ import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.campaign.PhaseRepository;
 import cn.chuangwei.task.NewTaskRow;
-import cn.chuangwei.task.TaskForms;
 import cn.chuangwei.task.TaskOrigin;
 import cn.chuangwei.task.TaskRowRepository;
 import cn.chuangwei.task.TaskVariables;
@@ -66,12 +65,12 @@ final class InspectionDelegates {
                 long campaignId = TaskVariables.campaignId(task);
                 task.setVariableLocal("areaName", inspection.areaName(campaignId, area));
                 task.setVariableLocal("itemsText", inspection.itemsText(campaignId, area));
-                task.getExecution().setVariableLocal(TaskForms.SCORES, null);
+                task.getExecution().setVariableLocal(SelfInspectionForms.SCORES, null);
                 return;
             }
-            TaskForms.check(TaskForms.SCORE_SHEET, TaskVariables.formValues(task));
+            SelfInspectionForms.SCORE_SHEET.checkVariables(task::getVariable);
             inspection.recordScores(TaskVariables.campaignId(task), (String) task.getVariable("area"),
-                    (String) task.getVariable(TaskForms.SCORES), task.getAssignee());
+                    (String) task.getVariable(SelfInspectionForms.SCORES), task.getAssignee());
         }
     }
 
@@ -89,11 +88,11 @@ final class InspectionDelegates {
         public void notify(DelegateTask task) {
             if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
                 task.setVariableLocal("indicatorsText", inspection.indicatorsText(TaskVariables.campaignId(task)));
-                task.getExecution().setVariableLocal(TaskForms.READINGS, null);
+                task.getExecution().setVariableLocal(SelfInspectionForms.READINGS, null);
                 return;
             }
-            TaskForms.check(TaskForms.INDICATOR_READINGS, TaskVariables.formValues(task));
-            inspection.recordReadings(TaskVariables.campaignId(task), (String) task.getVariable(TaskForms.READINGS),
+            SelfInspectionForms.INDICATOR_READINGS.checkVariables(task::getVariable);
+            inspection.recordReadings(TaskVariables.campaignId(task), (String) task.getVariable(SelfInspectionForms.READINGS),
                     task.getAssignee());
         }
     }

@@ -8,8 +8,6 @@ import cn.chuangwei.campaign.MemberRole;
 import cn.chuangwei.notify.MailOutbox;
 import cn.chuangwei.escalation.LadderLevel;
 import cn.chuangwei.calendar.TimeLimits;
-import cn.chuangwei.task.TaskForms;
-import cn.chuangwei.task.TaskVariables;
 import cn.chuangwei.kernel.ApiException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -101,7 +99,7 @@ final class CaseDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            TaskForms.check(TaskForms.REGISTER_CASE, formValues(task));
+            PatrolCaseForms.REGISTER_CASE.checkVariables(task::getVariable);
             long id = caseId(task);
             Instant now = clock.instant();
             String decision = (String) task.getVariable("registerDecision");
@@ -137,7 +135,7 @@ final class CaseDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            TaskForms.check(TaskForms.DISPATCH_CASE, formValues(task));
+            PatrolCaseForms.DISPATCH_CASE.checkVariables(task::getVariable);
             long id = caseId(task);
             String unit = ((String) task.getVariable("unitCode")).trim();
             PatrolCase c = cases.find(id).orElseThrow();
@@ -173,7 +171,7 @@ final class CaseDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            TaskForms.check(TaskForms.HANDLE_CASE, formValues(task));
+            PatrolCaseForms.HANDLE_CASE.checkVariables(task::getVariable);
             long id = caseId(task);
             PatrolCase c = cases.find(id).orElseThrow();
             Instant now = clock.instant();
@@ -238,7 +236,7 @@ final class CaseDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            TaskForms.check(TaskForms.APPROVE_PENDING, formValues(task));
+            PatrolCaseForms.APPROVE_PENDING.checkVariables(task::getVariable);
             long id = caseId(task);
             if ("YES".equals(task.getVariable("pendingApproved"))) {
                 Date due = (Date) task.getVariable("pendingDue");
@@ -266,7 +264,7 @@ final class CaseDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            TaskForms.check(TaskForms.CHECK_CASE, formValues(task));
+            PatrolCaseForms.CHECK.checkVariables(task::getVariable);
             long id = caseId(task);
             Instant now = clock.instant();
             String outcome = (String) task.getVariable("checkOutcome");
@@ -416,9 +414,5 @@ final class CaseDelegates {
         public void execute(DelegateExecution execution) {
             execution.setVariable("caseOutcome", "VOID");
         }
-    }
-
-    static Map<String, Object> formValues(DelegateTask task) {
-        return TaskVariables.formValues(task);
     }
 }

@@ -1,6 +1,5 @@
 package cn.chuangwei.phase;
 
-import cn.chuangwei.task.TaskForms;
 import cn.chuangwei.task.TaskVariables;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,11 +20,11 @@ class GateSignatureRecorder implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        TaskForms.check(TaskForms.SIGN_GATE, TaskVariables.formValues(task));
-        String comment = (String) task.getVariable(TaskForms.SIGN_COMMENT);
+        PhaseForms.SIGN.checkVariables(task::getVariable);
+        String comment = (String) task.getVariable(PhaseForms.SIGN_COMMENT);
         signatures.insert(TaskVariables.campaignId(task), TaskVariables.phase(task),
                 ((Number) task.getVariable("gateRound")).intValue(), task.getAssignee(), "SIGN",
-                (String) task.getVariable(TaskForms.SIGN_DECISION), comment == null ? null : comment.trim(),
+                (String) task.getVariable(PhaseForms.SIGN_DECISION), comment == null ? null : comment.trim(),
                 clock.instant());
     }
 }

@@ -1,6 +1,5 @@
 package cn.chuangwei.phase;
 
-import cn.chuangwei.task.TaskForms;
 import cn.chuangwei.task.TaskVariables;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,9 +20,9 @@ class LeaderDecisionRecorder implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        TaskForms.check(TaskForms.LEADER_DECISION, TaskVariables.formValues(task));
-        String decision = (String) task.getVariable(TaskForms.LEADER_DECISION_FIELD);
-        String comment = (String) task.getVariable(TaskForms.LEADER_COMMENT);
+        PhaseForms.LEADER.checkVariables(task::getVariable);
+        String decision = (String) task.getVariable(PhaseForms.LEADER_DECISION_FIELD);
+        String comment = (String) task.getVariable(PhaseForms.LEADER_COMMENT);
         signatures.insert(TaskVariables.campaignId(task), TaskVariables.phase(task),
                 ((Number) task.getVariable("gateRound")).intValue(), task.getAssignee(), "DECIDE", decision,
                 comment == null ? null : comment.trim(), clock.instant());

@@ -1,7 +1,7 @@
 package cn.chuangwei.supervision;
 
 import cn.chuangwei.notify.MailOutbox;
-import cn.chuangwei.task.TaskForms;
+import cn.chuangwei.phase.PhaseForms;
 import cn.chuangwei.task.TaskVariables;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ class SignReminder implements JavaDelegate {
         String event = "reminder:gate:" + TaskVariables.campaignId(execution) + ":" + TaskVariables.phase(execution) + ":"
                 + execution.getVariable("gateRound") + ":" + kind;
         for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(TaskForms.SIGN_GATE).list()) {
+                .taskDefinitionKey(PhaseForms.SIGN_GATE).list()) {
             Map<String, String> v = new HashMap<>();
             v.put("taskTitle", t.getName());
             v.put("deadline", t.getDueDate().toInstant().atZone(dueDates.zone()).format(DateTimeFormatter.ISO_LOCAL_DATE));

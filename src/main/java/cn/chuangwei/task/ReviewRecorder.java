@@ -22,14 +22,14 @@ class ReviewRecorder implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        TaskForms.check(TaskForms.REVIEW_TASK, TaskVariables.formValues(task));
-        String decision = (String) task.getVariable(TaskForms.REVIEW_DECISION);
+        UnitTaskForms.REVIEW.checkVariables(task::getVariable);
+        String decision = (String) task.getVariable(UnitTaskForms.REVIEW_DECISION);
         long rowId = TaskVariables.taskRowId(task);
         if ("ACCEPT".equals(decision)) {
             rows.markAccepted(rowId, task.getAssignee(), clock.instant());
             rows.event(rowId, "ACCEPTED", task.getAssignee(), null, clock.instant());
         } else {
-            String reason = ((String) task.getVariable(TaskForms.RETURN_REASON)).trim();
+            String reason = ((String) task.getVariable(UnitTaskForms.RETURN_REASON)).trim();
             rows.markReturned(rowId, reason);
             rows.event(rowId, "RETURNED", task.getAssignee(), reason, clock.instant());
             task.getExecution().setVariable("lastReturnReason", reason);

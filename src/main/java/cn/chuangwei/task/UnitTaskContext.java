@@ -43,7 +43,7 @@ class UnitTaskContext implements ExecutionListener {
         execution.setVariableLocal("taskDeadlineText", row.deadline().toString());
         execution.setVariableLocal("critical", row.critical());
         execution.setVariableLocal("rowStatus", row.status().name());
-        execution.setVariableLocal(TaskForms.RESULT_SUMMARY, row.resultSummary());
+        execution.setVariableLocal(UnitTaskForms.RESULT_SUMMARY, row.resultSummary());
         execution.setVariableLocal("lastReturnReason", row.returnReason() == null ? "" : row.returnReason());
         execution.setVariableLocal(TaskVariables.REVIEW_DUE, dueDates.dueInWorkingDays(reviewDays));
         // supervision: reminders 2 working days before and on the day, the ladder at the deadline and every morning

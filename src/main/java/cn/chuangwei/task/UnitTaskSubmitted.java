@@ -26,8 +26,8 @@ class UnitTaskSubmitted implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        TaskForms.check(TaskForms.UNIT_TASK, TaskVariables.formValues(task));
-        String summary = ((String) task.getVariable(TaskForms.RESULT_SUMMARY)).trim();
+        UnitTaskForms.UNIT.checkVariables(task::getVariable);
+        String summary = ((String) task.getVariable(UnitTaskForms.RESULT_SUMMARY)).trim();
         long rowId = TaskVariables.taskRowId(task);
         rows.markSubmitted(rowId, summary, task.getAssignee(), clock.instant());
         rows.event(rowId, "SUBMITTED", task.getAssignee(), null, clock.instant());
