@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * First step of {@code campaign.bpmn}: ties the process to its campaign and marks the campaign active. A campaign
- * started from the Tasklist start form has no {@code campaignId} yet: it is registered here from the form's fields.
+ * started from the Tasklist start form has no {@code campaignId} yet: the form's answers are checked
+ * ({@link CampaignStartForm}) and it is registered here from them.
  */
 @Component("campaignRegistration")
 class CampaignRegistrationDelegate implements JavaDelegate {
@@ -31,9 +32,11 @@ class CampaignRegistrationDelegate implements JavaDelegate {
         Object id = execution.getVariable(CampaignVariables.CAMPAIGN_ID);
         long campaignId;
         if (id == null) {
+            CampaignStartForm.START.checkVariables(name -> answer(execution.getVariable(name)));
             campaignId = setup.registerFromStartForm((String) execution.getVariable("campaignName"),
                     (String) execution.getVariable("town"), (String) execution.getVariable("template"),
-                    date(execution.getVariable("startDate")), (String) execution.getVariable("initiator"));
+                    LocalDate.parse(((String) answer(execution.getVariable("startDate"))).strip()),
+                    (String) execution.getVariable("initiator"));
             execution.setVariable(CampaignVariables.CAMPAIGN_ID, campaignId);
             execution.setProcessBusinessKey("campaign-" + campaignId);
         } else {
@@ -43,13 +46,8 @@ class CampaignRegistrationDelegate implements JavaDelegate {
         campaigns.find(campaignId).ifPresent(c -> execution.setVariable("campaignName", c.name()));
     }
 
-    private LocalDate date(Object value) {
-        if (value instanceof Date d) {
-            return d.toInstant().atZone(zone).toLocalDate();
-        }
-        if (value instanceof String s && !s.isBlank()) {
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-        }
-        throw cn.chuangwei.kernel.ApiException.badRequest("required", "startDate", "startDate");
+    /** A date set by a caller other than the form (a {@link Date}) is read as the form's date picker would send it. */
+    private Object answer(Object value) {
+        return value instanceof Date d ? d.toInstant().atZone(zone).toLocalDate().toString() : value;
     }
 }
