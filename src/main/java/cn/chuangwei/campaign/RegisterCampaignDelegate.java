@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
  * started from the Tasklist start form has no {@code campaignId} yet: the form's answers are checked
  * ({@link CampaignStartForm}) and it is registered here from them.
  */
-@Component("campaignRegistration")
-class CampaignRegistrationDelegate implements JavaDelegate {
+@Component
+class RegisterCampaignDelegate implements JavaDelegate {
 
     private final CampaignSetupService setup;
     private final CampaignRepository campaigns;
     private final ZoneId zone;
 
-    CampaignRegistrationDelegate(CampaignSetupService setup, CampaignRepository campaigns,
-                                 @Value("${chuangwei.zone}") String zone) {
+    RegisterCampaignDelegate(CampaignSetupService setup, CampaignRepository campaigns,
+                             @Value("${chuangwei.zone}") String zone) {
         this.setup = setup;
         this.campaigns = campaigns;
         this.zone = ZoneId.of(zone);

@@ -11,20 +11,20 @@ import org.springframework.stereotype.Component;
  * campaign's people into the leading group, the office or the supervisors, so that Tasklist shows them their work.
  * It runs as a job, with the engine's own rights, after the set-up has committed.
  */
-@Component("campaignGroupSync")
-class GroupSyncDelegate implements JavaDelegate {
+@Component
+class SyncGroupsDelegate implements JavaDelegate {
 
     private final CampaignRepository campaigns;
     private final Directory directory;
 
-    GroupSyncDelegate(CampaignRepository campaigns, Directory directory) {
+    SyncGroupsDelegate(CampaignRepository campaigns, Directory directory) {
         this.campaigns = campaigns;
         this.directory = directory;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable(CampaignVariables.CAMPAIGN_ID)).longValue();
+        long id = CampaignVariables.campaignId(execution);
         for (CampaignUnit u : campaigns.units(id)) {
             directory.ensureMembership(u.headUserId(), Groups.unit(u.code()), u.name(), "UNIT");
         }
