@@ -81,8 +81,8 @@ public class WorkService {
 
     /**
      * The context (campaign, phase, row, unit) of the listed tasks of decomposition rows, in three queries rather than
-     * a command per task: the row is a variable of the task itself ({@link RowTaskLink}), the campaign and the phase are
-     * its process's, the unit is the row's. Tasks not found so are left out and read one by one.
+     * a command per task: the row is a variable of the task itself ({@link LinkTaskToRowListener}), the campaign and
+     * the phase are its process's, the unit is the row's. Tasks not found so are left out and read one by one.
      */
     private Map<String, Map<String, Object>> contexts(List<Task> list) {
         if (list.isEmpty()) {

@@ -8,16 +8,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The unit has completed its task: the result is checked and recorded, and the office's review falls due. */
-@Component("unitTaskSubmitted")
-class UnitTaskSubmitted implements TaskListener {
+@Component
+class RecordSubmissionListener implements TaskListener {
 
     private final TaskRowRepository rows;
     private final DueDates dueDates;
     private final Clock clock;
     private final int reviewDays;
 
-    UnitTaskSubmitted(TaskRowRepository rows, DueDates dueDates, Clock clock,
-                      @Value("${chuangwei.deadlines.review-days}") int reviewDays) {
+    RecordSubmissionListener(TaskRowRepository rows, DueDates dueDates, Clock clock,
+                             @Value("${chuangwei.deadlines.review-days}") int reviewDays) {
         this.rows = rows;
         this.dueDates = dueDates;
         this.clock = clock;

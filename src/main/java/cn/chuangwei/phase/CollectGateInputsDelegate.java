@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
  * Gathers what {@code dmn/phase-gate.dmn} decides from: the share of the phase's tasks accepted, critical tasks not
  * accepted, the share of this round's signatures that reject, and whether the phase's end date has passed.
  */
-@Component("gateInputs")
-class GateInputs implements JavaDelegate {
+@Component
+class CollectGateInputsDelegate implements JavaDelegate {
 
     private final PhaseRepository phases;
     private final GateSignatures gateSignatures;
     private final TaskRowRepository rows;
     private final DueDates dueDates;
 
-    GateInputs(PhaseRepository phases, GateSignatures gateSignatures, TaskRowRepository rows, DueDates dueDates) {
+    CollectGateInputsDelegate(PhaseRepository phases, GateSignatures gateSignatures, TaskRowRepository rows, DueDates dueDates) {
         this.phases = phases;
         this.gateSignatures = gateSignatures;
         this.rows = rows;

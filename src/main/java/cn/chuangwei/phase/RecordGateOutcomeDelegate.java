@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * Records the gate's outcome ({@code gateOutcome}, from the decision table or the leader) on the phase, and computes
  * the due dates of what follows: the office's rectification step and the leader's decision.
  */
-@Component("gateOutcomeRecorder")
-class GateOutcomeRecorder implements JavaDelegate {
+@Component
+class RecordGateOutcomeDelegate implements JavaDelegate {
 
     private final PhaseRepository phases;
     private final CampaignRepository campaigns;
@@ -24,9 +24,9 @@ class GateOutcomeRecorder implements JavaDelegate {
     private final int rectifyDays;
     private final int leaderDays;
 
-    GateOutcomeRecorder(PhaseRepository phases, CampaignRepository campaigns, DueDates dueDates,
-                        @Value("${chuangwei.deadlines.rectify-days}") int rectifyDays,
-                        @Value("${chuangwei.deadlines.leader-days}") int leaderDays) {
+    RecordGateOutcomeDelegate(PhaseRepository phases, CampaignRepository campaigns, DueDates dueDates,
+                              @Value("${chuangwei.deadlines.rectify-days}") int rectifyDays,
+                              @Value("${chuangwei.deadlines.leader-days}") int leaderDays) {
         this.phases = phases;
         this.campaigns = campaigns;
         this.dueDates = dueDates;

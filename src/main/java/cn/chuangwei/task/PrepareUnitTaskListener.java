@@ -12,16 +12,16 @@ import org.springframework.stereotype.Component;
  * Start of each instance of the unit-work subprocess in {@code phase.bpmn}: puts the row's task, target, unit and
  * deadline into variables local to that instance, for the unit's task, its form and its due date.
  */
-@Component("unitTaskContext")
-class UnitTaskContext implements ExecutionListener {
+@Component
+class PrepareUnitTaskListener implements ExecutionListener {
 
     private final TaskRowRepository rows;
     private final CampaignRepository campaigns;
     private final DueDates dueDates;
     private final int reviewDays;
 
-    UnitTaskContext(TaskRowRepository rows, CampaignRepository campaigns, DueDates dueDates,
-                    @Value("${chuangwei.deadlines.review-days}") int reviewDays) {
+    PrepareUnitTaskListener(TaskRowRepository rows, CampaignRepository campaigns, DueDates dueDates,
+                            @Value("${chuangwei.deadlines.review-days}") int reviewDays) {
         this.rows = rows;
         this.campaigns = campaigns;
         this.dueDates = dueDates;

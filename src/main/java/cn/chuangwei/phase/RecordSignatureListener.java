@@ -7,13 +7,13 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** A leading-group member has signed the gate: approve, or reject with a comment. */
-@Component("gateSignatureRecorder")
-class GateSignatureRecorder implements TaskListener {
+@Component
+class RecordSignatureListener implements TaskListener {
 
     private final GateSignatures signatures;
     private final Clock clock;
 
-    GateSignatureRecorder(GateSignatures signatures, Clock clock) {
+    RecordSignatureListener(GateSignatures signatures, Clock clock) {
         this.signatures = signatures;
         this.clock = clock;
     }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
  * Creation of a unit task or its review in {@code phase.bpmn}: the row's id becomes a variable of the task itself, so
  * that the board finds the open task of a decomposition row with one query and links to it in Tasklist.
  */
-@Component("rowTaskLink")
-class RowTaskLink implements TaskListener {
+@Component
+class LinkTaskToRowListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {

@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
  * The office has reviewed a unit's result: accepted (验收通过) or returned with a reason, which sends the task back to
  * the unit and counts as rework (返工).
  */
-@Component("reviewRecorder")
-class ReviewRecorder implements TaskListener {
+@Component
+class RecordReviewListener implements TaskListener {
 
     private final TaskRowRepository rows;
     private final Clock clock;
 
-    ReviewRecorder(TaskRowRepository rows, Clock clock) {
+    RecordReviewListener(TaskRowRepository rows, Clock clock) {
         this.rows = rows;
         this.clock = clock;
     }

@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
  * Reminds a unit of a task before it is due (two working days before, and on the day). The task's owner is told; a
  * task already submitted, or a reminder whose moment came before the task was assigned, sends nothing.
  */
-@Component("taskReminder")
-class TaskReminder implements JavaDelegate {
+@Component
+class RemindUnitDelegate implements JavaDelegate {
 
     private final TaskRowRepository rows;
     private final Notices notices;
     private final MailOutbox outbox;
 
-    TaskReminder(TaskRowRepository rows, Notices notices, MailOutbox outbox) {
+    RemindUnitDelegate(TaskRowRepository rows, Notices notices, MailOutbox outbox) {
         this.rows = rows;
         this.notices = notices;
         this.outbox = outbox;

@@ -13,15 +13,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /** Reminds each leading-group member who has not yet signed the phase gate (two working days before, and on the day). */
-@Component("signReminder")
-class SignReminder implements JavaDelegate {
+@Component
+class RemindSignersDelegate implements JavaDelegate {
 
     private final TaskService tasks;
     private final MailOutbox outbox;
     private final Notices notices;
     private final cn.chuangwei.calendar.DueDates dueDates;
 
-    SignReminder(TaskService tasks, MailOutbox outbox, Notices notices, cn.chuangwei.calendar.DueDates dueDates) {
+    RemindSignersDelegate(TaskService tasks, MailOutbox outbox, Notices notices, cn.chuangwei.calendar.DueDates dueDates) {
         this.tasks = tasks;
         this.outbox = outbox;
         this.notices = notices;

@@ -9,14 +9,14 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** A unit's task is created (or handed back for rework): its owner is told by mail, and the ladder learns its task id. */
-@Component("unitTaskAssigned")
-class UnitTaskAssigned implements TaskListener {
+@Component
+class NotifyAssignmentListener implements TaskListener {
 
     private final TaskRowRepository rows;
     private final Notices notices;
     private final MailOutbox outbox;
 
-    UnitTaskAssigned(TaskRowRepository rows, Notices notices, MailOutbox outbox) {
+    NotifyAssignmentListener(TaskRowRepository rows, Notices notices, MailOutbox outbox) {
         this.rows = rows;
         this.notices = notices;
         this.outbox = outbox;

@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
  * Opens a round of work in a phase ({@code phase.bpmn}, step 加载本阶段任务): the phase becomes active, and the round's
  * deadline is computed once into {@code workDeadline}, which the subprocess's timer uses. The first round ends with the
  * phase's end date; a round after HOLD ends with the latest deadline of the rows still open (the rectification tasks),
- * and never sooner than a review period from today. The multi-instance collection is {@code phaseWork.openRowIds}.
+ * and never sooner than a review period from today. The multi-instance collection is {@code loadWorkDelegate.openRowIds}.
  */
-@Component("phaseWork")
-public class PhaseWork implements JavaDelegate {
+@Component
+public class LoadWorkDelegate implements JavaDelegate {
 
     private final PhaseRepository phases;
     private final TaskRowRepository rows;
@@ -32,8 +32,8 @@ public class PhaseWork implements JavaDelegate {
     private final Clock clock;
     private final int reviewDays;
 
-    PhaseWork(PhaseRepository phases, TaskRowRepository rows, CampaignRepository campaigns, DueDates dueDates,
-              Clock clock, @Value("${chuangwei.deadlines.review-days}") int reviewDays) {
+    LoadWorkDelegate(PhaseRepository phases, TaskRowRepository rows, CampaignRepository campaigns, DueDates dueDates,
+                     Clock clock, @Value("${chuangwei.deadlines.review-days}") int reviewDays) {
         this.phases = phases;
         this.rows = rows;
         this.campaigns = campaigns;

@@ -12,18 +12,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Convenes the phase gate (召集阶段验收签批): a new gate round, its due date, and the leading group's members who sign
- * ({@code phaseGate.signers}, the multi-instance collection of the signing task).
+ * ({@code openGateDelegate.signers}, the multi-instance collection of the signing task).
  */
-@Component("phaseGate")
-public class GateOpener implements JavaDelegate {
+@Component
+public class OpenGateDelegate implements JavaDelegate {
 
     private final PhaseRepository phases;
     private final CampaignRepository campaigns;
     private final DueDates dueDates;
     private final int gateDays;
 
-    GateOpener(PhaseRepository phases, CampaignRepository campaigns, DueDates dueDates,
-               @Value("${chuangwei.deadlines.gate-days}") int gateDays) {
+    OpenGateDelegate(PhaseRepository phases, CampaignRepository campaigns, DueDates dueDates,
+                     @Value("${chuangwei.deadlines.gate-days}") int gateDays) {
         this.phases = phases;
         this.campaigns = campaigns;
         this.dueDates = dueDates;

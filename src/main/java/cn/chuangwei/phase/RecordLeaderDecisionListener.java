@@ -7,13 +7,13 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** The leader (组长) has decided an escalated gate: PASS to the next phase, or HOLD for rectification. */
-@Component("leaderDecisionRecorder")
-class LeaderDecisionRecorder implements TaskListener {
+@Component
+class RecordLeaderDecisionListener implements TaskListener {
 
     private final GateSignatures signatures;
     private final Clock clock;
 
-    LeaderDecisionRecorder(GateSignatures signatures, Clock clock) {
+    RecordLeaderDecisionListener(GateSignatures signatures, Clock clock) {
         this.signatures = signatures;
         this.clock = clock;
     }

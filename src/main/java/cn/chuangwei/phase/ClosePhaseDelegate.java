@@ -10,14 +10,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The gate passed: the phase is done, and any row never accepted is recorded as unfinished. */
-@Component("phaseCloser")
-class PhaseCloser implements JavaDelegate {
+@Component
+class ClosePhaseDelegate implements JavaDelegate {
 
     private final PhaseRepository phases;
     private final TaskRowRepository rows;
     private final Clock clock;
 
-    PhaseCloser(PhaseRepository phases, TaskRowRepository rows, Clock clock) {
+    ClosePhaseDelegate(PhaseRepository phases, TaskRowRepository rows, Clock clock) {
         this.phases = phases;
         this.rows = rows;
         this.clock = clock;
