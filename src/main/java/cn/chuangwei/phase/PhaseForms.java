@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PhaseForms implements ProcessForms {
 
-    public static final String PROCESS = "campaign-phase";
+    static final String PROCESS = "campaign-phase";
     public static final String SIGN_GATE = "signGate";
-    public static final String LEADER_DECISION = "leaderDecision";
-    public static final String RECTIFY = "rectifyTasks";
+    static final String LEADER_DECISION = "leaderDecision";
+    static final String RECTIFY = "rectifyTasks";
 
     static final String SIGN_DECISION = "signDecision";
     static final String SIGN_COMMENT = "signComment";

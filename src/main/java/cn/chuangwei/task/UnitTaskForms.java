@@ -8,15 +8,15 @@ import org.springframework.stereotype.Component;
 
 /** The forms of a decomposition row's work in {@code phase.bpmn}: the unit's task and the office's review. */
 @Component
-public class UnitTaskForms implements ProcessForms {
+class UnitTaskForms implements ProcessForms {
 
-    public static final String PROCESS = "campaign-phase";
-    public static final String UNIT_TASK = "unitTask";
-    public static final String REVIEW_TASK = "reviewTask";
+    static final String PROCESS = "campaign-phase";
+    static final String UNIT_TASK = "unitTask";
+    static final String REVIEW_TASK = "reviewTask";
 
-    public static final String RESULT_SUMMARY = "resultSummary";
-    public static final String REVIEW_DECISION = "reviewDecision";
-    public static final String RETURN_REASON = "returnReason";
+    static final String RESULT_SUMMARY = "resultSummary";
+    static final String REVIEW_DECISION = "reviewDecision";
+    static final String RETURN_REASON = "returnReason";
 
     /** {@code unit-task.form}: the unit reports its result. */
     static final FormRules UNIT = FormRules.userTask(PROCESS, UNIT_TASK, "unit-task",
