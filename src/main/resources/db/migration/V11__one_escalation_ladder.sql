@@ -13,10 +13,10 @@ drop table case_escalation;
 
 -- The mail the ladder sends about a case, as it does about a task (the office may reword it).
 insert into mail_template (template_key, locale, subject, body) values
- ('CASE_ESCALATION', 'zh-CN', '【督查督办·{levelName}】{unitName}：案件{caseNumber}',
+ ('CASE_ESCALATION', 'zh-CN', '【督查督办·{levelName}】{unitName}：{caseNumber}',
   '{recipientName}：
 
-{unitName}承办的案件{caseNumber}（{address}，办理时限{deadline}）{situation}，现予以{levelName}。
+{unitName}承办的{caseNumber}（{address}，办理时限{deadline}）{situation}，现予以{levelName}。
 问题描述：{description}
 {interviewNote}
 请承办单位立即处置，并将结果报创卫办。办理入口：{link}'),

@@ -1,5 +1,7 @@
 package cn.chuangwei.campaign;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Names of the process variables the campaign and phase processes share. */
 public final class CampaignVariables {
 
@@ -7,5 +9,9 @@ public final class CampaignVariables {
     public static final String PHASE = "phase";
 
     private CampaignVariables() {
+    }
+
+    static long campaignId(VariableScope scope) {
+        return ((Number) scope.getVariable(CAMPAIGN_ID)).longValue();
     }
 }

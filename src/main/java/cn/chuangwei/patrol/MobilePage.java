@@ -3,7 +3,6 @@ package cn.chuangwei.patrol;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Texts;
-import cn.chuangwei.task.TaskForms;
 import cn.chuangwei.task.WorkService;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
@@ -140,7 +139,7 @@ class MobilePage {
         if (failReason != null && !failReason.isBlank()) {
             answers.put("failReason", failReason);
         }
-        if (!TaskForms.CHECK_CASE.equals(work.get(taskId).taskDefinitionKey())) {
+        if (!PatrolCaseForms.CHECK_CASE.equals(work.get(taskId).taskDefinitionKey())) {
             throw ApiException.notFound("not-found");
         }
         Object caseId = tasks.getVariable(taskId, "caseId");
@@ -149,7 +148,7 @@ class MobilePage {
     }
 
     private List<Task> waitingChecks() {
-        return tasks.createTaskQuery().taskDefinitionKey(TaskForms.CHECK_CASE).taskAssignee(currentUser.id())
+        return tasks.createTaskQuery().taskDefinitionKey(PatrolCaseForms.CHECK_CASE).taskAssignee(currentUser.id())
                 .orderByDueDate().asc().list();
     }
 

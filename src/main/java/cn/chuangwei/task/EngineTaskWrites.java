@@ -2,6 +2,7 @@ package cn.chuangwei.task;
 
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.FormRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -37,21 +38,23 @@ class EngineTaskWrites {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE");
 
     @Bean
-    ResourceConfigCustomizer chuangweiEngineTaskWrites(TaskService tasks, WorkService work, CurrentUser currentUser,
-                                                       ObjectMapper json) {
-        return config -> config.register(new Guard(tasks, work, currentUser, json));
+    ResourceConfigCustomizer chuangweiEngineTaskWrites(TaskService tasks, WorkService work, TaskForms forms,
+                                                       CurrentUser currentUser, ObjectMapper json) {
+        return config -> config.register(new Guard(tasks, work, forms, currentUser, json));
     }
 
     static class Guard implements ContainerRequestFilter {
 
         private final TaskService tasks;
         private final WorkService work;
+        private final TaskForms forms;
         private final CurrentUser currentUser;
         private final ObjectMapper json;
 
-        Guard(TaskService tasks, WorkService work, CurrentUser currentUser, ObjectMapper json) {
+        Guard(TaskService tasks, WorkService work, TaskForms forms, CurrentUser currentUser, ObjectMapper json) {
             this.tasks = tasks;
             this.work = work;
+            this.forms = forms;
             this.currentUser = currentUser;
             this.json = json;
         }
@@ -69,7 +72,8 @@ class EngineTaskWrites {
             byte[] body = request.getEntityStream().readAllBytes();
             request.setEntityStream(new ByteArrayInputStream(body));
             Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-            Set<String> answers = task == null ? null : TaskForms.FIELDS.get(task.getTaskDefinitionKey());
+            Set<String> answers = task == null ? null
+                    : forms.of(task.getTaskDefinitionKey()).map(FormRules::answers).orElse(null);
             // someone who may not work on the task is refused by the engine itself, as before
             if (answers == null || !work.mayWork(task) || body.length == 0) {
                 return;

@@ -56,7 +56,7 @@ public class EvidenceService {
     public Evidence upload(String taskId, String fileName, String contentType, byte[] content, String type, String area,
                            String item, String description) {
         WorkItem task = work.get(taskId);
-        if (!TaskForms.UNIT_TASK.equals(task.taskDefinitionKey()) || task.taskRowId() == null) {
+        if (!UnitTaskForms.UNIT_TASK.equals(task.taskDefinitionKey()) || task.taskRowId() == null) {
             throw ApiException.badRequest("evidence-only-on-unit-task", "taskId", taskId);
         }
         TaskRow row = rows.find(task.taskRowId()).orElseThrow(() -> ApiException.notFound("unknown-task", taskId));

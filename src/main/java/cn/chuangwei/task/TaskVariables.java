@@ -1,9 +1,6 @@
 package cn.chuangwei.task;
 
 import cn.chuangwei.kernel.Phase;
-import java.util.HashMap;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Reading the variables a task or execution of {@code phase.bpmn} carries. */
@@ -26,17 +23,5 @@ public final class TaskVariables {
 
     public static long taskRowId(VariableScope scope) {
         return ((Number) scope.getVariable(TASK_ROW_ID)).longValue();
-    }
-
-    /** The answers of a completed task's form, as far as they were given. */
-    public static Map<String, Object> formValues(DelegateTask task) {
-        Map<String, Object> values = new HashMap<>();
-        for (String field : TaskForms.FIELDS.getOrDefault(task.getTaskDefinitionKey(), java.util.Set.of())) {
-            Object v = task.getVariable(field);
-            if (v != null) {
-                values.put(field, v);
-            }
-        }
-        return values;
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -28,20 +29,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkService {
 
     private static final List<String> CONTEXT = List.of("campaignId", "phase", "taskRowId", "unitCode");
+    /** The tasks of {@code phase.bpmn} assigned to one signer: someone else is refused as not a signer. */
+    private static final Set<String> SIGNING = Set.of("signGate", "leaderDecision");
 
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final HistoryService history;
     private final TaskRowRepository rows;
+    private final TaskForms forms;
     private final CurrentUser currentUser;
     private final AppRights appRights;
 
     WorkService(TaskService tasks, RuntimeService runtime, HistoryService history, TaskRowRepository rows,
-                CurrentUser currentUser, AppRights appRights) {
+                TaskForms forms, CurrentUser currentUser, AppRights appRights) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
         this.rows = rows;
+        this.forms = forms;
         this.currentUser = currentUser;
         this.appRights = appRights;
     }
@@ -76,8 +81,8 @@ public class WorkService {
 
     /**
      * The context (campaign, phase, row, unit) of the listed tasks of decomposition rows, in three queries rather than
-     * a command per task: the row is a variable of the task itself ({@link RowTaskLink}), the campaign and the phase are
-     * its process's, the unit is the row's. Tasks not found so are left out and read one by one.
+     * a command per task: the row is a variable of the task itself ({@link LinkTaskToRowListener}), the campaign and
+     * the phase are its process's, the unit is the row's. Tasks not found so are left out and read one by one.
      */
     private Map<String, Map<String, Object>> contexts(List<Task> list) {
         if (list.isEmpty()) {
@@ -125,11 +130,10 @@ public class WorkService {
         Task task = visibleTask(taskId);
         String user = currentUser.id();
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
-            throw ApiException.forbidden(TaskForms.SIGN_GATE.equals(task.getTaskDefinitionKey())
-                    || TaskForms.LEADER_DECISION.equals(task.getTaskDefinitionKey()) ? "not-a-signer" : "not-your-task");
+            throw ApiException.forbidden(SIGNING.contains(task.getTaskDefinitionKey()) ? "not-a-signer" : "not-your-task");
         }
         Map<String, Object> values = answers == null ? Map.of() : answers;
-        TaskForms.check(task.getTaskDefinitionKey(), values);
+        forms.check(task.getTaskDefinitionKey(), values);
         if (task.getAssignee() == null) {
             tasks.setAssignee(taskId, user);
         }
@@ -151,9 +155,7 @@ public class WorkService {
             throw done ? ApiException.conflict("task-already-completed", "taskId", taskId)
                     : ApiException.notFound("unknown-task", taskId);
         }
-        boolean signing = TaskForms.SIGN_GATE.equals(any.getTaskDefinitionKey())
-                || TaskForms.LEADER_DECISION.equals(any.getTaskDefinitionKey());
-        throw ApiException.forbidden(signing ? "not-a-signer" : "not-your-task");
+        throw ApiException.forbidden(SIGNING.contains(any.getTaskDefinitionKey()) ? "not-a-signer" : "not-your-task");
     }
 
     /** Whether the caller works on the task: its assignee, or (unassigned) a candidate user or in a candidate group. */

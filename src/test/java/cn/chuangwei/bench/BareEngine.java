@@ -42,8 +42,9 @@ final class BareEngine implements AutoCloseable {
         }
     }
 
-    private static final String[] BEANS = {"caseRouter", "caseRegistered", "caseVoided", "caseDispatched", "caseHandled",
-            "caseOverdue", "pendingDecided", "caseChecked", "callerNotifier", "caseReopener"};
+    private static final String[] BEANS = {"routeCaseDelegate", "recordRegistrationListener", "voidCaseDelegate",
+            "recordDispatchListener", "recordHandlingListener", "escalateCaseDelegate", "recordPendingDecisionListener",
+            "recordCheckListener", "notifyCallerDelegate", "reopenCaseDelegate"};
 
     private final HikariDataSource dataSource;
     private final ProcessEngine engine;

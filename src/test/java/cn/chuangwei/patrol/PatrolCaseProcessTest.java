@@ -201,12 +201,16 @@ class PatrolCaseProcessTest {
         clock.set(LocalDateTime.of(2027, 4, 6, 18, 0, 1));
         Job overdue = management.createJobQuery().processInstanceId(pi.getId()).activityId("HandleOverdue").singleResult();
         management.executeJob(overdue.getId());
-        assertThat(jdbc.sql("select level from case_escalation where case_id = :c").param("c", caseId(pi))
+        assertThat(jdbc.sql("select level from escalation_step where case_id = :c").param("c", caseId(pi))
                 .query(String.class).list()).containsExactly("RED");
+        // the ladder tells the people its table names for the level, once, as it does for a unit's task
+        assertThat(jdbc.sql("select subject from mail_outbox where idempotency_key like :k")
+                .param("k", "case-escalation:" + caseId(pi) + ":RED:%").query(String.class).list())
+                .isNotEmpty().allMatch(subject -> subject.startsWith("【督查督办·"));
         clock.set(LocalDateTime.of(2027, 4, 9, 18, 0, 1));  // Friday: 3 working days later
         overdue = management.createJobQuery().processInstanceId(pi.getId()).activityId("HandleOverdue").singleResult();
         management.executeJob(overdue.getId());
-        assertThat(jdbc.sql("select level from case_escalation where case_id = :c order by level_rank").param("c", caseId(pi))
+        assertThat(jdbc.sql("select level from escalation_step where case_id = :c order by level_rank").param("c", caseId(pi))
                 .query(String.class).list()).containsExactly("RED", "CIRCULAR");
         assertThat(pi).isWaitingAt("handleCase");
     }

@@ -1,0 +1,27 @@
+package cn.chuangwei.acceptance;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.task.TaskVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** After a re-review: READY sets the next one three years on; anything else ends the maintenance on record. */
+@Component
+class RecordReReviewDelegate implements JavaDelegate {
+
+    private final AcceptanceService acceptance;
+    private final DueDates dueDates;
+
+    RecordReReviewDelegate(AcceptanceService acceptance, DueDates dueDates) {
+        this.acceptance = acceptance;
+        this.dueDates = dueDates;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if ("READY".equals(execution.getVariable("inspectionOutcome"))) {
+            acceptance.nextReview(TaskVariables.campaignId(execution), dueDates.today());
+        }
+    }
+}

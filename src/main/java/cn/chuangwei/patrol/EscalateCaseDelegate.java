@@ -1,0 +1,78 @@
+package cn.chuangwei.patrol;
+
+import static cn.chuangwei.patrol.CaseVariables.caseId;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.calendar.TimeLimits;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.escalation.Ladder;
+import cn.chuangwei.escalation.Subject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A case's handling deadline passed (or its daily check ran): the case is measured against its time limit and handed
+ * to the escalation {@link Ladder}, as a unit's task is; an urgent case counts as critical. A level reached for the
+ * first time is noted in the case's history.
+ */
+@Component
+class EscalateCaseDelegate implements JavaDelegate {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final CaseRepository cases;
+    private final CampaignRepository campaigns;
+    private final Ladder ladder;
+    private final TimeLimits timeLimits;
+    private final DueDates dueDates;
+    private final Clock clock;
+    private final String baseUrl;
+
+    EscalateCaseDelegate(CaseRepository cases, CampaignRepository campaigns, Ladder ladder, TimeLimits timeLimits,
+                         DueDates dueDates, Clock clock, @Value("${chuangwei.base-url}") String baseUrl) {
+        this.cases = cases;
+        this.campaigns = campaigns;
+        this.ladder = ladder;
+        this.timeLimits = timeLimits;
+        this.dueDates = dueDates;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        PatrolCase c = cases.find(caseId(execution)).orElseThrow();
+        if (c.handleDue() == null || "CLOSED".equals(c.status())) {
+            return;
+        }
+        LocalDate due = c.handleDue().atZone(dueDates.zone()).toLocalDate();
+        LocalDate dispatched = c.dispatchedAt().atZone(dueDates.zone()).toLocalDate();
+        TimeLimits.Measure m = timeLimits.measure(dispatched, due);
+        // a case's limit runs in working hours, so it is overdue from the moment it falls due
+        boolean overdue = !clock.instant().isBefore(c.handleDue());
+        Subject subject = Subject.patrolCase(c.id(), c.campaignId(), c.unitCode(), "URGENT".equals(c.urgency()));
+        ladder.climb(subject, new Ladder.Measure(overdue, m.workingDaysOverdue(), Math.max(m.timeUsedShare(), overdue ? 1.0 : 0)),
+                        new Ladder.Notice("CASE_ESCALATION", tag -> values(c, tag)))
+                .ifPresent(rung -> cases.event(c.id(), "ESCALATION", null, rung.level().name(), clock.instant()));
+    }
+
+    private Map<String, String> values(PatrolCase c, String localeTag) {
+        Map<String, String> v = new HashMap<>();
+        v.put("caseNumber", (localeTag.startsWith("zh") ? "案卷" : "#") + c.id());
+        v.put("campaignName", campaigns.find(c.campaignId()).map(x -> x.name()).orElse(""));
+        v.put("unitName", campaigns.unit(c.campaignId(), c.unitCode()).map(CampaignUnit::name).orElse(c.unitCode()));
+        v.put("address", c.address());
+        v.put("description", c.description());
+        v.put("deadline", c.handleDue().atZone(dueDates.zone()).format(MINUTE));
+        v.put("link", baseUrl + "/camunda/app/tasklist/");
+        return v;
+    }
+}

@@ -1,0 +1,49 @@
+package cn.chuangwei.patrol;
+
+import static cn.chuangwei.patrol.CaseVariables.caseId;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.notify.MailOutbox;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** A complaint's caller hears the result by mail when they left an address; the reply is awaited for a while. */
+@Component
+class NotifyCallerDelegate implements JavaDelegate {
+
+    private final CaseRepository cases;
+    private final CampaignRepository campaigns;
+    private final MailOutbox outbox;
+    private final DueDates dueDates;
+
+    NotifyCallerDelegate(CaseRepository cases, CampaignRepository campaigns, MailOutbox outbox, DueDates dueDates) {
+        this.cases = cases;
+        this.campaigns = campaigns;
+        this.outbox = outbox;
+        this.dueDates = dueDates;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        PatrolCase c = cases.find(caseId(execution)).orElseThrow();
+        execution.setVariable("replyDue", dueDates.dueInWorkingDays(5));
+        if (c.callerEmail() == null) {
+            return;
+        }
+        Map<String, String> v = new HashMap<>();
+        v.put("caseNumber", "案卷" + c.id());
+        v.put("result", c.handleResult() == null ? "" : c.handleResult());
+        v.put("reportedOn", c.reportedAt().atZone(dueDates.zone()).format(DateTimeFormatter.ISO_LOCAL_DATE));
+        v.put("description", c.description());
+        v.put("address", c.address());
+        v.put("unitName", campaigns.unit(c.campaignId(), c.unitCode()).map(CampaignUnit::name).orElse(""));
+        outbox.enqueueToAddress("case-result:" + c.id() + ":" + (c.reopened() ? 2 : 1), c.callerEmail(), c.callerName(),
+                "CASE_RESULT", v);
+    }
+}

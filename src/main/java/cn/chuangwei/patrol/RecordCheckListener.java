@@ -1,0 +1,42 @@
+package cn.chuangwei.patrol;
+
+import static cn.chuangwei.patrol.CaseVariables.caseId;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** 核查: on site, pass (the case closes) or fail (back to the same unit, counted as rework). */
+@Component
+class RecordCheckListener implements TaskListener {
+
+    private final CaseRepository cases;
+    private final Clock clock;
+
+    RecordCheckListener(CaseRepository cases, Clock clock) {
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        PatrolCaseForms.CHECK.checkVariables(task::getVariable);
+        long id = caseId(task);
+        Instant now = clock.instant();
+        String outcome = (String) task.getVariable("checkOutcome");
+        if ("FAIL".equals(outcome)) {
+            String reason = ((String) task.getVariable("failReason")).trim();
+            cases.set(id, "status = 'REWORK', rework_count = rework_count + 1");
+            cases.event(id, "CHECK_FAILED", task.getAssignee(), reason, now);
+        } else {
+            PatrolCase c = cases.find(id).orElseThrow();
+            boolean onTime = c.handledAt() != null && c.handleDue() != null && !c.handledAt().isAfter(c.handleDue());
+            cases.set(id, "status = 'CLOSED', closed_at = :t, closed_on_time = :o", "t", now, "o", onTime);
+            cases.event(id, "CLOSED", task.getAssignee(), null, now);
+        }
+        task.getExecution().setVariable("checkResult", outcome);
+        task.getExecution().setVariable("complaint", "HOTLINE".equals(cases.find(id).orElseThrow().source()));
+    }
+}

@@ -1,0 +1,82 @@
+package cn.chuangwei.patrol;
+
+import static cn.chuangwei.patrol.CaseVariables.caseId;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.CampaignMember;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.MemberRole;
+import cn.chuangwei.kernel.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** 处置: the unit reports the case handled, sends a mis-routed case back (once), or asks to log it pending (挂账). */
+@Component
+class RecordHandlingListener implements TaskListener {
+
+    private final CaseRepository cases;
+    private final CampaignRepository campaigns;
+    private final DueDates dueDates;
+    private final Clock clock;
+
+    RecordHandlingListener(CaseRepository cases, CampaignRepository campaigns, DueDates dueDates, Clock clock) {
+        this.cases = cases;
+        this.campaigns = campaigns;
+        this.dueDates = dueDates;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        PatrolCaseForms.HANDLE_CASE.checkVariables(task::getVariable);
+        long id = caseId(task);
+        PatrolCase c = cases.find(id).orElseThrow();
+        Instant now = clock.instant();
+        String outcome = (String) task.getVariable("handleOutcome");
+        switch (outcome) {
+            case "SEND_BACK" -> {
+                if (c.sentBack()) {
+                    throw ApiException.conflict("already-sent-back", "handleOutcome", id);
+                }
+                String reason = ((String) task.getVariable("sendBackReason")).trim();
+                cases.set(id, "status = 'SENT_BACK', sent_back = true");
+                cases.event(id, "SENT_BACK", task.getAssignee(), reason, now);
+                task.getExecution().setVariable("dispatchDue", dueDates.addWorkingHours(now,
+                        ((Number) task.getVariable("dispatchHours")).intValue()));
+            }
+            case "PENDING" -> {
+                LocalDate until = LocalDate.parse(((String) task.getVariable("pendingUntil")).trim());
+                if (!until.isAfter(dueDates.today())) {
+                    throw ApiException.badRequest("pending-date-not-future", "pendingUntil", until);
+                }
+                String reason = ((String) task.getVariable("pendingReason")).trim();
+                cases.set(id, "pending_reason = :r", "r", reason);
+                cases.event(id, "PENDING_ASKED", task.getAssignee(), reason + "（至" + until + "）", now);
+                task.getExecution().setVariable("pendingDue", dueDates.dueOn(until));
+                task.getExecution().setVariable("approveDue", dueDates.addWorkingHours(now, 9));
+            }
+            default -> {
+                String result = ((String) task.getVariable("handleResult")).trim();
+                cases.set(id, "status = 'HANDLED', handled_at = :t, handle_result = :r", "t", now, "r", result);
+                cases.event(id, "HANDLED", task.getAssignee(), result, now);
+                task.getExecution().setVariable("checkDue", dueDates.addWorkingHours(now,
+                        ((Number) task.getVariable("checkHours")).intValue()));
+                task.getExecution().setVariable("checker", checker(c));
+            }
+        }
+        task.getExecution().setVariable("handleResultOutcome", outcome);
+    }
+
+    /** The inspector who reported the case checks it on site; a complaint is checked by a supervisor. */
+    private String checker(PatrolCase c) {
+        if ("PATROL".equals(c.source())) {
+            return c.reportedBy();
+        }
+        return campaigns.members(c.campaignId()).stream().filter(m -> m.role() == MemberRole.SUPERVISOR)
+                .map(CampaignMember::userId).sorted().findFirst().orElse(c.reportedBy());
+    }
+}

@@ -1,0 +1,60 @@
+package cn.chuangwei.patrol;
+
+import static cn.chuangwei.patrol.CaseVariables.caseId;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.CampaignUnit;
+import java.time.Clock;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code dmn/case-routing.dmn} proposes the responsible unit (by its role) and each stage's time limit in working
+ * hours; the registration deadline is computed here, the later ones as each stage starts.
+ */
+@Component
+class RouteCaseDelegate implements JavaDelegate {
+
+    private final CaseRepository cases;
+    private final CampaignRepository campaigns;
+    private final DecisionService decisions;
+    private final DueDates dueDates;
+    private final Clock clock;
+
+    RouteCaseDelegate(CaseRepository cases, CampaignRepository campaigns, DecisionService decisions, DueDates dueDates,
+                      Clock clock) {
+        this.cases = cases;
+        this.campaigns = campaigns;
+        this.decisions = decisions;
+        this.dueDates = dueDates;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        PatrolCase c = cases.find(caseId(execution)).orElseThrow();
+        DmnDecisionRuleResult r = decisions.evaluateDecisionTableByKey("case-routing")
+                .variables(Variables.createVariables().putValue("category", c.category()).putValue("urgency", c.urgency()))
+                .evaluate().getSingleResult();
+        String role = r.getEntry("unitRole");
+        String unit = campaigns.units(c.campaignId()).stream().filter(u -> u.roles().contains(role))
+                .map(CampaignUnit::code).findFirst()
+                .orElseGet(() -> campaigns.units(c.campaignId()).stream().filter(u -> u.roles().contains("office"))
+                        .map(CampaignUnit::code).findFirst().orElse(campaigns.units(c.campaignId()).get(0).code()));
+        execution.setVariable("proposedUnit", unit);
+        execution.setVariable("unitCode", unit);
+        execution.setVariable("dispatchHours", ((Number) r.getEntry("dispatchHours")).intValue());
+        execution.setVariable("handleHours", ((Number) r.getEntry("handleHours")).intValue());
+        execution.setVariable("checkHours", ((Number) r.getEntry("checkHours")).intValue());
+        execution.setVariable("registerDue", dueDates.addWorkingHours(clock.instant(),
+                ((Number) r.getEntry("registerHours")).intValue()));
+        execution.setVariable("caseTitle", c.category() + "：" + c.address());
+        execution.setVariable("reopenedBefore", false);
+        execution.setVariable("complaint", "HOTLINE".equals(c.source()));
+    }
+}
