@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +26,8 @@ class CaseRepository {
         jdbc.sql("""
                 insert into patrol_case (campaign_id, grid_code, source, category, urgency, description, address, latitude,
                                          longitude, reported_by, caller_name, caller_phone, caller_email, status, reported_at)
-                values (:c, :g, :s, :cat, :u, :d, :a, :lat, :lon, :by, :cn, :cp, :ce, 'REPORTED', :t)""")
-                .param("c", r.campaignId()).param("g", r.gridCode()).param("s", source).param("cat", r.category())
+                values (:c, :g, :s, :cat, :u, :d, :a, :lat, :lon, :by, :cn, :cp, :ce, :reported, :t)""")
+                .param("reported", CaseStatus.REPORTED.name()).param("c", r.campaignId()).param("g", r.gridCode()).param("s", source).param("cat", r.category())
                 .param("u", r.urgency()).param("d", r.description()).param("a", r.address()).param("lat", r.latitude())
                 .param("lon", r.longitude()).param("by", user).param("cn", r.callerName()).param("cp", r.callerPhone())
                 .param("ce", r.callerEmail()).param("t", Timestamp.from(now))
@@ -56,7 +55,7 @@ class CaseRepository {
                             Timestamp dueFrom, Timestamp dueTo, Timestamp closedFrom, Timestamp closedTo) {
         return jdbc.sql("""
                 select * from patrol_case where (cast(:c as bigint) is null or campaign_id = :c)
-                and (cast(:s as varchar(20)) is null or status = :s) and (cast(:s as varchar(20)) is not null or status <> 'VOID')
+                and (cast(:s as varchar(20)) is null or status = :s) and (cast(:s as varchar(20)) is not null or status <> :void)
                 and (cast(:u as varchar(40)) is null or unit_code = :u)
                 and (cast(:by as varchar(64)) is null or reported_by = :by)
                 and (cast(:f as timestamp) is null or reported_at >= :f) and (cast(:t as timestamp) is null or reported_at < :t)
@@ -64,17 +63,13 @@ class CaseRepository {
                 and (cast(:cf as timestamp) is null or closed_at >= :cf) and (cast(:ct as timestamp) is null or closed_at < :ct)
                 order by id desc fetch first 1000 rows only""").param("c", campaignId).param("s", status).param("u", unit).param("by", reportedBy)
                 .param("f", from).param("t", to).param("df", dueFrom).param("dt", dueTo).param("cf", closedFrom)
-                .param("ct", closedTo).query(CaseRepository::row).list();
+                .param("ct", closedTo).param("void", CaseStatus.VOID.name()).query(CaseRepository::row).list();
     }
 
-    void set(long id, String assignments, Object... params) {
-        JdbcClient.StatementSpec spec = jdbc.sql("update patrol_case set " + assignments + " where id = :id").param("id", id);
-        for (int i = 0; i + 1 < params.length; i += 2) {
-            Object v = params[i + 1];
-            spec = spec.param((String) params[i], v instanceof Instant in ? Timestamp.from(in)
-                    : v instanceof Date d ? new Timestamp(d.getTime()) : v);
-        }
-        spec.update();
+    /** The case's process, started just after the case was written. */
+    void attachProcess(long id, String processInstanceId) {
+        jdbc.sql("update patrol_case set process_instance_id = :pi where id = :id").param("pi", processInstanceId)
+                .param("id", id).update();
     }
 
     void event(long caseId, String event, String actor, String note, Instant now) {

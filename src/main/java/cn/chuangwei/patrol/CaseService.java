@@ -79,7 +79,7 @@ public class CaseService {
         cases.event(id, "REPORTED", currentUser.id(), null, clock.instant());
         String pi = runtime.startProcessInstanceByKey("patrol-case", "case-" + id,
                 Map.of("caseId", id, "campaignId", checked.campaignId())).getId();
-        cases.set(id, "process_instance_id = :pi", "pi", pi);
+        cases.attachProcess(id, pi);
         return cases.find(id).orElseThrow();
     }
 

@@ -53,8 +53,8 @@ public class CaseStats {
         Instant now = dueDates.now().toInstant();
         Map<String, int[]> acc = new LinkedHashMap<>();
         Map<String, double[]> hours = new LinkedHashMap<>();
-        jdbc.sql("select * from patrol_case where campaign_id = :c and status <> 'VOID' order by " + column)
-                .param("c", campaignId).query(rs -> {
+        jdbc.sql("select * from patrol_case where campaign_id = :c and status <> :void order by " + column)
+                .param("c", campaignId).param("void", CaseStatus.VOID.name()).query(rs -> {
                     String key = rs.getString(column);
                     if (key == null) {
                         key = "—";
@@ -118,9 +118,9 @@ public class CaseStats {
         Timestamp to = Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(dueDates.zone()).toInstant());
         jdbc.sql("""
                 select handle_due, closed_at, closed_on_time, rework_count from patrol_case
-                where campaign_id = :c and status <> 'VOID'
+                where campaign_id = :c and status <> :void
                   and ((handle_due >= :f and handle_due < :t) or (closed_at >= :f and closed_at < :t))""")
-                .param("c", campaignId).param("f", from).param("t", to)
+                .param("c", campaignId).param("void", CaseStatus.VOID.name()).param("f", from).param("t", to)
                 .query(rs -> {
                     Timestamp due = rs.getTimestamp("handle_due");
                     Timestamp closed = rs.getTimestamp("closed_at");
@@ -168,8 +168,8 @@ public class CaseStats {
         Map<String, Integer> failed = new HashMap<>();
         jdbc.sql("""
                 select p.unit_code, count(*) as n from case_event e join patrol_case p on p.id = e.case_id
-                where p.campaign_id = :c and e.event = 'CHECK_FAILED' and e.at >= :from and e.at < :to group by p.unit_code""")
-                .param("c", campaignId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                where p.campaign_id = :c and e.event = :failed and e.at >= :from and e.at < :to group by p.unit_code""")
+                .param("c", campaignId).param("failed", "CHECK_FAILED").param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query(rs -> {
                     failed.put(rs.getString("unit_code"), rs.getInt("n"));
                 });

@@ -50,7 +50,7 @@ class EscalateCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         PatrolCase c = cases.find(caseId(execution)).orElseThrow();
-        if (c.handleDue() == null || "CLOSED".equals(c.status())) {
+        if (c.handleDue() == null || CaseStatus.CLOSED.name().equals(c.status())) {
             return;
         }
         LocalDate due = c.handleDue().atZone(dueDates.zone()).toLocalDate();

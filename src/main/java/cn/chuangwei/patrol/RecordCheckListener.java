@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 class RecordCheckListener implements TaskListener {
 
     private final CaseRepository cases;
+    private final CaseTransitions transitions;
     private final Clock clock;
 
-    RecordCheckListener(CaseRepository cases, Clock clock) {
+    RecordCheckListener(CaseRepository cases, Clock clock, CaseTransitions transitions) {
         this.cases = cases;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -28,13 +30,11 @@ class RecordCheckListener implements TaskListener {
         String outcome = (String) task.getVariable("checkOutcome");
         if ("FAIL".equals(outcome)) {
             String reason = ((String) task.getVariable("failReason")).trim();
-            cases.set(id, "status = 'REWORK', rework_count = rework_count + 1");
-            cases.event(id, "CHECK_FAILED", task.getAssignee(), reason, now);
+            transitions.failCheck(id, reason, task.getAssignee(), now);
         } else {
             PatrolCase c = cases.find(id).orElseThrow();
             boolean onTime = c.handledAt() != null && c.handleDue() != null && !c.handledAt().isAfter(c.handleDue());
-            cases.set(id, "status = 'CLOSED', closed_at = :t, closed_on_time = :o", "t", now, "o", onTime);
-            cases.event(id, "CLOSED", task.getAssignee(), null, now);
+            transitions.close(id, onTime, task.getAssignee(), now);
         }
         task.getExecution().setVariable("checkResult", outcome);
         task.getExecution().setVariable("complaint", "HOTLINE".equals(cases.find(id).orElseThrow().source()));

@@ -17,12 +17,14 @@ import org.springframework.stereotype.Component;
 class RecordDispatchListener implements TaskListener {
 
     private final CaseRepository cases;
+    private final CaseTransitions transitions;
     private final CampaignRepository campaigns;
     private final DueDates dueDates;
     private final Clock clock;
 
-    RecordDispatchListener(CaseRepository cases, CampaignRepository campaigns, DueDates dueDates, Clock clock) {
+    RecordDispatchListener(CaseRepository cases, CampaignRepository campaigns, DueDates dueDates, Clock clock, CaseTransitions transitions) {
         this.cases = cases;
+        this.transitions = transitions;
         this.campaigns = campaigns;
         this.dueDates = dueDates;
         this.clock = clock;
@@ -39,9 +41,7 @@ class RecordDispatchListener implements TaskListener {
         }
         Instant now = clock.instant();
         Date due = dueDates.addWorkingHours(now, ((Number) task.getVariable("handleHours")).intValue());
-        cases.set(id, "status = 'DISPATCHED', unit_code = :u, dispatched_at = coalesce(dispatched_at, :t), handle_due = :d",
-                "u", unit, "t", now, "d", due);
-        cases.event(id, "DISPATCHED", task.getAssignee(), unit, now);
+        transitions.dispatch(id, unit, due, task.getAssignee(), now);
         task.getExecution().setVariable("caseUnit", unit);
         task.getExecution().setVariable("handleDue", due);
         task.getExecution().setVariable("handleCheckCycle", dueDates.dailyFrom(due));

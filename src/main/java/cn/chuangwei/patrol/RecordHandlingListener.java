@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
 class RecordHandlingListener implements TaskListener {
 
     private final CaseRepository cases;
+    private final CaseTransitions transitions;
     private final CampaignRepository campaigns;
     private final DueDates dueDates;
     private final Clock clock;
 
-    RecordHandlingListener(CaseRepository cases, CampaignRepository campaigns, DueDates dueDates, Clock clock) {
+    RecordHandlingListener(CaseRepository cases, CampaignRepository campaigns, DueDates dueDates, Clock clock, CaseTransitions transitions) {
         this.cases = cases;
+        this.transitions = transitions;
         this.campaigns = campaigns;
         this.dueDates = dueDates;
         this.clock = clock;
@@ -43,8 +45,7 @@ class RecordHandlingListener implements TaskListener {
                     throw ApiException.conflict("already-sent-back", "handleOutcome", id);
                 }
                 String reason = ((String) task.getVariable("sendBackReason")).trim();
-                cases.set(id, "status = 'SENT_BACK', sent_back = true");
-                cases.event(id, "SENT_BACK", task.getAssignee(), reason, now);
+                transitions.sendBack(id, reason, task.getAssignee(), now);
                 task.getExecution().setVariable("dispatchDue", dueDates.addWorkingHours(now,
                         ((Number) task.getVariable("dispatchHours")).intValue()));
             }
@@ -54,15 +55,13 @@ class RecordHandlingListener implements TaskListener {
                     throw ApiException.badRequest("pending-date-not-future", "pendingUntil", until);
                 }
                 String reason = ((String) task.getVariable("pendingReason")).trim();
-                cases.set(id, "pending_reason = :r", "r", reason);
-                cases.event(id, "PENDING_ASKED", task.getAssignee(), reason + "（至" + until + "）", now);
+                transitions.askDelay(id, reason, reason + "（至" + until + "）", task.getAssignee(), now);
                 task.getExecution().setVariable("pendingDue", dueDates.dueOn(until));
                 task.getExecution().setVariable("approveDue", dueDates.addWorkingHours(now, 9));
             }
             default -> {
                 String result = ((String) task.getVariable("handleResult")).trim();
-                cases.set(id, "status = 'HANDLED', handled_at = :t, handle_result = :r", "t", now, "r", result);
-                cases.event(id, "HANDLED", task.getAssignee(), result, now);
+                transitions.handled(id, result, task.getAssignee(), now);
                 task.getExecution().setVariable("checkDue", dueDates.addWorkingHours(now,
                         ((Number) task.getVariable("checkHours")).intValue()));
                 task.getExecution().setVariable("checker", checker(c));

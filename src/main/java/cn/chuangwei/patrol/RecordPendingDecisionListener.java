@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordPendingDecisionListener implements TaskListener {
 
-    private final CaseRepository cases;
+    private final CaseTransitions transitions;
     private final DueDates dueDates;
     private final Clock clock;
 
-    RecordPendingDecisionListener(CaseRepository cases, DueDates dueDates, Clock clock) {
-        this.cases = cases;
+    RecordPendingDecisionListener(CaseTransitions transitions, DueDates dueDates, Clock clock) {
+        this.transitions = transitions;
         this.dueDates = dueDates;
         this.clock = clock;
     }
@@ -29,12 +29,11 @@ class RecordPendingDecisionListener implements TaskListener {
         long id = caseId(task);
         if ("YES".equals(task.getVariable("pendingApproved"))) {
             Date due = (Date) task.getVariable("pendingDue");
-            cases.set(id, "status = 'PENDING', handle_due = :d", "d", due);
-            cases.event(id, "PENDING_APPROVED", task.getAssignee(), null, clock.instant());
+            transitions.approveDelay(id, due, task.getAssignee(), clock.instant());
             task.getExecution().setVariable("handleDue", due);
             task.getExecution().setVariable("handleCheckCycle", dueDates.dailyFrom(due));
         } else {
-            cases.event(id, "PENDING_REFUSED", task.getAssignee(), null, clock.instant());
+            transitions.refuseDelay(id, task.getAssignee(), clock.instant());
         }
     }
 }

@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordRegistrationListener implements TaskListener {
 
-    private final CaseRepository cases;
+    private final CaseTransitions transitions;
     private final DueDates dueDates;
     private final Clock clock;
 
-    RecordRegistrationListener(CaseRepository cases, DueDates dueDates, Clock clock) {
-        this.cases = cases;
+    RecordRegistrationListener(CaseTransitions transitions, DueDates dueDates, Clock clock) {
+        this.transitions = transitions;
         this.dueDates = dueDates;
         this.clock = clock;
     }
@@ -31,11 +31,9 @@ class RecordRegistrationListener implements TaskListener {
         String decision = (String) task.getVariable("registerDecision");
         if ("VOID".equals(decision)) {
             String reason = ((String) task.getVariable("voidReason")).trim();
-            cases.set(id, "status = 'VOID', void_reason = :r", "r", reason);
-            cases.event(id, "VOIDED", task.getAssignee(), reason, now);
+            transitions.voidCase(id, reason, task.getAssignee(), now);
         } else {
-            cases.set(id, "status = 'REGISTERED', registered_at = :t", "t", now);
-            cases.event(id, "REGISTERED", task.getAssignee(), null, now);
+            transitions.register(id, task.getAssignee(), now);
             task.getExecution().setVariable("dispatchDue", dueDates.addWorkingHours(now,
                     ((Number) task.getVariable("dispatchHours")).intValue()));
         }

@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ReopenCaseDelegate implements JavaDelegate {
 
-    private final CaseRepository cases;
+    private final CaseTransitions transitions;
     private final DueDates dueDates;
     private final Clock clock;
 
-    ReopenCaseDelegate(CaseRepository cases, DueDates dueDates, Clock clock) {
-        this.cases = cases;
+    ReopenCaseDelegate(CaseTransitions transitions, DueDates dueDates, Clock clock) {
+        this.transitions = transitions;
         this.dueDates = dueDates;
         this.clock = clock;
     }
@@ -29,9 +29,7 @@ class ReopenCaseDelegate implements JavaDelegate {
         long id = caseId(execution);
         Instant now = clock.instant();
         Date due = dueDates.addWorkingHours(now, ((Number) execution.getVariable("handleHours")).intValue());
-        cases.set(id, "status = 'REOPENED', reopened = true, closed_at = null, closed_on_time = null, handle_due = :d",
-                "d", due);
-        cases.event(id, "REOPENED", null, "群众不满意，重新办理", now);
+        transitions.reopen(id, due, "群众不满意，重新办理", now);
         execution.setVariable("handleDue", due);
         execution.setVariable("handleCheckCycle", dueDates.dailyFrom(due));
         execution.setVariable("reopenedBefore", true);

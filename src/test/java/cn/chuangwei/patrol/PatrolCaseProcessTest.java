@@ -89,7 +89,7 @@ class PatrolCaseProcessTest {
         long id = keys.getKey().longValue();
         ProcessInstance pi = runtime.startProcessInstanceByKey("patrol-case", "case-" + id,
                 Map.of("caseId", id, "campaignId", campaignId));
-        cases.set(id, "process_instance_id = :pi", "pi", pi.getId());
+        cases.attachProcess(id, pi.getId());
         caseIds.put(pi.getId(), id);
         return pi;
     }
