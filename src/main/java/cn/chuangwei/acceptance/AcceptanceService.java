@@ -150,19 +150,15 @@ public class AcceptanceService {
 
     /** The town is named: the date and document are recorded; re-review falls due three years later. */
     public void recordNaming(long campaignId, LocalDate namedOn, String document) {
-        jdbc.sql("update campaign set named_on = :d, naming_document = :doc, next_review_on = :r where id = :c")
-                .param("d", namedOn).param("doc", document).param("r", namedOn.plusYears(3)).param("c", campaignId)
-                .update();
+        campaigns.recordNaming(campaignId, namedOn, document, namedOn.plusYears(3));
     }
 
     public void nextReview(long campaignId, LocalDate from) {
-        jdbc.sql("update campaign set next_review_on = :r where id = :c").param("r", from.plusYears(3))
-                .param("c", campaignId).update();
+        campaigns.nextReview(campaignId, from.plusYears(3));
     }
 
     public LocalDate nextReviewOn(long campaignId) {
-        return jdbc.sql("select next_review_on from campaign where id = :c").param("c", campaignId)
-                .query(java.sql.Date.class).single().toLocalDate();
+        return campaigns.nextReviewOn(campaignId);
     }
 
     public List<Attempt> attempts(long campaignId) {

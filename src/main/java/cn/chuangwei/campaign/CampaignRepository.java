@@ -1,9 +1,11 @@
 package cn.chuangwei.campaign;
 
+import cn.chuangwei.standard.StandardInUse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Campaigns, their units and their people. */
 @Repository
-public class CampaignRepository {
+public class CampaignRepository implements StandardInUse {
 
     private final JdbcClient jdbc;
 
@@ -109,6 +111,33 @@ public class CampaignRepository {
                 and (cast(:c as bigint) is null or campaign_id = :c)""")
                 .param("d", userId).param("roles", List.of(MemberRole.LEADER.name(), MemberRole.DEPUTY.name()))
                 .param("c", campaignId).query(Integer.class).single() > 0;
+    }
+
+    @Override
+    public boolean inUse(String standardCode) {
+        return jdbc.sql("select count(*) from campaign where standard_code = :c").param("c", standardCode)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** Whether the town has had a campaign. */
+    public boolean townHasCampaign(String town) {
+        return jdbc.sql("select count(*) from campaign where town = :t").param("t", town).query(Integer.class).single() > 0;
+    }
+
+    /** The town is named (命名): the date, the naming document, and when the re-review (复审) falls due. */
+    public void recordNaming(long campaignId, LocalDate namedOn, String document, LocalDate nextReview) {
+        jdbc.sql("update campaign set named_on = :d, naming_document = :doc, next_review_on = :r where id = :c")
+                .param("d", namedOn).param("doc", document).param("r", nextReview).param("c", campaignId).update();
+    }
+
+    /** When the next re-review falls due. */
+    public void nextReview(long campaignId, LocalDate on) {
+        jdbc.sql("update campaign set next_review_on = :r where id = :c").param("r", on).param("c", campaignId).update();
+    }
+
+    public LocalDate nextReviewOn(long campaignId) {
+        return jdbc.sql("select next_review_on from campaign where id = :c").param("c", campaignId)
+                .query(java.sql.Date.class).single().toLocalDate();
     }
 
     List<Campaign> findAll() {

@@ -1,10 +1,12 @@
 package cn.chuangwei.demo;
 
 import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignRequest.LeadingGroup;
 import cn.chuangwei.campaign.CampaignRequest.UnitRequest;
 import cn.chuangwei.campaign.CampaignRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
+import cn.chuangwei.patrol.CaseService;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -14,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,15 +65,18 @@ public class DemoData implements ApplicationRunner {
 
     private final IdentityService identity;
     private final CampaignSetupService setup;
-    private final JdbcClient jdbc;
+    private final CampaignRepository campaigns;
+    private final CaseService cases;
     private final DueDates dueDates;
     private final boolean enabled;
 
-    DemoData(IdentityService identity, CampaignSetupService setup, JdbcClient jdbc, DueDates dueDates,
+    DemoData(IdentityService identity, CampaignSetupService setup, CampaignRepository campaigns, CaseService cases,
+             DueDates dueDates,
              @Value("${chuangwei.demo.enabled}") boolean enabled) {
         this.identity = identity;
         this.setup = setup;
-        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+        this.cases = cases;
         this.dueDates = dueDates;
         this.enabled = enabled;
     }
@@ -96,7 +100,7 @@ public class DemoData implements ApplicationRunner {
         if (identity.createUserQuery().userId("rexian").memberOfGroup("hotline").count() == 0) {
             identity.createMembership("rexian", "hotline");
         }
-        if (jdbc.sql("select count(*) from campaign where town = :t").param("t", TOWN).query(Integer.class).single() > 0) {
+        if (campaigns.townHasCampaign(TOWN)) {
             return null;
         }
         List<UnitRequest> units = UNITS.stream().map(u -> new UnitRequest(u[0], u[1], u[2], u[3], u[6],
@@ -106,9 +110,8 @@ public class DemoData implements ApplicationRunner {
                 new LeadingGroup("zhangsj", List.of("lizz", "wangfz"), List.of("zhaowy", "chenwy")),
                 List.of("liuzr", "sunky"), List.of("zhoudc", "wudc"), units, List.of(), false);
         long id = setup.create(request, "liuzr");
-        jdbc.sql("""
-                insert into patrol_grid (campaign_id, code, name, inspector)
-                values (:c, 'G1', '东风村网格', 'zhoudc'), (:c, 'G2', '新华社区网格', 'wudc')""").param("c", id).update();
+        cases.defineGrids(id, List.of(new CaseService.Grid("G1", "东风村网格", "zhoudc"),
+                new CaseService.Grid("G2", "新华社区网格", "wudc")));
         LOG.info("Demo campaign {} started for {}: log in to /camunda/app/tasklist/ as liuzr, zhangsj or head-wsy "
                 + "(password '{}')", id, TOWN, PASSWORD);
         return id;

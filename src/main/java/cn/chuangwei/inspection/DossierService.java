@@ -2,22 +2,25 @@ package cn.chuangwei.inspection;
 
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignPhase;
 import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.PhaseRepository;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.standard.StandardAreas;
 import cn.chuangwei.standard.Standards;
 import cn.chuangwei.task.Evidence;
 import cn.chuangwei.task.EvidenceRepository;
+import cn.chuangwei.task.RowCounts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,16 +35,18 @@ public class DossierService {
     private final Standards standards;
     private final EvidenceRepository evidence;
     private final InspectionService inspection;
-    private final JdbcClient jdbc;
+    private final RowCounts rowCounts;
+    private final PhaseRepository phases;
     private final DueDates dueDates;
 
     DossierService(CampaignRepository campaigns, Standards standards, EvidenceRepository evidence,
-                   InspectionService inspection, JdbcClient jdbc, DueDates dueDates) {
+                   InspectionService inspection, RowCounts rowCounts, PhaseRepository phases, DueDates dueDates) {
         this.campaigns = campaigns;
         this.standards = standards;
         this.evidence = evidence;
         this.inspection = inspection;
-        this.jdbc = jdbc;
+        this.rowCounts = rowCounts;
+        this.phases = phases;
         this.dueDates = dueDates;
     }
 
@@ -77,14 +82,11 @@ public class DossierService {
     }
 
     private String workReport(Campaign c, Standards.Standard std) {
-        Map<String, Object> figures = jdbc.sql("""
-                select (select count(*) from campaign_unit where campaign_id = :c) as units,
-                       (select count(*) from task_row where campaign_id = :c) as tasks,
-                       (select count(*) from task_row where campaign_id = :c and status = 'ACCEPTED') as accepted,
-                       (select coalesce(sum(rework_count), 0) from task_row where campaign_id = :c) as rework,
-                       (select count(*) from evidence where task_row_id in (select id from task_row where campaign_id = :c)) as documents,
-                       (select min(start_date) from campaign_phase where campaign_id = :c) as started""")
-                .param("c", c.id()).query().singleRow();
+        RowCounts.CampaignTotal rows = rowCounts.ofCampaign(c.id());
+        Map<String, Object> figures = Map.of("units", campaigns.units(c.id()).size(), "tasks", rows.tasks(),
+                "accepted", rows.accepted(), "rework", rows.rework(), "documents", evidence.ofCampaign(c.id()).size(),
+                "started", phases.ofCampaign(c.id()).stream().map(CampaignPhase::startDate).min(LocalDate::compareTo)
+                        .map(LocalDate::toString).orElse("—"));
         Map<String, String> v = new HashMap<>();
         v.put("campaignName", c.name());
         v.put("town", c.town());

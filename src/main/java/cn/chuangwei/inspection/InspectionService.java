@@ -10,6 +10,7 @@ import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.standard.StandardAreas;
 import cn.chuangwei.standard.Standards;
+import cn.chuangwei.task.RowCounts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -55,15 +56,17 @@ public class InspectionService {
     private final Standards standards;
     private final CampaignThresholds thresholds;
     private final DueDates dueDates;
+    private final RowCounts rowCounts;
     private final Clock clock;
 
     InspectionService(JdbcClient jdbc, CampaignRepository campaigns, Standards standards, CampaignThresholds thresholds,
-                      DueDates dueDates, Clock clock) {
+                      DueDates dueDates, Clock clock, RowCounts rowCounts) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.standards = standards;
         this.thresholds = thresholds;
         this.dueDates = dueDates;
+        this.rowCounts = rowCounts;
         this.clock = clock;
     }
 
@@ -314,10 +317,7 @@ public class InspectionService {
 
     /** The unit that carries most of the campaign's tasks of an area answers for its rectification; else the office's. */
     public String responsibleUnit(long campaignId, String areaCode) {
-        return jdbc.sql("""
-                select unit_code from task_row where campaign_id = :c and area_code = :a
-                group by unit_code order by count(*) desc, unit_code fetch first 1 rows only""")
-                .param("c", campaignId).param("a", areaCode).query(String.class).optional()
+        return rowCounts.unitWithMostRows(campaignId, areaCode)
                 .orElseGet(() -> campaigns.units(campaignId).stream().filter(u -> u.roles().contains("office"))
                         .map(CampaignUnit::code).findFirst()
                         .orElse(campaigns.units(campaignId).get(0).code()));

@@ -89,6 +89,19 @@ public class MailOutbox {
         userIds.stream().distinct().forEach(u -> enqueue(event, u, templateKey, values));
     }
 
+    /** How many mails are in the outbox with this status. */
+    public long count(OutboxStatus status) {
+        return jdbc.sql("select count(*) from mail_outbox where status = :s").param("s", status.name())
+                .query(Long.class).single();
+    }
+
+    /** When the oldest mail still waiting to be sent was written, if one waits. */
+    public java.util.Optional<java.time.Instant> oldestPending() {
+        return jdbc.sql("select created_at from mail_outbox where status = :s order by created_at fetch first 1 rows only")
+                .param("s", OutboxStatus.PENDING.name()).query(java.sql.Timestamp.class).optional()
+                .map(java.sql.Timestamp::toInstant);
+    }
+
     private boolean exists(String key) {
         return jdbc.sql("select count(*) from mail_outbox where idempotency_key = :k").param("k", key)
                 .query(Integer.class).single() > 0;

@@ -1,14 +1,13 @@
 package cn.chuangwei.ops;
 
+import cn.chuangwei.notify.MailOutbox;
+import cn.chuangwei.notify.OutboxStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,17 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class OperationsMetrics implements MeterBinder {
 
-    static final List<String> OUTBOX_STATUSES = List.of("PENDING", "SENDING", "SENT", "FAILED", "UNCONFIRMED");
-
     private final ManagementService management;
     private final RuntimeService runtime;
-    private final JdbcClient jdbc;
+    private final MailOutbox outbox;
     private final Clock clock;
 
-    OperationsMetrics(ManagementService management, RuntimeService runtime, JdbcClient jdbc, Clock clock) {
+    OperationsMetrics(ManagementService management, RuntimeService runtime, MailOutbox outbox, Clock clock) {
         this.management = management;
         this.runtime = runtime;
-        this.jdbc = jdbc;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -41,15 +38,12 @@ class OperationsMetrics implements MeterBinder {
                 .description("Jobs out of retries: each is an incident in Cockpit").register(registry);
         Gauge.builder("chuangwei.incidents.open", runtime, r -> r.createIncidentQuery().count())
                 .description("Open incidents").register(registry);
-        for (String status : OUTBOX_STATUSES) {
-            Gauge.builder("chuangwei.outbox.mails", jdbc, j -> j.sql("select count(*) from mail_outbox where status = :s")
-                            .param("s", status).query(Long.class).single())
-                    .tag("status", status).description("Mails in the outbox by status").register(registry);
+        for (OutboxStatus status : OutboxStatus.values()) {
+            Gauge.builder("chuangwei.outbox.mails", outbox, o -> o.count(status))
+                    .tag("status", status.name()).description("Mails in the outbox by status").register(registry);
         }
-        Gauge.builder("chuangwei.outbox.oldest.pending.seconds", jdbc, j -> {
-            List<Timestamp> oldest = j.sql("select created_at from mail_outbox where status = 'PENDING' "
-                    + "order by created_at fetch first 1 rows only").query(Timestamp.class).list();
-            return oldest.isEmpty() ? 0 : Math.max(0, clock.millis() - oldest.get(0).getTime()) / 1000.0;
-        }).description("Age of the oldest mail waiting to be sent").register(registry);
+        Gauge.builder("chuangwei.outbox.oldest.pending.seconds", outbox, o -> o.oldestPending()
+                        .map(t -> Math.max(0, clock.millis() - t.toEpochMilli()) / 1000.0).orElse(0.0))
+                .description("Age of the oldest mail waiting to be sent").register(registry);
     }
 }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -259,11 +260,18 @@ public class CaseService {
         if (!any) {
             return List.of();
         }
+        Map<Long, String> running = new HashMap<>();
+        campaigns.active().forEach(c -> running.put(c.id(), c.name()));
+        if (running.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
-                select g.campaign_id, c.name as campaign_name, g.code, g.name, g.inspector
-                from patrol_grid g join campaign c on c.id = g.campaign_id
-                where c.status = 'ACTIVE' order by case when g.inspector = :me then 0 else 1 end, g.campaign_id desc, g.code""")
-                .param("me", currentUser.id()).query(ReportGrid.class).list();
+                select campaign_id, code, name, inspector from patrol_grid where campaign_id in (:running)
+                order by case when inspector = :me then 0 else 1 end, campaign_id desc, code""")
+                .param("running", running.keySet()).param("me", currentUser.id())
+                .query((rs, n) -> new ReportGrid(rs.getLong("campaign_id"), running.get(rs.getLong("campaign_id")),
+                        rs.getString("code"), rs.getString("name"), rs.getString("inspector")))
+                .list();
     }
 
     public List<Grid> grids(long campaignId) {
@@ -274,6 +282,11 @@ public class CaseService {
     @Transactional
     public List<Grid> saveGrids(long campaignId, List<Grid> grids) {
         currentUser.requireOffice();
+        return defineGrids(campaignId, grids);
+    }
+
+    /** A campaign's grids, checked and replaced as {@link #saveGrids} does, for set-up without a signed-in user. */
+    public List<Grid> defineGrids(long campaignId, List<Grid> grids) {
         campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
         if (grids == null || grids.isEmpty()) {
             throw ApiException.badRequest("required", "grids", "grids");

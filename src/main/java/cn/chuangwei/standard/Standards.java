@@ -45,11 +45,13 @@ public class Standards {
 
     private final JdbcClient jdbc;
     private final StandardAreas areas;
+    private final StandardInUse inUse;
     private final Clock clock;
 
-    Standards(JdbcClient jdbc, StandardAreas areas, Clock clock) {
+    Standards(JdbcClient jdbc, StandardAreas areas, StandardInUse inUse, Clock clock) {
         this.jdbc = jdbc;
         this.areas = areas;
+        this.inUse = inUse;
         this.clock = clock;
     }
 
@@ -79,8 +81,7 @@ public class Standards {
         if (existing.isPresent() && existing.get().equals(hash)) {
             return false;
         }
-        boolean used = jdbc.sql("select count(*) from campaign where standard_code = :c").param("c", s.code())
-                .query(Integer.class).single() > 0;
+        boolean used = inUse.inUse(s.code());
         if (existing.isPresent() && used && !replaceUsed) {
             throw ApiException.conflict("standard-in-use", "code", s.code());
         }

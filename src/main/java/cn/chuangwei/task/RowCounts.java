@@ -4,6 +4,7 @@ import cn.chuangwei.kernel.Phase;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,10 @@ public class RowCounts {
     public record Cell(String unitCode, Phase phase, int accepted, int open, int overdue) {
     }
 
+    /** A campaign's rows: all of them, those accepted, and how often a row was returned for rework. */
+    public record CampaignTotal(int tasks, int accepted, int rework) {
+    }
+
     /** A phase's rows: all of them and those accepted. */
     public record PhaseTotal(int total, int accepted) {
     }
@@ -26,6 +31,23 @@ public class RowCounts {
 
     RowCounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    public CampaignTotal ofCampaign(long campaignId) {
+        return jdbc.sql("""
+                select count(*) as tasks, sum(case when status = :accepted then 1 else 0 end) as accepted,
+                       coalesce(sum(rework_count), 0) as rework
+                from task_row where campaign_id = :c""")
+                .param("c", campaignId).param("accepted", TaskStatus.ACCEPTED.name())
+                .query((rs, n) -> new CampaignTotal(rs.getInt("tasks"), rs.getInt("accepted"), rs.getInt("rework"))).single();
+    }
+
+    /** The unit with most of the campaign's rows of a standard's area (the first by code among equals), if any. */
+    public Optional<String> unitWithMostRows(long campaignId, String areaCode) {
+        return jdbc.sql("""
+                select unit_code from task_row where campaign_id = :c and area_code = :a
+                group by unit_code order by count(*) desc, unit_code fetch first 1 rows only""")
+                .param("c", campaignId).param("a", areaCode).query(String.class).optional();
     }
 
     public Map<Phase, PhaseTotal> byPhase(long campaignId) {
