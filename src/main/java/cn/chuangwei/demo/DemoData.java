@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -69,12 +68,12 @@ public class DemoData implements ApplicationRunner {
     private final boolean enabled;
 
     DemoData(IdentityService identity, CampaignSetupService setup, JdbcClient jdbc, DueDates dueDates,
-             @Value("${chuangwei.demo.enabled}") boolean enabled) {
+             DemoSettings settings) {
         this.identity = identity;
         this.setup = setup;
         this.jdbc = jdbc;
         this.dueDates = dueDates;
-        this.enabled = enabled;
+        this.enabled = settings.enabled();
     }
 
     @Override
