@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -48,7 +47,7 @@ public class AcceptanceService {
 
     AcceptanceService(JdbcClient jdbc, CampaignRepository campaigns, InspectionService inspection, Standards standards,
                       TaskRowRepository rows, PhaseRepository phases, DueDates dueDates, Clock clock,
-                      @Value("${chuangwei.acceptance.rectify-days:40}") int rectifyDays) {
+                      AcceptanceSettings settings) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.inspection = inspection;
@@ -57,7 +56,7 @@ public class AcceptanceService {
         this.phases = phases;
         this.dueDates = dueDates;
         this.clock = clock;
-        this.rectifyDays = rectifyDays;
+        this.rectifyDays = settings.rectifyDays();
     }
 
     /** Submits the application; refused while the latest self-inspection is not READY (e.g. a veto item fails). */

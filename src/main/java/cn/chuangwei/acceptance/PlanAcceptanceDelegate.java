@@ -3,7 +3,6 @@ package cn.chuangwei.acceptance;
 import cn.chuangwei.calendar.DueDates;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Computes the due dates of the office's acceptance steps once. */
@@ -13,9 +12,9 @@ class PlanAcceptanceDelegate implements JavaDelegate {
     private final DueDates dueDates;
     private final int noticeDays;
 
-    PlanAcceptanceDelegate(DueDates dueDates, @Value("${chuangwei.acceptance.notice-days:10}") int noticeDays) {
+    PlanAcceptanceDelegate(DueDates dueDates, AcceptanceSettings settings) {
         this.dueDates = dueDates;
-        this.noticeDays = noticeDays;
+        this.noticeDays = settings.noticeDays();
     }
 
     @Override

@@ -6,7 +6,6 @@ import cn.chuangwei.standard.Standards;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The sample of the standard's items a monthly spot check looks at, and its size. */
@@ -19,11 +18,11 @@ class SpotCheckSample {
     private final int size;
 
     SpotCheckSample(CampaignRepository campaigns, Standards standards, DueDates dueDates,
-                    @Value("${chuangwei.acceptance.spot-check-items:5}") int size) {
+                    AcceptanceSettings settings) {
         this.campaigns = campaigns;
         this.standards = standards;
         this.dueDates = dueDates;
-        this.size = size;
+        this.size = settings.spotCheckItems();
     }
 
     int size() {

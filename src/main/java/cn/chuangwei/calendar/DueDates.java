@@ -1,11 +1,11 @@
 package cn.chuangwei.calendar;
 
+import cn.chuangwei.kernel.SiteSettings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,14 +24,12 @@ public class DueDates {
     private final int dueHour;
     private final int morningHour;
 
-    DueDates(Clock clock, WorkCalendar calendar, @Value("${chuangwei.zone}") String zone,
-             @Value("${chuangwei.deadlines.due-hour}") int dueHour,
-             @Value("${chuangwei.deadlines.morning-hour:9}") int morningHour) {
+    DueDates(Clock clock, WorkCalendar calendar, SiteSettings site, DeadlineSettings deadlines) {
         this.clock = clock;
         this.calendar = calendar;
-        this.zone = ZoneId.of(zone);
-        this.dueHour = dueHour;
-        this.morningHour = morningHour;
+        this.zone = site.zone();
+        this.dueHour = deadlines.dueHour();
+        this.morningHour = deadlines.morningHour();
     }
 
     public WorkCalendar calendar() {

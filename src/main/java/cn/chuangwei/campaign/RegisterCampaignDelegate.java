@@ -1,11 +1,11 @@
 package cn.chuangwei.campaign;
 
+import cn.chuangwei.kernel.SiteSettings;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +20,10 @@ class RegisterCampaignDelegate implements JavaDelegate {
     private final CampaignRepository campaigns;
     private final ZoneId zone;
 
-    RegisterCampaignDelegate(CampaignSetupService setup, CampaignRepository campaigns,
-                             @Value("${chuangwei.zone}") String zone) {
+    RegisterCampaignDelegate(CampaignSetupService setup, CampaignRepository campaigns, SiteSettings site) {
         this.setup = setup;
         this.campaigns = campaigns;
-        this.zone = ZoneId.of(zone);
+        this.zone = site.zone();
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +41,7 @@ class BoardPage {
 
     BoardPage(DashboardService dashboard, VisibleCampaigns campaigns, SupervisionService supervision,
               CurrentUser currentUser, Texts texts, ObjectMapper json,
-              @Value("${chuangwei.board.refresh-seconds:60}") int refreshSeconds, Visibility visibility) {
+              BoardSettings settings, Visibility visibility) {
         this.dashboard = dashboard;
         this.campaigns = campaigns;
         this.supervision = supervision;
@@ -50,7 +49,7 @@ class BoardPage {
         this.visibility = visibility;
         this.texts = texts;
         this.json = json;
-        this.refreshSeconds = refreshSeconds;
+        this.refreshSeconds = settings.refreshSeconds();
     }
 
     @GetMapping("/")

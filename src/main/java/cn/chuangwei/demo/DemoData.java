@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -71,14 +70,13 @@ public class DemoData implements ApplicationRunner {
     private final boolean enabled;
 
     DemoData(IdentityService identity, CampaignSetupService setup, CampaignRepository campaigns, CaseService cases,
-             DueDates dueDates,
-             @Value("${chuangwei.demo.enabled}") boolean enabled) {
+             DueDates dueDates, DemoSettings settings) {
         this.identity = identity;
         this.setup = setup;
         this.campaigns = campaigns;
         this.cases = cases;
         this.dueDates = dueDates;
-        this.enabled = enabled;
+        this.enabled = settings.enabled();
     }
 
     @Override

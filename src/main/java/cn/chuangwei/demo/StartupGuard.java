@@ -30,12 +30,12 @@ class StartupGuard implements ApplicationRunner {
     private final String adminId;
     private final String adminPassword;
 
-    StartupGuard(IdentityService identity, Texts texts, @Value("${chuangwei.demo.enabled}") boolean demo,
+    StartupGuard(IdentityService identity, Texts texts, DemoSettings settings,
                  @Value("${camunda.bpm.admin-user.id:}") String adminId,
                  @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
         this.identity = identity;
         this.texts = texts;
-        this.demo = demo;
+        this.demo = settings.enabled();
         this.adminId = adminId;
         this.adminPassword = adminPassword;
     }

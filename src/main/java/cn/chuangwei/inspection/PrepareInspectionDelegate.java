@@ -4,7 +4,6 @@ import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.task.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Opens a round of self-inspection and computes its due date once. */
@@ -15,10 +14,10 @@ class PrepareInspectionDelegate implements JavaDelegate {
     private final DueDates dueDates;
     private final int days;
 
-    PrepareInspectionDelegate(InspectionService inspection, DueDates dueDates, @Value("${chuangwei.inspection.days:5}") int days) {
+    PrepareInspectionDelegate(InspectionService inspection, DueDates dueDates, InspectionSettings settings) {
         this.inspection = inspection;
         this.dueDates = dueDates;
-        this.days = days;
+        this.days = settings.days();
     }
 
     @Override

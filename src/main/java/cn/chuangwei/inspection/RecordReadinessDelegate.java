@@ -11,7 +11,6 @@ import cn.chuangwei.task.TaskVariables;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +29,13 @@ class RecordReadinessDelegate implements JavaDelegate {
 
     RecordReadinessDelegate(InspectionService inspection, TaskRowRepository rows, PhaseRepository phases,
                             CampaignRepository campaigns, DueDates dueDates,
-                            @Value("${chuangwei.inspection.rectify-days:10}") int rectifyDays) {
+                            InspectionSettings settings) {
         this.inspection = inspection;
         this.rows = rows;
         this.phases = phases;
         this.campaigns = campaigns;
         this.dueDates = dueDates;
-        this.rectifyDays = rectifyDays;
+        this.rectifyDays = settings.rectifyDays();
     }
 
     @Override

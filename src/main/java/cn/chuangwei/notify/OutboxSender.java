@@ -58,21 +58,19 @@ public class OutboxSender {
     private final Duration lease;
 
     OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, Clock clock,
-                 @Value("${spring.mail.host:}") String host, @Value("${chuangwei.mail.from}") String from,
-                 @Value("${chuangwei.mail.sender.enabled:true}") boolean enabled,
-                 @Value("${chuangwei.mail.max-attempts:12}") int maxAttempts,
-                 @Value("${chuangwei.mail.lease-seconds:300}") long leaseSeconds) {
+                 @Value("${spring.mail.host:}") String host, MailSettings settings) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.clock = clock;
         this.host = host;
-        this.from = from;
-        this.enabled = enabled;
-        this.maxAttempts = maxAttempts;
-        this.lease = Duration.ofSeconds(leaseSeconds);
+        this.from = settings.from();
+        this.enabled = settings.sender().enabled();
+        this.maxAttempts = settings.maxAttempts();
+        this.lease = Duration.ofSeconds(settings.leaseSeconds());
     }
 
-    @Scheduled(fixedDelayString = "${chuangwei.mail.poll-millis:5000}", initialDelayString = "${chuangwei.mail.poll-millis:5000}")
+    // the schedule reads chuangwei.mail.poll-millis itself (an annotation takes no bean); MailSettings checks it
+    @Scheduled(fixedDelayString = "${chuangwei.mail.poll-millis}", initialDelayString = "${chuangwei.mail.poll-millis}")
     void poll() {
         if (enabled) {
             sendDue();

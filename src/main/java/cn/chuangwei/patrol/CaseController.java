@@ -2,10 +2,10 @@ package cn.chuangwei.patrol;
 
 import cn.chuangwei.calendar.Months;
 import cn.chuangwei.campaign.VisibleCampaigns;
+import cn.chuangwei.task.EvidenceSettings;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +31,13 @@ class CaseController {
     private final VisibleCampaigns campaigns;
 
     CaseController(CaseService cases, CaseRepository repository, CaseStats stats, CaseExports exports,
-                   VisibleCampaigns campaigns, @Value("${chuangwei.evidence.max-bytes}") long maxPhotoBytes) {
+                   VisibleCampaigns campaigns, EvidenceSettings limits) {
         this.campaigns = campaigns;
         this.cases = cases;
         this.repository = repository;
         this.stats = stats;
         this.exports = exports;
-        this.maxPhotoBytes = maxPhotoBytes;
+        this.maxPhotoBytes = limits.maxBytes();
     }
 
     @PostMapping("/api/cases")

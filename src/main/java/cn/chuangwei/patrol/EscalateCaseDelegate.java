@@ -1,5 +1,6 @@
 package cn.chuangwei.patrol;
 
+import cn.chuangwei.kernel.SiteSettings;
 import static cn.chuangwei.patrol.CaseVariables.caseId;
 
 import cn.chuangwei.calendar.DueDates;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,14 +37,14 @@ class EscalateCaseDelegate implements JavaDelegate {
     private final String baseUrl;
 
     EscalateCaseDelegate(CaseRepository cases, CampaignRepository campaigns, Ladder ladder, TimeLimits timeLimits,
-                         DueDates dueDates, Clock clock, @Value("${chuangwei.base-url}") String baseUrl) {
+                         DueDates dueDates, Clock clock, SiteSettings site) {
         this.cases = cases;
         this.campaigns = campaigns;
         this.ladder = ladder;
         this.timeLimits = timeLimits;
         this.dueDates = dueDates;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = site.baseUrl();
     }
 
     @Override

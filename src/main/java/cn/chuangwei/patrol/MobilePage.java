@@ -3,6 +3,7 @@ package cn.chuangwei.patrol;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.task.EvidenceSettings;
 import cn.chuangwei.task.WorkService;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
@@ -43,14 +44,14 @@ class MobilePage {
     private final long maxRequestBytes;
 
     MobilePage(CaseService cases, WorkService work, TaskService tasks,
-               CurrentUser currentUser, Texts texts, @Value("${chuangwei.evidence.max-bytes}") long maxPhotoBytes,
+               CurrentUser currentUser, Texts texts, EvidenceSettings limits,
                @Value("${spring.servlet.multipart.max-request-size}") DataSize maxRequest) {
         this.cases = cases;
         this.work = work;
         this.tasks = tasks;
         this.currentUser = currentUser;
         this.texts = texts;
-        this.maxPhotoBytes = maxPhotoBytes;
+        this.maxPhotoBytes = limits.maxBytes();
         this.maxRequestBytes = maxRequest.toBytes();
     }
 

@@ -1,5 +1,6 @@
 package cn.chuangwei.phase;
 
+import cn.chuangwei.calendar.DeadlineSettings;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignPhase;
 import cn.chuangwei.campaign.CampaignRepository;
@@ -13,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +33,13 @@ public class LoadWorkDelegate implements JavaDelegate {
     private final int reviewDays;
 
     LoadWorkDelegate(PhaseRepository phases, TaskRowRepository rows, CampaignRepository campaigns, DueDates dueDates,
-                     Clock clock, @Value("${chuangwei.deadlines.review-days}") int reviewDays) {
+                     Clock clock, DeadlineSettings deadlines) {
         this.phases = phases;
         this.rows = rows;
         this.campaigns = campaigns;
         this.dueDates = dueDates;
         this.clock = clock;
-        this.reviewDays = reviewDays;
+        this.reviewDays = deadlines.reviewDays();
     }
 
     @Override

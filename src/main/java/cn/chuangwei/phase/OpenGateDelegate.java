@@ -1,5 +1,6 @@
 package cn.chuangwei.phase;
 
+import cn.chuangwei.calendar.DeadlineSettings;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.PhaseRepository;
@@ -7,7 +8,6 @@ import cn.chuangwei.task.TaskVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +23,11 @@ public class OpenGateDelegate implements JavaDelegate {
     private final int gateDays;
 
     OpenGateDelegate(PhaseRepository phases, CampaignRepository campaigns, DueDates dueDates,
-                     @Value("${chuangwei.deadlines.gate-days}") int gateDays) {
+                     DeadlineSettings deadlines) {
         this.phases = phases;
         this.campaigns = campaigns;
         this.dueDates = dueDates;
-        this.gateDays = gateDays;
+        this.gateDays = deadlines.gateDays();
     }
 
     @Override

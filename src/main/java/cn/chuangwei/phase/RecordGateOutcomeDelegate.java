@@ -1,5 +1,6 @@
 package cn.chuangwei.phase;
 
+import cn.chuangwei.calendar.DeadlineSettings;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.PhaseRepository;
@@ -8,7 +9,6 @@ import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.task.TaskVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +25,12 @@ class RecordGateOutcomeDelegate implements JavaDelegate {
     private final int leaderDays;
 
     RecordGateOutcomeDelegate(PhaseRepository phases, CampaignRepository campaigns, DueDates dueDates,
-                              @Value("${chuangwei.deadlines.rectify-days}") int rectifyDays,
-                              @Value("${chuangwei.deadlines.leader-days}") int leaderDays) {
+                              DeadlineSettings deadlines) {
         this.phases = phases;
         this.campaigns = campaigns;
         this.dueDates = dueDates;
-        this.rectifyDays = rectifyDays;
-        this.leaderDays = leaderDays;
+        this.rectifyDays = deadlines.rectifyDays();
+        this.leaderDays = deadlines.leaderDays();
     }
 
     @Override

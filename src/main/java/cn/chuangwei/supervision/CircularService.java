@@ -7,6 +7,7 @@ import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Groups;
+import cn.chuangwei.kernel.SiteSettings;
 import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.notify.MailOutbox;
 import cn.chuangwei.org.Directory;
@@ -20,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -58,7 +58,7 @@ public class CircularService {
 
     CircularService(JdbcClient jdbc, CampaignRepository campaigns, SupervisionService supervision,
                     CircularDocuments documents, MailOutbox outbox, Directory directory, CurrentUser currentUser,
-                    DueDates dueDates, Texts texts, Clock clock, @Value("${chuangwei.base-url}") String baseUrl) {
+                    DueDates dueDates, Texts texts, Clock clock, SiteSettings site) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.supervision = supervision;
@@ -69,7 +69,7 @@ public class CircularService {
         this.dueDates = dueDates;
         this.texts = texts;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = site.baseUrl();
     }
 
     @Transactional

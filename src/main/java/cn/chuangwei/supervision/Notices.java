@@ -3,12 +3,12 @@ package cn.chuangwei.supervision;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.kernel.SiteSettings;
 import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.task.TaskRow;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** What supervision mails say about a task. */
@@ -19,10 +19,10 @@ public class Notices {
     private final Texts texts;
     private final String baseUrl;
 
-    Notices(CampaignRepository campaigns, Texts texts, @Value("${chuangwei.base-url}") String baseUrl) {
+    Notices(CampaignRepository campaigns, Texts texts, SiteSettings site) {
         this.campaigns = campaigns;
         this.texts = texts;
-        this.baseUrl = baseUrl;
+        this.baseUrl = site.baseUrl();
     }
 
     public static Locale locale(String tag) {

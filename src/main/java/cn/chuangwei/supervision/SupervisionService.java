@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,7 +64,7 @@ public class SupervisionService {
 
     SupervisionService(CampaignRepository campaigns, PhaseRepository phases, TaskRowRepository rows,
                        EscalationRepository escalations, DueDates dueDates, TimeLimits timeLimits, Visibility visibility,
-                       @Value("${chuangwei.supervision.yellow-share:0.8}") double yellowShare) {
+                       SupervisionSettings settings) {
         this.campaigns = campaigns;
         this.phases = phases;
         this.rows = rows;
@@ -73,7 +72,7 @@ public class SupervisionService {
         this.dueDates = dueDates;
         this.timeLimits = timeLimits;
         this.visibility = visibility;
-        this.yellowShare = yellowShare;
+        this.yellowShare = settings.yellowShare();
     }
 
     /** An unknown campaign, unit or deputy in a filter is refused, not answered with an empty list. */

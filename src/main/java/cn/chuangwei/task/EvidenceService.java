@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +38,7 @@ public class EvidenceService {
     EvidenceService(EvidenceRepository evidence, TaskRowRepository rows, CampaignRepository campaigns,
                     StandardAreas standards, WorkService work, CurrentUser currentUser, Clock clock,
                     org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                    @Value("${chuangwei.evidence.max-bytes}") long maxBytes, Visibility visibility) {
+                    EvidenceSettings limits, Visibility visibility) {
         this.evidence = evidence;
         this.rows = rows;
         this.campaigns = campaigns;
@@ -49,7 +48,7 @@ public class EvidenceService {
         this.visibility = visibility;
         this.clock = clock;
         this.jdbc = jdbc;
-        this.maxBytes = maxBytes;
+        this.maxBytes = limits.maxBytes();
     }
 
     @Transactional

@@ -1,11 +1,11 @@
 package cn.chuangwei.task;
 
+import cn.chuangwei.calendar.DeadlineSettings;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +21,11 @@ class PrepareUnitTaskListener implements ExecutionListener {
     private final int reviewDays;
 
     PrepareUnitTaskListener(TaskRowRepository rows, CampaignRepository campaigns, DueDates dueDates,
-                            @Value("${chuangwei.deadlines.review-days}") int reviewDays) {
+                            DeadlineSettings deadlines) {
         this.rows = rows;
         this.campaigns = campaigns;
         this.dueDates = dueDates;
-        this.reviewDays = reviewDays;
+        this.reviewDays = deadlines.reviewDays();
     }
 
     @Override

@@ -1,10 +1,10 @@
 package cn.chuangwei.task;
 
+import cn.chuangwei.calendar.DeadlineSettings;
 import cn.chuangwei.calendar.DueDates;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The unit has completed its task: the result is checked and recorded, and the office's review falls due. */
@@ -17,11 +17,11 @@ class RecordSubmissionListener implements TaskListener {
     private final int reviewDays;
 
     RecordSubmissionListener(TaskRowRepository rows, DueDates dueDates, Clock clock,
-                             @Value("${chuangwei.deadlines.review-days}") int reviewDays) {
+                             DeadlineSettings deadlines) {
         this.rows = rows;
         this.dueDates = dueDates;
         this.clock = clock;
-        this.reviewDays = reviewDays;
+        this.reviewDays = deadlines.reviewDays();
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,15 +37,14 @@ class TaskRowController {
     private final long maxBytes;
 
     TaskRowController(TaskRowService service, TaskRowRepository rows, CampaignRepository campaigns,
-                      CurrentUser currentUser, @Value("${chuangwei.import.max-rows}") int maxRows,
-                      @Value("${chuangwei.import.max-bytes}") long maxBytes, Visibility visibility) {
+                      CurrentUser currentUser, ImportSettings limits, Visibility visibility) {
         this.service = service;
         this.rows = rows;
         this.campaigns = campaigns;
         this.currentUser = currentUser;
         this.visibility = visibility;
-        this.maxRows = maxRows;
-        this.maxBytes = maxBytes;
+        this.maxRows = limits.maxRows();
+        this.maxBytes = limits.maxBytes();
     }
 
     @GetMapping("/tasks")
