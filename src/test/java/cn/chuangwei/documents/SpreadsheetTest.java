@@ -1,4 +1,4 @@
-package cn.chuangwei.web;
+package cn.chuangwei.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,5 +21,13 @@ class SpreadsheetTest {
                         .doesNotContainPattern("[\\\\/?*\\[\\]:]").hasSizeLessThanOrEqualTo(31);
             }
         }
+    }
+
+    @Test
+    void neutralisesEveryFormulaPrefix() {
+        assertThat(List.of("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1").stream().map(Spreadsheet::neutralised))
+                .allMatch(s -> s.startsWith("'"));
+        assertThat(Spreadsheet.neutralised("青山村")).isEqualTo("青山村");
+        assertThat(Spreadsheet.neutralised(null)).isEmpty();
     }
 }
