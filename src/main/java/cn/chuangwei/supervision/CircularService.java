@@ -4,6 +4,7 @@ import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.campaign.Phase;
 import cn.chuangwei.notify.MailOutbox;
 import cn.chuangwei.org.CurrentUser;
 import cn.chuangwei.org.Directory;
@@ -179,6 +180,27 @@ public class CircularService {
                 .query(Integer.class).single();
         return new Summary(s.id(), s.campaignId(), s.number(), s.title(), s.issuingOffice(), s.periodFrom(), s.periodTo(),
                 s.issuedBy(), s.issuedAt(), tasks, units);
+    }
+
+    /** The circular's print view (the PDF's template as a page), for whoever may download the circular. */
+    String printView(long id) {
+        supervision.requireAuditor();
+        return pdf.html(circular(id));
+    }
+
+    /** The circular as it was issued: the names of levels, phases and deputies as they read now. */
+    private Circular circular(long id) {
+        find(id);
+        List<Circular.Row> rows = jdbc.sql("select * from circular_item where circular_id = :id order by seq").param("id", id)
+                .query((rs, n) -> new Circular.Row(rs.getInt("seq"), rs.getString("unit_name"), rs.getString("task_title"),
+                        Phase.valueOf(rs.getString("phase")).zh(), rs.getDate("deadline").toLocalDate(),
+                        rs.getInt("working_days_overdue"), level(rs.getString("level")),
+                        deputy(rs.getString("deputy_user_id")))).list();
+        return jdbc.sql("select * from circular where id = :id").param("id", id)
+                .query((rs, n) -> new Circular(rs.getString("number"), rs.getString("title"), rs.getString("issuing_office"),
+                        LocalDate.ofInstant(rs.getTimestamp("issued_at").toInstant(), dueDates.zone()),
+                        rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(), rs.getString("body"),
+                        rows)).single();
     }
 
     private String level(String level) {
