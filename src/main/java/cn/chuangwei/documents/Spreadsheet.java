@@ -119,8 +119,10 @@ public class Spreadsheet {
      */
     public static byte[] workbook(String name, int[] widths, String title, String author, Consumer<Sheet> content) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            // no apostrophe first or last, none of \ / ? * [ ] :, at most 31 characters
-            String safe = WorkbookUtil.createSafeSheetName(XmlText.clean(name == null ? "" : name), ' ');
+            // no line break or tab (the print titles' and the filter's references to the sheet cannot carry them), no
+            // apostrophe first or last, none of \ / ? * [ ] :, at most 31 characters
+            String safe = WorkbookUtil.createSafeSheetName(XmlText.clean(name == null ? "" : name)
+                    .replaceAll("[\\t\\n\\r]", " "), ' ');
             XSSFSheet sheet = wb.createSheet(safe.isBlank() || "null".equals(safe) ? "Sheet1" : safe);
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
