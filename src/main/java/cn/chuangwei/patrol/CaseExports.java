@@ -2,7 +2,7 @@ package cn.chuangwei.patrol;
 
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
-import cn.chuangwei.web.Spreadsheet;
+import cn.chuangwei.documents.Spreadsheet;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;

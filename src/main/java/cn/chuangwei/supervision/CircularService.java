@@ -7,6 +7,7 @@ import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Groups;
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.SiteSettings;
 import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.notify.MailOutbox;
@@ -47,7 +48,9 @@ public class CircularService {
     private final JdbcClient jdbc;
     private final CampaignRepository campaigns;
     private final SupervisionService supervision;
-    private final CircularDocuments documents;
+    private final CircularPdf pdf;
+    private final CircularDocx docx;
+    private final CircularXlsx xlsx;
     private final MailOutbox outbox;
     private final Directory directory;
     private final CurrentUser currentUser;
@@ -57,12 +60,14 @@ public class CircularService {
     private final String baseUrl;
 
     CircularService(JdbcClient jdbc, CampaignRepository campaigns, SupervisionService supervision,
-                    CircularDocuments documents, MailOutbox outbox, Directory directory, CurrentUser currentUser,
-                    DueDates dueDates, Texts texts, Clock clock, SiteSettings site) {
+                    CircularPdf pdf, CircularDocx docx, CircularXlsx xlsx, MailOutbox outbox, Directory directory,
+                    CurrentUser currentUser, DueDates dueDates, Texts texts, Clock clock, SiteSettings site) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.supervision = supervision;
-        this.documents = documents;
+        this.pdf = pdf;
+        this.docx = docx;
+        this.xlsx = xlsx;
         this.outbox = outbox;
         this.directory = directory;
         this.currentUser = currentUser;
@@ -110,9 +115,8 @@ public class CircularService {
         List<Circular.Row> rows = new ArrayList<>();
         for (int i = 0; i < overdue.size(); i++) {
             OpenTask t = overdue.get(i);
-            String level = t.level() == null ? texts.zh("ladder.RED") : texts.zh("ladder." + t.level());
             rows.add(new Circular.Row(i + 1, t.unitName(), t.title(), t.phaseName(), t.deadline(), t.workingDaysOverdue(),
-                    level, t.deputyUserId() == null ? "" : directory.displayName(t.deputyUserId())));
+                    level(t.level() == null ? "RED" : t.level()), deputy(t.deputyUserId())));
         }
         Circular circular = new Circular(number, title, office, today, r.from(), r.to(), body, rows);
         KeyHolder keys = new GeneratedKeyHolder();
@@ -134,9 +138,9 @@ public class CircularService {
                     .param("w", t.workingDaysOverdue()).param("l", t.level() == null ? "RED" : t.level())
                     .param("dep", t.deputyUserId()).update();
         }
-        store(id, "pdf", documents.pdf(circular));
-        store(id, "docx", documents.docx(circular));
-        store(id, "xlsx", documents.xlsx(circular));
+        store(id, "pdf", pdf.pdf(circular));
+        store(id, "docx", docx.docx(circular));
+        store(id, "xlsx", xlsx.xlsx(circular));
 
         Set<String> recipients = new LinkedHashSet<>();
         Set<String> unitCodes = new LinkedHashSet<>();
@@ -175,6 +179,35 @@ public class CircularService {
                 .query(Integer.class).single();
         return new Summary(s.id(), s.campaignId(), s.number(), s.title(), s.issuingOffice(), s.periodFrom(), s.periodTo(),
                 s.issuedBy(), s.issuedAt(), tasks, units);
+    }
+
+    /** The circular's print view (the PDF's template as a page), for whoever may download the circular. */
+    String printView(long id) {
+        supervision.requireAuditor();
+        return pdf.html(circular(id));
+    }
+
+    /** The circular as it was issued: the names of levels, phases and deputies as they read now. */
+    private Circular circular(long id) {
+        find(id);
+        List<Circular.Row> rows = jdbc.sql("select * from circular_item where circular_id = :id order by seq").param("id", id)
+                .query((rs, n) -> new Circular.Row(rs.getInt("seq"), rs.getString("unit_name"), rs.getString("task_title"),
+                        Phase.valueOf(rs.getString("phase")).zh(), rs.getDate("deadline").toLocalDate(),
+                        rs.getInt("working_days_overdue"), level(rs.getString("level")),
+                        deputy(rs.getString("deputy_user_id")))).list();
+        return jdbc.sql("select * from circular where id = :id").param("id", id)
+                .query((rs, n) -> new Circular(rs.getString("number"), rs.getString("title"), rs.getString("issuing_office"),
+                        LocalDate.ofInstant(rs.getTimestamp("issued_at").toInstant(), dueDates.zone()),
+                        rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(), rs.getString("body"),
+                        rows)).single();
+    }
+
+    private String level(String level) {
+        return texts.zh("ladder." + level);
+    }
+
+    private String deputy(String userId) {
+        return userId == null ? "" : directory.displayName(userId);
     }
 
     public byte[] document(long id, String format) {

@@ -1,7 +1,7 @@
 package cn.chuangwei.supervision;
 
 import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.web.Spreadsheet;
+import cn.chuangwei.documents.Spreadsheet;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

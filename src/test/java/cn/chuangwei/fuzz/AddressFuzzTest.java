@@ -45,7 +45,8 @@ class AddressFuzzTest extends FuzzWorldProperties {
     /** The board's pages and their exports. */
     static final List<String> PAGES = List.of("/", "/board/{c}", "/board/{c}/tasks", "/board/{c}/tasks/{r}/tasklist",
             "/board/{c}/cases", "/board/{c}/cases/xlsx", "/board/{c}/overdue", "/board/{c}/overdue/xlsx",
-            "/board/{c}/ranking", "/board/{c}/ranking/xlsx", "/m/report", "/m/cases", "/login");
+            "/board/{c}/ranking", "/board/{c}/ranking/xlsx", "/board/circulars/{x}/print", "/m/report", "/m/cases",
+            "/login");
 
     /** Query parameters the endpoints read, and some they do not. */
     static final List<String> PARAMS = List.of("campaignId", "phase", "unit", "status", "state", "deputy", "level", "lang",

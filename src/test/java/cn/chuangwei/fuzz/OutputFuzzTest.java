@@ -46,8 +46,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * What users typed comes out harmless. A campaign whose town, name, unit names, task titles and case description are
  * formulas ({@code =HYPERLINK(…)}, {@code =cmd|' /C calc'!A0}, {@code +}, {@code -}, {@code @}, tab, CR) and script
  * ({@code <script>}, {@code "><img onerror>}, {@code </script>}): every Excel export holds them as plain text cells that
- * no spreadsheet evaluates, also once re-saved as CSV (a leading apostrophe); every page shows them HTML-escaped; the
- * board's chart data stays JSON inside its script element.
+ * no spreadsheet evaluates, also once re-saved as CSV (a leading apostrophe); every page (a circular's print view too)
+ * shows them HTML-escaped; the board's chart data stays JSON inside its script element.
  */
 @H2Test
 class OutputFuzzTest extends SpringProperties {
@@ -153,6 +153,9 @@ class OutputFuzzTest extends SpringProperties {
         Page cases = page.get("/board/" + id + "/cases");
         assertThat(cases.status()).isEqualTo(200);
         escaped(cases.body(), script);
+        Page print = page.get("/board/circulars/" + circular.json().get("id").asLong() + "/print");
+        assertThat(print.status()).isEqualTo(200);
+        escaped(print.body(), script);
         WebSession phone = new WebSession(port);
         assertThat(phone.login(f.supervisors.get(0), Fixture.PASSWORD).status()).isEqualTo(302);
         Page mine = phone.get("/m/cases");

@@ -2,7 +2,7 @@ package cn.chuangwei.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.chuangwei.documents.CjkFont;
+import cn.chuangwei.documents.TestDocuments;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /** The PDFs need a Chinese TrueType font on the machine: apt-get install fonts-wqy-microhei. */
@@ -37,7 +36,8 @@ class DossierDocumentsTest {
             二、强化环境整治，补齐短板弱项
             　　累计清理卫生死角1200余处，新建改建农贸市场1个、公厕8座。""";
 
-    private final DossierDocuments documents = new DossierDocuments(new CjkFont(""));
+    private final DossierDocuments documents = new DossierDocuments(
+            new DossierPdfs(TestDocuments.renderer(), TestDocuments.messages()));
 
     private static Dossier dossier() {
         Dossier.Area org = new Dossier.Area("ORG_MANAGEMENT", "爱国卫生组织管理", List.of(
@@ -84,11 +84,9 @@ class DossierDocumentsTest {
         return entries;
     }
 
-    /** PDF text with all white space removed: long lines wrap. */
+    /** PDF text with all white space removed (long lines wrap), each page read from top to bottom. */
     private static String pdfText(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return squeeze(new PDFTextStripper().getText(doc));
-        }
+        return TestDocuments.pdfText(pdf, 1, true);
     }
 
     private static String squeeze(String s) {

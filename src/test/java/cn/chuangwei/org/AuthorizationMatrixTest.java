@@ -558,6 +558,9 @@ class AuthorizationMatrixTest {
         page(rows, "GET", "/board/{campaignId}/ranking").at(b + "/ranking").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/ranking/xlsx").at(b + "/ranking/xlsx").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/cases").at(b + "/cases").inCampaign(200);
+        // a circular's print view: whoever may download its PDF
+        page(rows, "GET", "/board/circulars/{id}/print").at("/board/circulars/" + circular + "/print").allow(200, SEES_ALL)
+                .forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/cases/xlsx").at(b + "/cases/xlsx?month=" + MONTH).inCampaign(200);
         page(rows, "GET", "/m/report").allowAll(200);
         // a valid grid, no category: reporters get past the check of who may report and are refused for the category

@@ -3,7 +3,9 @@ package cn.chuangwei.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.chuangwei.documents.CjkFont;
+import cn.chuangwei.documents.DocumentRenderer;
+import cn.chuangwei.documents.Spreadsheet;
+import cn.chuangwei.documents.TestDocuments;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,13 +33,21 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The PDF tests need a Chinese TrueType font on the machine: apt-get install fonts-wqy-microhei. */
+/**
+ * The circular as PDF (and its print view), Word and Excel. The PDF tests need a Chinese TrueType font on the machine:
+ * apt-get install fonts-wqy-microhei.
+ */
 class CircularDocumentsTest {
+
+    /** The table's header as the message bundle has it in Chinese. */
+    static final List<String> HEADERS = List.of("序号", "责任单位", "任务", "阶段", "完成时限", "逾期工作日", "督办等级", "分管领导");
 
     private static final String LONG_TASK = "完成辖区内所有农贸市场、背街小巷、城乡结合部及河道沟渠两侧的病媒生物防制设施建设，"
             + "并整理日常巡查记录台账报镇创卫办备案";
 
-    private final CircularDocuments documents = new CircularDocuments(new CjkFont(""));
+    private final CircularPdf pdfs = new CircularPdf(TestDocuments.renderer(), TestDocuments.messages());
+    private final CircularDocx docx = new CircularDocx(TestDocuments.messages());
+    private final CircularXlsx xlsx = new CircularXlsx(TestDocuments.messages());
 
     private static Circular small() {
         return new Circular("青创卫办通〔2027〕3号", "关于2027年第一季度创卫重点任务逾期情况的通报",
@@ -61,13 +72,14 @@ class CircularDocumentsTest {
                 s.body(), rows);
     }
 
-    /** PDF text with all whitespace removed: long cells wrap over several lines. */
+    /** PDF text with all whitespace removed, cell by cell: long cells wrap over several lines. */
     private static String pdfText(byte[] pdf, int fromPage) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setStartPage(fromPage);
-            return stripper.getText(doc).replaceAll("\\s+", "");
-        }
+        return TestDocuments.pdfText(pdf, fromPage, false);
+    }
+
+    /** PDF text with all whitespace removed, as read from top to bottom: the page number at the foot comes last. */
+    private static String pdfReading(byte[] pdf, int fromPage) throws IOException {
+        return TestDocuments.pdfText(pdf, fromPage, true);
     }
 
     private static String squeeze(String s) {
@@ -77,12 +89,12 @@ class CircularDocumentsTest {
     @Test
     void pdfHasTheNoticeAndEveryRow() throws IOException {
         Circular c = small();
-        byte[] pdf = documents.pdf(c);
+        byte[] pdf = pdfs.pdf(c);
 
         String text = pdfText(pdf, 1);
         assertThat(text).contains(squeeze(c.title()), c.number(), c.issuingOffice(), "2027年3月15日",
                 "统计时段：2027年3月1日至2027年3月14日", "各村（社区）、镇直各单位：", "逾期任务清单");
-        assertThat(text).contains(CircularDocuments.HEADERS);
+        assertThat(text).contains(HEADERS);
         for (Circular.Row r : c.rows()) {
             assertThat(text).contains(r.unitName(), r.taskTitle());
             // the cells of a row in order: deadline, working days overdue, level, deputy
@@ -102,7 +114,7 @@ class CircularDocumentsTest {
     @Test
     void pdfTableContinuesOverPages() throws IOException {
         Circular c = large();
-        byte[] pdf = documents.pdf(c);
+        byte[] pdf = pdfs.pdf(c);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isGreaterThan(1);
         }
@@ -110,7 +122,7 @@ class CircularDocumentsTest {
         for (Circular.Row r : c.rows()) {
             assertThat(text).contains(r.unitName(), squeeze(r.taskTitle()), r.deputyName());
         }
-        assertThat(text).endsWith(c.issuingOffice() + "2027年3月15日" + "—" + pdfPages(pdf) + "—");
+        assertThat(pdfReading(pdf, 1)).endsWith(c.issuingOffice() + "2027年3月15日" + "—" + pdfPages(pdf) + "—");
         // the header row is repeated on the next page
         assertThat(pdfText(pdf, 2)).contains("逾期工作日", "分管领导");
     }
@@ -127,35 +139,87 @@ class CircularDocumentsTest {
         String huge = "很长的任务说明".repeat(400);
         Circular c = new Circular(s.number(), s.title(), s.issuingOffice(), s.issuedOn(), null, null, "",
                 List.of(new Circular.Row(1, "青山村", huge, "整改提升", LocalDate.of(2027, 3, 1), 1, "提醒", "赵丽")));
-        byte[] pdf = documents.pdf(c);
+        byte[] pdf = pdfs.pdf(c);
         assertThat(pdfPages(pdf)).isGreaterThan(2);
         // page numbers and the repeated header row interleave with the pieces, but no character is lost
         String text = pdfText(pdf, 1);
         assertThat(text.chars().filter(ch -> ch == '很').count()).isEqualTo(400);
         assertThat(text.chars().filter(ch -> ch == '明').count()).isEqualTo(400);
         assertThat(text).contains("整改提升2027-03-011提醒赵丽");
-        assertThat(pdfText(pdf, pdfPages(pdf))).startsWith("序号责任单位任务").contains(c.issuingOffice() + "2027年3月15日");
+        assertThat(pdfReading(pdf, pdfPages(pdf))).startsWith("序号责任单位任务").contains(c.issuingOffice() + "2027年3月15日");
     }
 
     @Test
     void pdfWithoutAChineseFontFailsWithAHint(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> new CircularDocuments(new CjkFont("", List.of(dir.resolve("none.ttc")))).pdf(small()))
+        DocumentRenderer none = new DocumentRenderer(TestDocuments.messages(), "", List.of(dir.resolve("none.ttc")));
+        assertThatThrownBy(() -> new CircularPdf(none, TestDocuments.messages()).pdf(small()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("fonts-wqy-microhei")
                 .hasMessageContaining("chuangwei.circular.font");
         Path junk = Files.writeString(dir.resolve("junk.ttf"), "not a font");
-        assertThatThrownBy(() -> new CircularDocuments(new CjkFont(junk.toString())).pdf(small()))
+        DocumentRenderer junkFont = new DocumentRenderer(TestDocuments.messages(), junk.toString());
+        assertThatThrownBy(() -> new CircularPdf(junkFont, TestDocuments.messages()).pdf(small()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("fonts-wqy-microhei");
-        // Word and Excel need no font
-        assertThat(new CircularDocuments(new CjkFont(junk.toString())).xlsx(small())).isNotEmpty();
-        assertThat(new CircularDocuments(new CjkFont(junk.toString())).docx(small())).isNotEmpty();
+        // the print view, Word and Excel need no font
+        assertThat(new CircularPdf(junkFont, TestDocuments.messages()).html(small())).contains(small().number());
+        assertThat(xlsx.xlsx(small())).isNotEmpty();
+        assertThat(docx.docx(small())).isNotEmpty();
+    }
+
+    @Test
+    void aLongTitleWrapsOverLinesAndThePdfSaysWhatItIs() throws IOException {
+        Circular s = small();
+        String title = "关于青山镇创建省级卫生乡镇工作中各村（社区）和镇直各单位重点创建任务逾期未完成情况及限期整改具体要求的通报（第一季度末）";
+        assertThat(title).hasSize(60);
+        Circular c = new Circular(s.number(), title, s.issuingOffice(), s.issuedOn(), s.periodFrom(), s.periodTo(), s.body(),
+                s.rows());
+        byte[] pdf = pdfs.pdf(c);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String[] lines = new PDFTextStripper().getText(doc).split("\\R");
+            // the title is there in full, over more than one line: wrapped, not cut
+            assertThat(pdfText(pdf, 1)).contains(title);
+            assertThat(lines).noneMatch(line -> line.contains(title));
+            assertThat(lines).anyMatch(line -> line.strip().startsWith("关于青山镇") && title.startsWith(line.strip()));
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(title);
+            assertThat(doc.getDocumentInformation().getAuthor()).isEqualTo(c.issuingOffice());
+            assertThat(doc.getDocumentInformation().getSubject()).isEqualTo(c.number());
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("zh-CN");
+            for (COSName name : doc.getPage(0).getResources().getFontNames()) {
+                PDFont font = doc.getPage(0).getResources().getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                assertThat(font.getName()).matches("[A-Z]{6}\\+WenQuanYi.*");
+            }
+        }
+    }
+
+    @Test
+    void aHeadingOverTwoLinesIsSetInANarrowerBoxSoThatItsLinesComeOutEven() {
+        assertThat(CircularPdf.balanced("关于2027年第一季度创卫重点任务逾期情况的通报", 22)).isEqualTo("w55");
+        assertThat(CircularPdf.balanced("关于逾期任务情况的通报", 22)).isEmpty();
+        assertThat(CircularPdf.balanced("某某市某某区某某镇人民政府创建国家卫生乡镇工作领导小组办公室", 27)).isEqualTo("w60");
+        assertThat(CircularPdf.balanced("很".repeat(60), 22)).as("three full lines").isEmpty();
+        assertThat(CircularPdf.balanced("第一行\n第二行很长很长很长很长很长很长很长很长很长很长", 22)).as("its own lines").isEmpty();
+    }
+
+    @Test
+    void typedTextComesOutAsTextInThePdfAndThePrintView() throws IOException {
+        Circular s = small();
+        String hostile = "<script>alert(1)</script> & \"x\" \u0001\u0000 ${7*7} [[${7*7}]]";
+        Circular c = new Circular(s.number(), hostile, "青山镇创卫办", s.issuedOn(), null, s.periodTo(), hostile + "\n\t缩进",
+                List.of(new Circular.Row(1, hostile, "任务\n第二行", "整改提升", null, 0, "", null)));
+        String text = pdfText(pdfs.pdf(c), 1);
+        assertThat(text).contains("<script>alert(1)</script>&\"x\"${7*7}[[${7*7}]]", "统计时段：截至2027年3月14日", "任务第二行");
+        String html = pdfs.html(c);
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;", "[[${7*7}]]")
+                .doesNotContain("<script", "style=", "\u0001", "49")
+                .contains("<link rel=\"stylesheet\" href=\"/assets/document.css\"/>");
     }
 
     @Test
     void xlsxHasTheTableWithDatesNumbersAndNoFormulas() throws IOException {
         Circular c = small();
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(documents.xlsx(c)))) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.xlsx(c)))) {
             XSSFSheet sheet = wb.getSheet("通报");
             assertThat(sheet).isNotNull();
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(c.issuingOffice());
@@ -174,7 +238,7 @@ class CircularDocumentsTest {
             for (int i = 0; i < 8; i++) {
                 headers.add(header.getCell(i).getStringCellValue());
             }
-            assertThat(headers).containsExactlyElementsOf(CircularDocuments.HEADERS);
+            assertThat(headers).containsExactlyElementsOf(HEADERS);
             assertThat(wb.getFontAt(header.getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
 
             for (int i = 0; i < c.rows().size(); i++) {
@@ -213,17 +277,9 @@ class CircularDocumentsTest {
     }
 
     @Test
-    void neutralisesEveryFormulaPrefix() {
-        assertThat(List.of("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1").stream().map(CircularDocuments::neutralised))
-                .allMatch(s -> s.startsWith("'"));
-        assertThat(CircularDocuments.neutralised("青山村")).isEqualTo("青山村");
-        assertThat(CircularDocuments.neutralised(null)).isEmpty();
-    }
-
-    @Test
     void docxHasTheNoticeAndARealTable() throws IOException {
         Circular c = small();
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(documents.docx(c)))) {
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.docx(c)))) {
             List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertThat(paragraphs.get(0)).isEqualTo(c.issuingOffice());
             assertThat(doc.getParagraphs().get(0).getRuns().get(0).getColor()).isEqualTo("FF0000");
@@ -235,13 +291,13 @@ class CircularDocumentsTest {
             XWPFTable table = doc.getTables().get(0);
             assertThat(table.getRows()).hasSize(1 + c.rows().size());
             assertThat(table.getRow(0).getTableCells()).extracting(cell -> cell.getText())
-                    .containsExactlyElementsOf(CircularDocuments.HEADERS);
+                    .containsExactlyElementsOf(HEADERS);
             assertThat(table.getRow(0).isRepeatHeader()).isTrue();
             for (int i = 0; i < c.rows().size(); i++) {
                 Circular.Row r = c.rows().get(i);
                 XWPFTableRow row = table.getRow(i + 1);
                 assertThat(row.getTableCells()).extracting(cell -> cell.getText()).containsExactly(
-                        String.valueOf(r.seq()), CircularDocuments.neutralised(r.unitName()), r.taskTitle(), r.phaseName(),
+                        String.valueOf(r.seq()), Spreadsheet.neutralised(r.unitName()), r.taskTitle(), r.phaseName(),
                         r.deadline().toString(), String.valueOf(r.workingDaysOverdue()), r.level(), r.deputyName());
             }
             assertThat(table.getRow(1).getCell(1).getText()).isEqualTo("'=SUM(A1)");

@@ -9,6 +9,7 @@ import cn.chuangwei.support.Api.Reply;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
+import cn.chuangwei.support.WebSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -183,6 +184,20 @@ class SupervisionApiTest {
         }
         assertThat(pdf).contains("创卫办通〔2026〕1号").contains("逾期任务情况的通报").contains("清理主要街道")
                 .contains("城管环卫中心").contains("卫生院").contains("中心小学").contains("2026年10月9日");
+        // the same notice as a page of the board to print: the PDF's template with its stylesheet, nothing inline (CSP)
+        WebSession board = new WebSession(port);
+        assertThat(board.login(f.supervisors.get(0), Fixture.PASSWORD).status()).isEqualTo(302);
+        WebSession.Page print = board.get("/board/circulars/" + circular + "/print");
+        assertThat(print.status()).isEqualTo(200);
+        assertThat(print.contentType()).startsWith("text/html");
+        assertThat(print.body()).contains(f.town + "创卫办通〔2026〕1号", "逾期任务情况的通报", "清理主要街道", "城管环卫中心",
+                        "2026年10月9日", "<link rel=\"stylesheet\" href=\"/assets/document.css\"/>")
+                .doesNotContain("<script", "<style", "style=");
+        assertThat(board.get("/assets/document.css").status()).isEqualTo(200);
+        WebSession unitHead = new WebSession(port);
+        unitHead.login(f.head("zx"), Fixture.PASSWORD);
+        assertThat(unitHead.get("/board/circulars/" + circular + "/print").status()).isEqualTo(403);
+        assertThat(board.get("/board/circulars/999999/print").status()).isEqualTo(404);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
                 download(f.supervisors.get(0), "/api/supervision/circulars/" + circular + "/xlsx")))) {
             Sheet sheet = wb.getSheetAt(0);

@@ -1,0 +1,18 @@
+package cn.chuangwei.documents;
+
+import java.time.LocalDate;
+
+/**
+ * Dates as official documents write them (GB/T 9704-2012, 7.3.5.1): year, month and day in Arabic numerals, the year in
+ * full, no leading zeros: 2027年3月15日.
+ */
+public final class ChineseDates {
+
+    private ChineseDates() {
+    }
+
+    /** 2027年3月15日; "" for no date. */
+    public static String format(LocalDate d) {
+        return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+}
