@@ -1,5 +1,7 @@
 package cn.chuangwei.patrol;
 
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.kernel.ApiException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Date;
@@ -16,10 +18,12 @@ class CaseTransitions {
 
     private final JdbcClient jdbc;
     private final CaseRepository cases;
+    private final CampaignRepository campaigns;
 
-    CaseTransitions(JdbcClient jdbc, CaseRepository cases) {
+    CaseTransitions(JdbcClient jdbc, CaseRepository cases, CampaignRepository campaigns) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.campaigns = campaigns;
     }
 
     /** 立案: the office registers the case. */
@@ -34,8 +38,15 @@ class CaseTransitions {
         cases.event(id, "VOIDED", actor, reason, now);
     }
 
-    /** 派遣: sent to a unit, due at {@code due}; the first dispatch starts the case's time for the indicators. */
+    /**
+     * 派遣: sent to a unit of the case's campaign (else 400 naming {@code unitCode}), due at {@code due}; the first
+     * dispatch starts the case's time for the indicators.
+     */
     void dispatch(long id, String unitCode, Date due, String actor, Instant now) {
+        PatrolCase c = cases.find(id).orElseThrow();
+        if (campaigns.unit(c.campaignId(), unitCode).isEmpty()) {
+            throw ApiException.badRequest("unknown-unit", "unitCode", "unitCode", unitCode);
+        }
         update(id, "status = :s, unit_code = :r, dispatched_at = coalesce(dispatched_at, :t), handle_due = :d",
                 CaseStatus.DISPATCHED, now, unitCode, due);
         cases.event(id, "DISPATCHED", actor, unitCode, now);

@@ -1,6 +1,5 @@
 package cn.chuangwei.patrol;
 
-import cn.chuangwei.kernel.SiteSettings;
 import static cn.chuangwei.patrol.CaseVariables.caseId;
 
 import cn.chuangwei.calendar.DueDates;
@@ -9,6 +8,7 @@ import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.escalation.Ladder;
 import cn.chuangwei.escalation.Subject;
+import cn.chuangwei.kernel.SiteSettings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

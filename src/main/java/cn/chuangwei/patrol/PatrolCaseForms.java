@@ -1,7 +1,7 @@
 package cn.chuangwei.patrol;
 
-import cn.chuangwei.kernel.FormRules;
 import cn.chuangwei.kernel.FormRules.Field;
+import cn.chuangwei.kernel.FormRules;
 import cn.chuangwei.kernel.ProcessForms;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -3,8 +3,6 @@ package cn.chuangwei.patrol;
 import static cn.chuangwei.patrol.CaseVariables.caseId;
 
 import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.kernel.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -16,16 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordDispatchListener implements TaskListener {
 
-    private final CaseRepository cases;
     private final CaseTransitions transitions;
-    private final CampaignRepository campaigns;
     private final DueDates dueDates;
     private final Clock clock;
 
-    RecordDispatchListener(CaseRepository cases, CampaignRepository campaigns, DueDates dueDates, Clock clock, CaseTransitions transitions) {
-        this.cases = cases;
+    RecordDispatchListener(CaseTransitions transitions, DueDates dueDates, Clock clock) {
         this.transitions = transitions;
-        this.campaigns = campaigns;
         this.dueDates = dueDates;
         this.clock = clock;
     }
@@ -35,10 +29,6 @@ class RecordDispatchListener implements TaskListener {
         PatrolCaseForms.DISPATCH_CASE.checkVariables(task::getVariable);
         long id = caseId(task);
         String unit = ((String) task.getVariable("unitCode")).trim();
-        PatrolCase c = cases.find(id).orElseThrow();
-        if (campaigns.unit(c.campaignId(), unit).isEmpty()) {
-            throw ApiException.badRequest("unknown-unit", "unitCode", "unitCode", unit);
-        }
         Instant now = clock.instant();
         Date due = dueDates.addWorkingHours(now, ((Number) task.getVariable("handleHours")).intValue());
         transitions.dispatch(id, unit, due, task.getAssignee(), now);

@@ -24,7 +24,8 @@ class RecordHandlingListener implements TaskListener {
     private final DueDates dueDates;
     private final Clock clock;
 
-    RecordHandlingListener(CaseRepository cases, CampaignRepository campaigns, DueDates dueDates, Clock clock, CaseTransitions transitions) {
+    RecordHandlingListener(CaseRepository cases, CaseTransitions transitions, CampaignRepository campaigns,
+                           DueDates dueDates, Clock clock) {
         this.cases = cases;
         this.transitions = transitions;
         this.campaigns = campaigns;
