@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * their problem lists, one re-inspection after rectification, naming; then spot checks and re-review every three years.
  */
 @Service
-public class AcceptanceService {
+class AcceptanceService {
 
     /** An external inspection and what it found. */
     public record Attempt(int attemptNo, LocalDate submittedOn, String reference, String outcome, LocalDate feedbackOn,

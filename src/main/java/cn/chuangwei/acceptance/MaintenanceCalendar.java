@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * When the monthly spot checks run: from the first of next month at 09:00. Handed to the maintenance process as it
  * starts ({@code campaign.bpmn}), since its event subprocess's timer is set up before any of its steps runs.
+ * (maintenance.bpmn calls {@link #spotCheckCycle} in an expression, which needs a public class.)
  */
 @Component("maintenanceCalendar")
 public class MaintenanceCalendar {

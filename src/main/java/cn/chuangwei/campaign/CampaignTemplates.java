@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** The campaign templates shipped under {@code templates/}, read and checked once at start-up. */
 @Component
-public class CampaignTemplates {
+class CampaignTemplates {
 
     private final Map<String, CampaignTemplate> templates = new LinkedHashMap<>();
 

@@ -3,7 +3,7 @@ package cn.chuangwei.campaign;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of the process variables the campaign and phase processes share. */
-public final class CampaignVariables {
+final class CampaignVariables {
 
     public static final String CAMPAIGN_ID = "campaignId";
     public static final String PHASE = "phase";

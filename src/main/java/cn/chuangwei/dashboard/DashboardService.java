@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
  * A unit head sees their own unit's rows of the heat map and escalations.
  */
 @Service
-public class DashboardService {
+class DashboardService {
 
     public record PhaseBar(String phase, String name, LocalDate startDate, LocalDate endDate, String status,
                            int tasks, int accepted) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-public class DemoData implements ApplicationRunner {
+class DemoData implements ApplicationRunner {
 
     public static final String TOWN = "青山镇";
     public static final String PASSWORD = "demo";

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A campaign's indicators with the thresholds in force: the standard's default, or the office's own for the campaign. */
 @Service
-public class CampaignThresholds {
+class CampaignThresholds {
 
     private final JdbcClient jdbc;
     private final CampaignRepository campaigns;

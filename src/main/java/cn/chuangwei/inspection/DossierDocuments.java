@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * memory.
  */
 @Component
-public class DossierDocuments {
+class DossierDocuments {
 
     static final String INDEX = "00-目录.pdf";
     static final String REPORT = "01-工作汇报.pdf";

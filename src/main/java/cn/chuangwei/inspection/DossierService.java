@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * figures with {@code templates/work-report.txt}.
  */
 @Service
-public class DossierService {
+class DossierService {
 
     private final CampaignRepository campaigns;
     private final Standards standards;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * A template names its values as {@code {placeholder}}; each kind has placeholders it must use and others it may.
  */
 @Service
-public class MailTemplates {
+class MailTemplates {
 
     public static final String ZH = "zh-CN";
     public static final String EN = "en";

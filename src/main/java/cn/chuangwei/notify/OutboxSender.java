@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * mails are written to the log.
  */
 @Component
-public class OutboxSender {
+class OutboxSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 200;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
  * write it, and the language they prefer (the user info {@code locale}: {@code zh-CN} unless set to {@code en}).
  */
 @Service
-public class Recipients {
+class Recipients {
 
     public static final String LOCALE_INFO = "locale";
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** The signatures on a phase gate: the leading group's (SIGN) and the leader's decision on an escalated gate (DECIDE). */
 @Repository
-public class GateSignatures {
+class GateSignatures {
 
     private final JdbcClient jdbc;
 

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * deadline is computed once into {@code workDeadline}, which the subprocess's timer uses. The first round ends with the
  * phase's end date; a round after HOLD ends with the latest deadline of the rows still open (the rectification tasks),
  * and never sooner than a review period from today. The multi-instance collection is {@code loadWorkDelegate.openRowIds}.
+ * (phase.bpmn calls {@link #openRowIds} in an expression, which needs a public class.)
  */
 @Component
 public class LoadWorkDelegate implements JavaDelegate {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Convenes the phase gate (召集阶段验收签批): a new gate round, its due date, and the leading group's members who sign
  * ({@code openGateDelegate.signers}, the multi-instance collection of the signing task).
+ * (phase.bpmn calls {@link #signers} in an expression, which needs a public class.)
  */
 @Component
 public class OpenGateDelegate implements JavaDelegate {

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param perFailedCheck Points off per failed on-site check of a patrol case.
  */
 @ConfigurationProperties("chuangwei.assessment")
-public record AssessmentRules(BigDecimal baseScore, BigDecimal perOverdueTask, BigDecimal perOverdueDay,
+record AssessmentRules(BigDecimal baseScore, BigDecimal perOverdueTask, BigDecimal perOverdueDay,
                               BigDecimal perRework, Map<String, BigDecimal> perLevel, BigDecimal caseOnTimeTarget,
                               BigDecimal perCasePointBelow, BigDecimal perFailedCheck) {
 

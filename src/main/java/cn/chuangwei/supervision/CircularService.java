@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * units named and to the leading group, all in one transaction.
  */
 @Service
-public class CircularService {
+class CircularService {
 
     /** What a supervisor asks for; title and body may be left to the defaults. */
     public record Request(Long campaignId, LocalDate from, LocalDate to, String title, String body) {

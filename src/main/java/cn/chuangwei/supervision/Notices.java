@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** What supervision mails say about a task. */
 @Component
-public class Notices {
+class Notices {
 
     private final CampaignRepository campaigns;
     private final Texts texts;

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * exists (the unit head when none is given), a deadline inside its window, a known standard area. A refusal names the
  * row and the column, or the JSON field.
  */
-public final class RowRules {
+final class RowRules {
 
     static final int TITLE_MAX = 200;
     static final int TARGET_MAX = 1000;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the engine's REST API lets through only a form's answers; the task listeners check the same rules themselves.
  */
 @Component
-public class TaskForms {
+class TaskForms {
 
     private final Map<String, FormRules> byTask = new HashMap<>();
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * today and the campaign's last day. Every row is checked before any is written.
  */
 @Service
-public class TaskRowService {
+class TaskRowService {
 
     private final CampaignRepository campaigns;
     private final PhaseRepository phases;

@@ -1,4 +1,4 @@
-package cn.chuangwei.org;
+package cn.chuangwei.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
