@@ -24,8 +24,8 @@ public class PhaseRepository {
     public void insert(long campaignId, Phase phase, LocalDate start, LocalDate end) {
         jdbc.sql("""
                 insert into campaign_phase (campaign_id, phase, seq, start_date, end_date, status)
-                values (:c, :p, :seq, :s, :e, 'PENDING')""")
-                .param("c", campaignId).param("p", phase.name()).param("seq", phase.seq()).param("s", start).param("e", end)
+                values (:c, :p, :seq, :s, :e, :status)""")
+                .param("status", PhaseStatus.PENDING.name()).param("c", campaignId).param("p", phase.name()).param("seq", phase.seq()).param("s", start).param("e", end)
                 .update();
     }
 
@@ -46,16 +46,17 @@ public class PhaseRepository {
 
     public void start(long campaignId, Phase phase, Instant now) {
         jdbc.sql("""
-                update campaign_phase set status = 'ACTIVE', started_at = coalesce(started_at, :t)
+                update campaign_phase set status = :status, started_at = coalesce(started_at, :t)
                 where campaign_id = :c and phase = :p""")
-                .param("t", Timestamp.from(now)).param("c", campaignId).param("p", phase.name()).update();
+                .param("status", PhaseStatus.ACTIVE.name()).param("t", Timestamp.from(now)).param("c", campaignId).param("p", phase.name()).update();
     }
 
     /** Opens the next gate round and returns its number. */
     public int openGate(long campaignId, Phase phase) {
         jdbc.sql("""
-                update campaign_phase set status = 'SIGNING', gate_round = gate_round + 1, gate_outcome = null
-                where campaign_id = :c and phase = :p""").param("c", campaignId).param("p", phase.name()).update();
+                update campaign_phase set status = :status, gate_round = gate_round + 1, gate_outcome = null
+                where campaign_id = :c and phase = :p""").param("status", PhaseStatus.SIGNING.name())
+                .param("c", campaignId).param("p", phase.name()).update();
         return get(campaignId, phase).gateRound();
     }
 
@@ -66,9 +67,9 @@ public class PhaseRepository {
 
     public void close(long campaignId, Phase phase, String outcome, Instant now) {
         jdbc.sql("""
-                update campaign_phase set status = 'DONE', gate_outcome = :o, completed_at = :t
+                update campaign_phase set status = :status, gate_outcome = :o, completed_at = :t
                 where campaign_id = :c and phase = :p""")
-                .param("o", outcome).param("t", Timestamp.from(now)).param("c", campaignId).param("p", phase.name())
+                .param("status", PhaseStatus.DONE.name()).param("o", outcome).param("t", Timestamp.from(now)).param("c", campaignId).param("p", phase.name())
                 .update();
     }
 

@@ -77,9 +77,9 @@ public class MailOutbox {
         return jdbc.sql("""
                 insert into mail_outbox (idempotency_key, recipient_user, recipient_address, locale, subject, body, status,
                                          next_attempt_at, created_at)
-                select :k, null, :a, :l, :s, :b, 'PENDING', :now, :now from (values (1)) as one(x)
+                select :k, null, :a, :l, :s, :b, :status, :now, :now from (values (1)) as one(x)
                 where not exists (select 1 from mail_outbox where idempotency_key = :k)""")
-                .param("k", key).param("a", address).param("l", MailTemplates.ZH).param("s", truncate(mail.subject(), 300))
+                .param("status", OutboxStatus.PENDING.name()).param("k", key).param("a", address).param("l", MailTemplates.ZH).param("s", truncate(mail.subject(), 300))
                 .param("b", truncate(mail.body(), 8000)).param("now", now).update() > 0;
     }
 

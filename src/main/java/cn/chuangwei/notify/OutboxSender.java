@@ -102,8 +102,8 @@ class OutboxSender {
     List<Mail> due(int limit) {
         return jdbc.sql("""
                 select id, idempotency_key, recipient_address, subject, body, attempts from mail_outbox
-                where status = 'PENDING' and next_attempt_at <= :now order by id fetch first :n rows only""")
-                .param("now", Timestamp.from(clock.instant())).param("n", limit)
+                where status = :pending and next_attempt_at <= :now order by id fetch first :n rows only""")
+                .param("pending", OutboxStatus.PENDING.name()).param("now", Timestamp.from(clock.instant())).param("n", limit)
                 .query((rs, n) -> new Mail(rs.getLong("id"), rs.getString("idempotency_key"),
                         rs.getString("recipient_address"), rs.getString("subject"), rs.getString("body"),
                         rs.getInt("attempts")))
@@ -114,8 +114,9 @@ class OutboxSender {
     boolean claim(long id) {
         Instant now = clock.instant();
         return jdbc.sql("""
-                update mail_outbox set status = 'SENDING', lease_until = :lease, attempts = attempts + 1
-                where id = :id and status = 'PENDING'""")
+                update mail_outbox set status = :sending, lease_until = :lease, attempts = attempts + 1
+                where id = :id and status = :pending""")
+                .param("sending", OutboxStatus.SENDING.name()).param("pending", OutboxStatus.PENDING.name())
                 .param("lease", Timestamp.from(now.plus(lease))).param("id", id).update() == 1;
     }
 
@@ -173,8 +174,8 @@ class OutboxSender {
             }
             return false;
         }
-        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, lease_until = null, last_error = null where id = :id")
-                .param("now", Timestamp.from(clock.instant())).param("id", m.id()).update();
+        jdbc.sql("update mail_outbox set status = :sent, sent_at = :now, lease_until = null, last_error = null where id = :id")
+                .param("sent", OutboxStatus.SENT.name()).param("now", Timestamp.from(clock.instant())).param("id", m.id()).update();
         return true;
     }
 
@@ -213,25 +214,26 @@ class OutboxSender {
         }
         long minutes = Math.min(60, 1L << Math.min(attempts - 1, 6));
         jdbc.sql("""
-                update mail_outbox set status = 'PENDING', lease_until = null, next_attempt_at = :next, last_error = :e
+                update mail_outbox set status = :pending, lease_until = null, next_attempt_at = :next, last_error = :e
                 where id = :id""")
-                .param("next", Timestamp.from(clock.instant().plus(Duration.ofMinutes(minutes))))
+                .param("pending", OutboxStatus.PENDING.name()).param("next", Timestamp.from(clock.instant().plus(Duration.ofMinutes(minutes))))
                 .param("e", truncate(error)).param("id", m.id()).update();
         LOG.warn("Mail {} not sent (attempt {}), retry in {} min: {}", m.id(), attempts, minutes, error);
     }
 
     private void fail(long id, String error) {
-        jdbc.sql("update mail_outbox set status = 'FAILED', lease_until = null, last_error = :e where id = :id")
-                .param("e", truncate(error)).param("id", id).update();
+        jdbc.sql("update mail_outbox set status = :failed, lease_until = null, last_error = :e where id = :id")
+                .param("failed", OutboxStatus.FAILED.name()).param("e", truncate(error)).param("id", id).update();
         LOG.warn("Mail {} cannot be sent: {}", id, error);
     }
 
     /** Mails whose sender stopped after handing them to SMTP: they may have gone out, so they do not go again. */
     int recoverExpiredLeases() {
         return jdbc.sql("""
-                update mail_outbox set status = 'UNCONFIRMED', lease_until = null,
+                update mail_outbox set status = :unconfirmed, lease_until = null,
                        last_error = 'the sender stopped while sending; not sent again'
-                where status = 'SENDING' and lease_until < :now""")
+                where status = :sending and lease_until < :now""")
+                .param("unconfirmed", OutboxStatus.UNCONFIRMED.name()).param("sending", OutboxStatus.SENDING.name())
                 .param("now", Timestamp.from(clock.instant())).update();
     }
 

@@ -55,6 +55,7 @@ public class PreviousBeanNames {
             Map.entry("unitTaskAssigned", "notifyAssignmentListener"),
             Map.entry("unitTaskContext", "prepareUnitTaskListener"),
             Map.entry("unitTaskSubmitted", "recordSubmissionListener"),
+            Map.entry("ladderCheck", "escalateTaskDelegate"),
             Map.entry("inspectionEvaluator", "evaluateInspectionDelegate"),
             Map.entry("inspectionPreparer", "prepareInspectionDelegate"),
             Map.entry("readinessRecorder", "recordReadinessDelegate"));

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * the task against its time limit and hands it to the {@link Ladder}; a level reached for the first time is noted in
  * the task's history and in a comment on its open task. A task the unit has submitted is not escalated.
  */
-@Component("ladderCheck")
-class LadderCheck implements JavaDelegate {
+@Component
+class EscalateTaskDelegate implements JavaDelegate {
 
     private final TaskRowRepository rows;
     private final Ladder ladder;
@@ -31,7 +31,7 @@ class LadderCheck implements JavaDelegate {
     private final Notices notices;
     private final Clock clock;
 
-    LadderCheck(TaskRowRepository rows, Ladder ladder, TaskService tasks, DueDates dueDates, TimeLimits timeLimits,
+    EscalateTaskDelegate(TaskRowRepository rows, Ladder ladder, TaskService tasks, DueDates dueDates, TimeLimits timeLimits,
                 Notices notices, Clock clock) {
         this.rows = rows;
         this.ladder = ladder;
