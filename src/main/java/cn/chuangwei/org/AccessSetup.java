@@ -54,6 +54,7 @@ class AccessSetup implements ApplicationRunner {
     }
 
     void setUp() {
+        tasksAreWorkedNotEdited();
         group(Groups.LEADING_GROUP, "领导小组");
         group(Groups.OFFICE, "创卫办");
         group(Groups.SUPERVISORS, "督查组");
@@ -92,6 +93,21 @@ class AccessSetup implements ApplicationRunner {
                         .taskDefinitionKeyIn("signGate", "leaderDecision"));
         filter(FILTER_OVERDUE, "已超过完成时限的任务（督查）", 0,
                 tasks.createTaskQuery().dueBeforeExpression("${now()}"));
+    }
+
+    /**
+     * Tasks created before TASK_WORK became the engine's default permission for a task's assignee and candidates kept
+     * UPDATE, with which they could move its due date or hand it on through the REST API: they keep only the work.
+     */
+    private void tasksAreWorkedNotEdited() {
+        for (Authorization a : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE).list()) {
+            if (a.getAuthorizationType() == AUTH_TYPE_GRANT && !ANY.equals(a.getResourceId())) {
+                a.removePermission(Permissions.UPDATE);
+                a.addPermission(Permissions.TASK_WORK);
+                authorizations.saveAuthorization(a);
+            }
+        }
     }
 
     private void group(String id, String name) {

@@ -135,7 +135,7 @@ public class WorkService {
         Map<String, Object> values = answers == null ? Map.of() : answers;
         forms.check(task.getTaskDefinitionKey(), values);
         if (task.getAssignee() == null) {
-            tasks.setAssignee(taskId, user);
+            tasks.claim(taskId, user);
         }
         tasks.complete(taskId, new HashMap<>(values));
     }
