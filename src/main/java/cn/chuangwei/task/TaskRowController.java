@@ -8,6 +8,7 @@ import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.org.Visibility;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,16 +34,19 @@ class TaskRowController {
     private final CampaignRepository campaigns;
     private final CurrentUser currentUser;
     private final Visibility visibility;
+    private final DeadlineChanges deadlines;
     private final int maxRows;
     private final long maxBytes;
 
     TaskRowController(TaskRowService service, TaskRowRepository rows, CampaignRepository campaigns,
-                      CurrentUser currentUser, ImportSettings limits, Visibility visibility) {
+                      CurrentUser currentUser, ImportSettings limits, Visibility visibility,
+                      DeadlineChanges deadlines) {
         this.service = service;
         this.rows = rows;
         this.campaigns = campaigns;
         this.currentUser = currentUser;
         this.visibility = visibility;
+        this.deadlines = deadlines;
         this.maxRows = limits.maxRows();
         this.maxBytes = limits.maxBytes();
     }
@@ -70,6 +74,20 @@ class TaskRowController {
                 .orElseThrow(() -> ApiException.notFound("unknown-task-row", rowId));
         visibility.requireUnit(row.unitCode());
         return rows.events(rowId);
+    }
+
+    /** What the office sends to move a task's deadline: the new day and why. */
+    record DeadlineRequest(LocalDate deadline, String reason) {
+    }
+
+    /** The office moves a task's deadline (延期), with its reason; recorded in the row's and the task's history. */
+    @PostMapping("/tasks/{rowId}/deadline")
+    TaskRow deadline(@PathVariable long campaignId, @PathVariable long rowId, @RequestBody DeadlineRequest request) {
+        currentUser.requireOffice();
+        if (request == null) {
+            throw ApiException.badRequest("required", "body", "body");
+        }
+        return deadlines.change(campaignId, rowId, request.deadline(), request.reason(), currentUser.id());
     }
 
     @PostMapping("/phases/{phase}/tasks")

@@ -102,6 +102,11 @@ public class TaskRowRepository implements PhaseProgress {
     }
 
 
+    /** The office moved the row's deadline. */
+    void setDeadline(long id, java.time.LocalDate deadline) {
+        jdbc.sql("update task_row set deadline = :d where id = :id").param("d", deadline).param("id", id).update();
+    }
+
     /** The first time a row is handed to its unit starts its time limit. */
     public void markAssigned(long id, Instant now) {
         jdbc.sql("update task_row set assigned_at = :t where id = :id and assigned_at is null")

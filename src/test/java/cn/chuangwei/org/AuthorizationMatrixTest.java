@@ -460,6 +460,8 @@ class AuthorizationMatrixTest {
                 .at(c + "/tasks/" + ownRow + "/events").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         api(rows, "GET", "/api/campaigns/{campaignId}/tasks/{rowId}/events").variant(OTHER)
                 .at(c + "/tasks/" + otherRow + "/events").allow(200, SEES_ALL).forbiddenToOthers();
+        api(rows, "POST", "/api/campaigns/{campaignId}/tasks/{rowId}/deadline").at(c + "/tasks/" + ownRow + "/deadline")
+                .body(none).allow(400, OFFICE).forbiddenToOthers();
         api(rows, "POST", "/api/campaigns/{campaignId}/phases/{phase}/tasks").at(c + "/phases/MOBILIZATION/tasks")
                 .body(none).allow(400, OFFICE).forbiddenToOthers();
         api(rows, "POST", "/api/campaigns/{campaignId}/tasks/import").at(c + "/tasks/import")

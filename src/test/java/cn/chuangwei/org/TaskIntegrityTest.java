@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * People work tasks; they do not edit them. Through Camunda's REST API a unit head may read, claim and complete their
@@ -51,7 +52,11 @@ class TaskIntegrityTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    JdbcClient jdbc;
+
     Fixture f;
+    long campaignId;
     String taskId;
     Task before;
 
@@ -59,7 +64,7 @@ class TaskIntegrityTest {
     void campaign() {
         clock.set(LocalDateTime.of(2027, 8, 2, 9, 0));
         f = new Fixture(identity);
-        long id = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2027, 8, 2), List.of(
+        long id = campaignId = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2027, 8, 2), List.of(
                 new TaskRequest("MOBILIZATION", "召开动员大会", null, f.unit("dzb"), null, "2027-08-05", false, null)),
                 false)).id();
         taskId = head().get("/api/tasks?campaignId=" + id).json().get(0).get("id").asText();
@@ -119,5 +124,39 @@ class TaskIntegrityTest {
                 .isEqualTo(403);
         assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getDueDate()).isEqualTo(before.getDueDate());
         assertThat(tasks.getIdentityLinksForTask(taskId)).anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()));
+    }
+
+    @Test
+    void theOfficeMovesADeadlineThroughTheApplicationAndItIsRecorded() {
+        long rowId = ((Number) tasks.getVariable(taskId, "taskRowId")).longValue();
+        String path = "/api/campaigns/" + campaignId + "/tasks/" + rowId + "/deadline";
+        Api office = new Api(port, f.office, Fixture.PASSWORD);
+        Map<String, Object> later = Map.of("deadline", "2027-08-12", "reason", "暴雨影响，申请延期一周");
+        assertThat(head().post(path, later).status()).as("a unit head").isEqualTo(403);
+        assertThat(office.post(path, Map.of("deadline", "2027-08-12")).json().get("field").asText()).isEqualTo("reason");
+        assertThat(office.post(path, Map.of("deadline", "2027-07-30", "reason", "x")).json().get("code").asText())
+                .isEqualTo("deadline-out-of-window");
+        assertThat(office.post(path, Map.of("deadline", "2027-08-05", "reason", "x")).json().get("code").asText())
+                .isEqualTo("deadline-unchanged");
+        assertThat(jdbc.sql("select count(*) from task_event where task_row_id = :r and event = 'DEADLINE_CHANGED'")
+                .param("r", rowId).query(Integer.class).single()).as("refusals write nothing").isZero();
+
+        var moved = office.post(path, later);
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+        assertThat(moved.json().get("deadline").asText()).isEqualTo("2027-08-12");
+        Task after = tasks.createTaskQuery().taskId(taskId).singleResult();
+        java.time.Instant due = LocalDateTime.of(2027, 8, 12, 18, 0).atZone(TestClock.ZONE).toInstant();
+        assertThat(after.getDueDate().toInstant()).isEqualTo(due);
+        assertThat(management.createJobQuery().executionId(after.getExecutionId()).activityId("UnitDeadline").singleResult()
+                .getDuedate().toInstant()).as("the deadline step moves with it").isEqualTo(due);
+        assertThat(jdbc.sql("select actor || ' ' || note from task_event where task_row_id = :r and event = 'DEADLINE_CHANGED'")
+                .param("r", rowId).query(String.class).single())
+                .isEqualTo(f.office + " 2027-08-05 → 2027-08-12：暴雨影响，申请延期一周");
+        assertThat(tasks.getTaskComments(taskId)).anyMatch(c -> c.getFullMessage().contains("暴雨影响，申请延期一周")
+                && c.getFullMessage().contains("2027-08-05 → 2027-08-12"));
+        // at the old deadline nothing escalates any more; the unit is not yet overdue
+        clock.set(LocalDateTime.of(2027, 8, 6, 9, 0));
+        assertThat(management.createJobQuery().executionId(after.getExecutionId()).activityId("UnitDeadline").executable()
+                .count()).isZero();
     }
 }
