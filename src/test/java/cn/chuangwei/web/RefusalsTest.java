@@ -27,8 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Refusals read well everywhere: a standard file of the wrong shape is told by its field in plain words. Each refusal
- * is a 4xx in both languages, names no Java type, and changes nothing.
+ * Refusals read well everywhere: through the engine's REST API a body that is not JSON is told where it breaks, and
+ * a standard file of the wrong shape is told by its field in plain words. Each refusal is a 4xx in both languages,
+ * names no Java type, and changes nothing.
  */
 @H2Test
 class RefusalsTest {
@@ -110,6 +111,36 @@ class RefusalsTest {
         Set<String> allowed = Set.of("type", "status", "code", "message", "messageEn", "field", "row");
         e.fieldNames().forEachRemaining(n -> assertThat(allowed).as("%s: field %s", what, n).contains(n));
         return e;
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsToldWhereItBreaks() {
+        Map<String, Object> before = snapshot();
+        String complete = "/engine-rest/task/" + own + "/complete";
+        JsonNode cut = refused("cut short", head.post(complete, "{\"variables\": "), 400, "json-cut-off");
+        assertThat(cut.get("messageEn").asText()).contains("line 1, column 15");
+        assertThat(cut.get("message").asText()).contains("第 1 行第 15 列");
+        JsonNode bad = refused("a bare word", head.post(complete, "{\n  \"variables\": nichts}"), 400, "json-syntax");
+        assertThat(bad.get("messageEn").asText()).contains("line 2");
+        assertThat(refused("a list for an object", head.post(complete, "{\"variables\": []}"), 400, "expected-mapping")
+                .get("field").asText()).isEqualTo("variables");
+        assertThat(refused("a number for a list", head.post("/engine-rest/task", "{\"sorting\": 5}"), 400, "expected-list")
+                .get("messageEn").asText()).contains("\"sorting\"");
+        assertThat(refused("text for a number", head.post("/engine-rest/task", "{\"priority\": \"hoch\"}"), 400,
+                "expected-number").get("field").asText()).isEqualTo("priority");
+        refused("no such address", head.get("/engine-rest/task/" + own + "/no-such-thing"), 404, "not-found");
+        // a query parameter that is not of its type is named, be it Jersey's refusal or the engine's
+        assertThat(refused("a word for a number", head.get("/engine-rest/task?maxResults=abc"), 400, "invalid-value")
+                .get("field").asText()).isEqualTo("maxResults");
+        assertThat(refused("a word for a date", head.get("/engine-rest/task?dueBefore=tomorrow"), 400, "invalid-value")
+                .get("field").asText()).isEqualTo("dueBefore");
+        assertThat(refused("an unknown sort order", head.get("/engine-rest/task?sortBy=bogus&sortOrder=asc"), 400,
+                "invalid-value").get("field").asText()).isEqualTo("sortBy");
+        // any other refusal of the engine: in both languages, with the engine's own words as the detail
+        assertThat(refused("the engine's own refusal", head.get("/engine-rest/task?sortBy=created"), 400,
+                "engine-bad-request").get("messageEn").asText()).contains("sortOrder");
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(head.get("/engine-rest/task/" + own).status()).as("the task is open").isEqualTo(200);
     }
 
     @Test
