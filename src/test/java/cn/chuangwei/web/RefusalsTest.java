@@ -27,9 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Refusals read well everywhere: through the engine's REST API a body that is not JSON is told where it breaks, and
- * a standard file of the wrong shape is told by its field in plain words. Each refusal is a 4xx in both languages,
- * names no Java type, and changes nothing.
+ * Refusals read well everywhere: through the engine's REST API a task the caller may not see is refused alike on every
+ * endpoint and a body that is not JSON is told where it breaks, and a standard file of the wrong shape is told by its
+ * field in plain words. Each refusal is a 4xx in both languages, names no Java type, and changes nothing.
  */
 @H2Test
 class RefusalsTest {
@@ -37,6 +37,7 @@ class RefusalsTest {
     /** What a Java type, a parser's token or a stack trace looks like in a body. */
     static final List<String> JAVA = List.of("java.", "jakarta.", "com.fasterxml", "org.camunda", "cn.chuangwei",
             "JsonToken", "START_ARRAY", "START_OBJECT", "`", "\tat ", "Exception:");
+    static final String NO_TASK = "00000000-aaaa-bbbb-cccc-000000000000";
 
     final int port;
     final IdentityService identity;
@@ -111,6 +112,86 @@ class RefusalsTest {
         Set<String> allowed = Set.of("type", "status", "code", "message", "messageEn", "field", "row");
         e.fieldNames().forEachRemaining(n -> assertThat(allowed).as("%s: field %s", what, n).contains(n));
         return e;
+    }
+
+    /** A task endpoint of the engine's REST API: method, what follows {@code task/{id}}, body. */
+    record Endpoint(String method, String tail, Object body) {
+        Reply call(Api api, String taskId) {
+            String path = "/engine-rest/task/" + taskId + tail;
+            return switch (method) {
+                case "GET" -> api.get(path);
+                case "PUT" -> api.put(path, body);
+                default -> api.post(path, body);
+            };
+        }
+    }
+
+    List<Endpoint> taskEndpoints() {
+        Map<String, Object> none = Map.of("variables", Map.of());
+        return List.of(new Endpoint("GET", "", null), new Endpoint("GET", "/variables", null),
+                new Endpoint("GET", "/variables/taskTitle", null),
+                new Endpoint("PUT", "/variables/taskTitle", Map.of("value", "改过", "type", "String")),
+                new Endpoint("POST", "/variables", Map.of("modifications", Map.of("x", Map.of("value", "y")))),
+                new Endpoint("GET", "/form-variables", null), new Endpoint("GET", "/form", null),
+                new Endpoint("POST", "/submit-form", none), new Endpoint("POST", "/complete", none),
+                new Endpoint("POST", "/claim", Map.of("userId", f.head("dzb"))),
+                new Endpoint("GET", "/identity-links", null),
+                new Endpoint("POST", "/identity-links", Map.of("userId", f.head("dzb"), "type", "candidate")),
+                new Endpoint("POST", "/comment/create", Map.of("message", "冒名评论")), new Endpoint("GET", "/comment", null),
+                new Endpoint("GET", "/attachment", null));
+    }
+
+    @Test
+    void aTaskTheCallerMayNotSeeIsRefusedAlikeOnEveryEndpoint() {
+        Map<String, Object> before = snapshot();
+        for (Endpoint e : taskEndpoints()) {
+            String what = e.method() + " task/{id}" + e.tail();
+            // another unit's task: 403, as the application's own API says (never 400 "No task found")
+            refused(what + " (another unit's)", e.call(head, other), 403, "not-your-task");
+            // no such task: 404 (never the engine's 500)
+            refused(what + " (none)", e.call(head, NO_TASK), 404, "unknown-task");
+            refused(what + " (none, office)", e.call(as(f.office), NO_TASK), 404, "unknown-task");
+        }
+        assertThat(snapshot()).as("refused, so nothing changed").isEqualTo(before);
+        // the task itself refuses in Camunda's terms too (Tasklist and Cockpit read "type")
+        assertThat(head.get("/engine-rest/task/" + other).json().get("type").asText()).isEqualTo("InvalidRequestException");
+
+        // the office reads every task but works on none of a unit's: the engine's authorization, in our words
+        JsonNode office = refused("office completes a unit's task", as(f.office).post("/engine-rest/task/" + other
+                + "/complete", Map.of("variables", Map.of())), 403, "forbidden");
+        assertThat(office.get("type").asText()).isEqualTo("AuthorizationException");
+        // a history query shows nothing of another unit's task, as every list does
+        Reply hidden = head.get("/engine-rest/history/task?taskId=" + other);
+        assertThat(hidden.status()).isEqualTo(200);
+        assertThat(hidden.json()).isEmpty();
+        assertThat(as(f.office).get("/engine-rest/history/task?taskId=" + other).json()).hasSize(1);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aTaskTheCallerMaySeeGoesOnAndACompletedOneIsSaidToBeCompleted() {
+        assertThat(head.get("/engine-rest/task/" + own).status()).isEqualTo(200);
+        assertThat(head.get("/engine-rest/task/" + own + "/variables").status()).isEqualTo(200);
+        assertThat(head.get("/engine-rest/task/count").status()).isEqualTo(200);
+        // the engine keeps comments in the history, which a unit head may not read
+        Map<String, Object> before = snapshot();
+        refused("own comment", head.post("/engine-rest/task/" + own + "/comment/create", Map.of("message", "好")), 403,
+                "task-history-closed");
+        assertThat(snapshot()).isEqualTo(before);
+        Reply byOffice = as(f.office).post("/engine-rest/task/" + own + "/comment/create", Map.of("message", "请按时完成"));
+        assertThat(byOffice.status()).as(byOffice.raw()).isEqualTo(200);
+
+        assertThat(head.post("/api/tasks/" + own + "/complete", Map.of("resultSummary", "已召开")).status()).isEqualTo(200);
+        before = snapshot();
+        refused("own task, completed", head.get("/engine-rest/task/" + own), 409, "task-already-completed");
+        refused("own task, completed again", head.post("/engine-rest/task/" + own + "/complete",
+                Map.of("variables", Map.of())), 409, "task-already-completed");
+        refused("own task's comments", head.get("/engine-rest/task/" + own + "/comment"), 403, "task-history-closed");
+        refused("another unit's completed task", as(f.head("cgzx")).get("/engine-rest/task/" + own), 403, "not-your-task");
+        assertThat(as(f.office).get("/engine-rest/task/" + own + "/comment").json()).hasSize(1);
+        refused("comment on a completed task", as(f.office).post("/engine-rest/task/" + own + "/comment/create",
+                Map.of("message", "晚了")), 409, "task-already-completed");
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test
