@@ -9,7 +9,12 @@ import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
+import cn.chuangwei.support.WebSession;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,8 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Refusals read well everywhere: through the engine's REST API a task the caller may not see is refused alike on every
- * endpoint and a body that is not JSON is told where it breaks, and a standard file of the wrong shape is told by its
- * field in plain words. Each refusal is a 4xx in both languages, names no Java type, and changes nothing.
+ * endpoint, a body that is not JSON is told where it breaks, an encoded "/" in an address gets the application's
+ * error (JSON for the API, the error page for a page), and a standard file of the wrong shape is told by its field in
+ * plain words. Each refusal is a 4xx in both languages, names no Java type, and changes nothing.
  */
 @H2Test
 class RefusalsTest {
@@ -222,6 +228,38 @@ class RefusalsTest {
                 "engine-bad-request").get("messageEn").asText()).contains("sortOrder");
         assertThat(snapshot()).isEqualTo(before);
         assertThat(head.get("/engine-rest/task/" + own).status()).as("the task is open").isEqualTo(200);
+    }
+
+    @Test
+    void anEncodedSlashGetsTheApplicationsErrorNotTheServersPage() throws Exception {
+        Map<String, Object> before = snapshot();
+        Api office = as(f.office);
+        long c = campaign.id();
+        for (String path : List.of("/api/templates/..%2F..%2Fapplication", "/api/standards/..%2Fprovincial-jiangsu",
+                "/api/evidence/1%2F2/content", "/api/supervision/circulars/1%2F2/pdf", "/api/templates/a%5Cb",
+                "/api/campaigns/" + c + "/thresholds/..%2FSATISFACTION", "/engine-rest/task/" + own + "%2F..%2Fcomment")) {
+            refused("GET " + path, office.get(path), 400, "invalid-url");
+        }
+        refused("PUT threshold", office.put("/api/campaigns/" + c + "/thresholds/a%2Fb", Map.of("threshold", 1)), 400,
+                "invalid-url");
+        assertThat(snapshot()).isEqualTo(before);
+
+        // a page: the error page, in the reader's language
+        WebSession reader = new WebSession(port);
+        assertThat(reader.login(f.office, Fixture.PASSWORD).status()).isEqualTo(302);
+        for (String path : List.of("/board/" + c + "%2Ftasks", "/board/circulars/1%2F2/print", "/m/cases%2F..")) {
+            WebSession.Page p = reader.get(path);
+            assertThat(p.status()).as(path).isEqualTo(400);
+            assertThat(p.contentType()).as(path).startsWith("text/html");
+            assertThat(p.body()).as(path).contains("id=\"back\"").contains("请求地址含有不允许的字符")
+                    .contains("lang=\"zh-CN\"").doesNotContain("Exception").doesNotContain("HTTP Status 400");
+        }
+        HttpResponse<String> english = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/board/" + c + "%2Ftasks")).header("Accept", "text/html")
+                .header("Cookie", PageConfig.LANG_COOKIE + "=en").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("The address contains characters that are not allowed")
+                .contains("lang=\"en\"").doesNotContain("HTTP Status 400");
     }
 
     @Test
