@@ -1,6 +1,7 @@
 package cn.chuangwei.standard;
 
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.ParseProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,9 +62,8 @@ public class Standards {
         try {
             file = YAML.readValue(content, StandardFile.class);
         } catch (JsonProcessingException e) {
-            // the parser's words, without the names of its exception classes
-            String detail = String.valueOf(e.getOriginalMessage()).replaceAll("[\\w.$]+(Exception|Error): ", "");
-            throw ApiException.badRequest("unreadable-file", "file", "yaml: " + detail);
+            // the field and the kind of value it takes, or the line and column of a syntax error, in plain words
+            throw ParseProblems.refusal(e, ParseProblems.Format.YAML);
         } catch (java.io.IOException e) {
             throw ApiException.badRequest("unreadable-file", "file", "yaml");
         }

@@ -1,9 +1,9 @@
 package cn.chuangwei.web;
 
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.ParseProblems;
 import cn.chuangwei.kernel.Texts;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -65,9 +65,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            String field = jme.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = ParseProblems.path(jme);
             return body(HttpStatus.BAD_REQUEST, "invalid-value", field, null, field);
         }
         return body(HttpStatus.BAD_REQUEST, "malformed-json", null, null);

@@ -15,8 +15,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -111,24 +109,8 @@ class SecurityConfig {
                 .build();
     }
 
-    /**
-     * A request Spring Security's firewall refuses (an encoded "%", ";", "..", "//", a control character in the path) is
-     * refused as the API refuses anything, with a JSON {@link ApiError}; a page's gets the usual error page.
-     */
-    @Bean
-    RequestRejectedHandler requestRejectedHandler(Texts texts, ObjectMapper json) {
-        HttpStatusRequestRejectedHandler pages = new HttpStatusRequestRejectedHandler();
-        return (req, res, e) -> {
-            String path = req.getRequestURI();
-            if (path != null && (path.startsWith("/api/") || path.startsWith("/engine-rest/"))) {
-                write(res, json, HttpServletResponse.SC_BAD_REQUEST, "invalid-url", texts);
-            } else {
-                pages.handle(req, res, e);
-            }
-        };
-    }
-
-    private static void write(HttpServletResponse res, ObjectMapper json, int status, String code, Texts texts)
+    /** A refusal of the security filters as a JSON {@link ApiError} (the API's). */
+    static void write(HttpServletResponse res, ObjectMapper json, int status, String code, Texts texts)
             throws IOException {
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             res.setHeader("WWW-Authenticate", "Basic realm=\"Chuangwei\", charset=\"UTF-8\"");

@@ -71,11 +71,11 @@ final class Refusals {
 
     /**
      * Whether the servlet container itself refuses the address, with a plain 400 page before any code of the application
-     * runs: a NUL, an encoded "/" or "\\" in the path. (What Spring Security's firewall refuses is the API's ApiError.)
+     * runs: a NUL in the path. (An encoded "/" or "\\" Tomcat hands on, and Spring Security's firewall refuses it, as
+     * everything else it refuses, with the API's ApiError or the pages' error page: web/RejectedAddresses.)
      */
     static boolean refusedAtTheDoor(String pathAndQuery) {
-        String path = pathAndQuery.split("\\?", 2)[0].toUpperCase(java.util.Locale.ROOT);
-        return path.contains("%00") || path.contains("%2F") || path.contains("%5C");
+        return pathAndQuery.split("\\?", 2)[0].contains("%00");
     }
 
     static void apiError(String what, Reply r) {

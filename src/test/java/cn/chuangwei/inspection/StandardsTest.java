@@ -79,7 +79,7 @@ class StandardsTest {
                         "invalid-grade", "E"},
                 "threshold of the wrong type", new String[] {good.replaceFirst("threshold: 90", "threshold: \"很高\""),
                         "invalid-threshold", "很高"},
-                "unknown field", new String[] {good.replaceFirst("passScore:", "passMark: 1\npassScore:"), "unreadable-file",
+                "unknown field", new String[] {good.replaceFirst("passScore:", "passMark: 1\npassScore:"), "unknown-key",
                         "passMark"});
         for (var c : cases.entrySet()) {
             Reply r = office.upload("/api/standards", "standard.yaml", "application/yaml",

@@ -295,7 +295,7 @@ class AuthorizationMatrixTest {
 
     enum Surface { API, PAGE, ENGINE }
 
-    /** What a role is to get: allowed with one of these statuses, or refused (401, 403, 404 hidden by the engine, login). */
+    /** What a role is to get: allowed with one of these statuses, or refused (401, 403, login). */
     record Expect(String kind, Set<Integer> statuses) {
         static Expect allowed(Integer... statuses) {
             return new Expect("allowed", Set.of(statuses));
@@ -303,7 +303,6 @@ class AuthorizationMatrixTest {
 
         static final Expect FORBIDDEN = new Expect("403", Set.of(403));
         static final Expect UNAUTHENTICATED = new Expect("401", Set.of(401));
-        static final Expect HIDDEN = new Expect("404", Set.of(404));
         static final Expect LOGIN = new Expect("login", Set.of(302));
 
         boolean metBy(Observed o) {
@@ -409,11 +408,6 @@ class AuthorizationMatrixTest {
         /** Every signed-in role not named is refused with 403. */
         void forbiddenToOthers() {
             rest(Expect.FORBIDDEN);
-        }
-
-        /** Every signed-in role not named is answered as if there were nothing (the engine's 404). */
-        void hiddenFromOthers() {
-            rest(Expect.HIDDEN);
         }
 
         private void rest(Expect e) {
@@ -574,10 +568,13 @@ class AuthorizationMatrixTest {
 
         // a sample of the engine's REST API (Tasklist, Cockpit): the engine's authorizations for the signed-in user
         engine(rows, "GET", "/engine-rest/task").allowAll(200);
+        // a task the caller may not see: 403 on every task endpoint, as on the API (web/EngineTaskRefusals)
         engine(rows, "GET", "/engine-rest/task/{id}").variant(OWN).at("/engine-rest/task/" + ownTask).allow(200, SEES_ALL)
-                .allow(200, UNIT_HEAD).hiddenFromOthers();
+                .allow(200, UNIT_HEAD).forbiddenToOthers();
         engine(rows, "GET", "/engine-rest/task/{id}").variant(OTHER).at("/engine-rest/task/" + otherTask)
-                .allow(200, SEES_ALL).hiddenFromOthers();
+                .allow(200, SEES_ALL).forbiddenToOthers();
+        engine(rows, "POST", "/engine-rest/task/{id}/comment/create").variant(OTHER)
+                .at("/engine-rest/task/" + otherTask + "/comment/create").body(none).allow(400, SEES_ALL).forbiddenToOthers();
         engine(rows, "GET", "/engine-rest/task/{id}/variables").variant(OTHER).at("/engine-rest/task/" + otherTask + "/variables")
                 .allow(200, SEES_ALL).forbiddenToOthers();
         engine(rows, "POST", "/engine-rest/task/{id}/complete").variant(OTHER).at("/engine-rest/task/" + otherTask + "/complete")
@@ -719,10 +716,10 @@ class AuthorizationMatrixTest {
                 .append(rows.stream().filter(r -> r.surface() == Surface.ENGINE).map(Row::endpoint).distinct().count())
                 .append(" endpoints of the engine's REST API (a sample), ").append(rows.size()).append(" rows, ")
                 .append(calls).append(" calls. Each cell is the status the role got: `401`, `403` and `login` (sent to "
-                        + "the login page) are refusals, `404` on `/engine-rest` is the engine hiding what the caller "
-                        + "may not read; anything else got past the authorization check (a mutating call is sent with a "
-                        + "body its validation refuses, so allowed often reads `400`). A cell marked ✗ differs from what "
-                        + "the test expects.\n\n");
+                        + "the login page) are refusals (on `/engine-rest` too: a task the caller may not see is `403`); "
+                        + "anything else got past the authorization check (a mutating call is sent with a body its "
+                        + "validation refuses, so allowed often reads `400`). A cell marked ✗ differs from what the test "
+                        + "expects.\n\n");
         md.append("Roles: ");
         md.append(Arrays.stream(Role.values()).map(r -> "**" + r.column + "** " + r.description)
                 .collect(Collectors.joining("; "))).append(".\n\n");
