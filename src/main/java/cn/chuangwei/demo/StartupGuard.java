@@ -1,10 +1,15 @@
 package cn.chuangwei.demo;
 
 import cn.chuangwei.demo.DemoData;
+import cn.chuangwei.kernel.SiteSettings;
 import cn.chuangwei.kernel.Texts;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -14,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Outside the demo (chuangwei.demo.enabled=false) the application refuses to start while a known demo password opens
- * it: the administrator configured with the demo's password, or a demo login that still has its password. The reason
- * is given in Chinese and English; delete the account or change its password (Camunda Admin), then start again.
+ * it: the administrator configured with the demo's password, or a demo login that still has its password; and while
+ * the links in its mails would point at localhost (chuangwei.base-url). The reason is given in Chinese and English;
+ * delete the account or change its password (Camunda Admin), set the public address, then start again.
  */
 @Component
 @Order(-10)
@@ -27,15 +33,17 @@ class StartupGuard implements ApplicationRunner {
     private final IdentityService identity;
     private final Texts texts;
     private final boolean demo;
+    private final SiteSettings site;
     private final String adminId;
     private final String adminPassword;
 
-    StartupGuard(IdentityService identity, Texts texts, DemoSettings settings,
+    StartupGuard(IdentityService identity, Texts texts, DemoSettings settings, SiteSettings site,
                  @Value("${camunda.bpm.admin-user.id:}") String adminId,
                  @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
         this.identity = identity;
         this.texts = texts;
         this.demo = settings.enabled();
+        this.site = site;
         this.adminId = adminId;
         this.adminPassword = adminPassword;
     }
@@ -45,6 +53,26 @@ class StartupGuard implements ApplicationRunner {
         if (demo) {
             return;
         }
+        Map<String, String> reasons = new LinkedHashMap<>();
+        List<String> open = openLogins();
+        if (!open.isEmpty()) {
+            reasons.put("startup.demo-password", String.join(", ", open));
+        }
+        if (site.local()) {
+            reasons.put("startup.base-url", site.baseUrl());
+        }
+        if (!reasons.isEmpty()) {
+            throw new IllegalStateException(say(reasons, texts::zh) + " / " + say(reasons, texts::en));
+        }
+    }
+
+    private static String say(Map<String, String> reasons, BiFunction<String, Object[], String> text) {
+        return reasons.entrySet().stream().map(r -> text.apply(r.getKey(), new Object[] {r.getValue()}))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** The logins a known demo password still opens. */
+    private List<String> openLogins() {
         List<String> open = new ArrayList<>();
         if (!adminId.isBlank() && KNOWN.contains(adminPassword)) {
             open.add(adminId);
@@ -59,10 +87,6 @@ class StartupGuard implements ApplicationRunner {
                 && identity.checkPassword("admin", "chuangwei")) {
             open.add("admin");
         }
-        if (!open.isEmpty()) {
-            String who = String.join(", ", open);
-            throw new IllegalStateException(texts.zh("startup.demo-password", who) + " / "
-                    + texts.en("startup.demo-password", who));
-        }
+        return open;
     }
 }

@@ -175,7 +175,8 @@ class ClusterIT {
                 // a node that dies leaves its jobs to the other after 15 s (production: 10 minutes)
                 "--camunda.bpm.job-execution.lock-time-in-millis=15000",
                 "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000",
-                "--chuangwei.demo.enabled=false", "--chuangwei.mail.sender.enabled=" + jobs,
+                "--chuangwei.demo.enabled=false", "--chuangwei.base-url=https://chuangwei.example.org",
+                "--chuangwei.mail.sender.enabled=" + jobs,
                 "--chuangwei.mail.poll-millis=300", "--chuangwei.mail.lease-seconds=10",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                 "--logging.level.root=WARN", "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR");
