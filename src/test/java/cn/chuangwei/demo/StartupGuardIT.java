@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Outside the demo the application does not start while a known demo password opens it: not with the demo's
@@ -67,6 +68,9 @@ class StartupGuardIT {
         }
         try (ConfigurableApplicationContext production = start("guard-demo", false, "a-real-admin-secret-3c")) {
             assertThat(production.isRunning()).isTrue();
+            // the guard tried the demo passwords without counting them as failed sign-ins (no delay, no lock)
+            assertThat(production.getBean(JdbcClient.class).sql("select count(*) from act_id_user where attempts_ > 0")
+                    .query(Long.class).single()).isZero();
         }
     }
 }
