@@ -11,8 +11,9 @@ RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
 WORKDIR /app
-# a CJK TrueType font for the PDF circulars
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei && rm -rf /var/lib/apt/lists/* \
+# a CJK TrueType font for the PDF circulars; curl for the health check (docker-compose.yml)
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei curl \
+    && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 1001 chuangwei
 COPY --from=build /src/target/chuangwei-*.jar /app/chuangwei.jar
 USER chuangwei

@@ -137,13 +137,19 @@ class OutboxSender {
                 if (transport == null || !transport.isConnected()) {
                     close();
                     transport = impl.getSession().getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
-                    transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+                    // no login when none is set (the environment's SPRING_MAIL_USERNAME may be empty), as Spring's own
+                    transport.connect(impl.getHost(), impl.getPort(), emptyToNull(impl.getUsername()),
+                            emptyToNull(impl.getPassword()));
                 }
                 transport.sendMessage(message, message.getAllRecipients());
             } catch (MessagingException e) {
                 close();
                 throw e;
             }
+        }
+
+        private static String emptyToNull(String s) {
+            return s == null || s.isEmpty() ? null : s;
         }
 
         @Override

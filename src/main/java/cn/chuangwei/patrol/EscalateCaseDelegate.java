@@ -34,7 +34,7 @@ class EscalateCaseDelegate implements JavaDelegate {
     private final TimeLimits timeLimits;
     private final DueDates dueDates;
     private final Clock clock;
-    private final String baseUrl;
+    private final SiteSettings site;
 
     EscalateCaseDelegate(CaseRepository cases, CampaignRepository campaigns, Ladder ladder, TimeLimits timeLimits,
                          DueDates dueDates, Clock clock, SiteSettings site) {
@@ -44,7 +44,7 @@ class EscalateCaseDelegate implements JavaDelegate {
         this.timeLimits = timeLimits;
         this.dueDates = dueDates;
         this.clock = clock;
-        this.baseUrl = site.baseUrl();
+        this.site = site;
     }
 
     @Override
@@ -72,7 +72,7 @@ class EscalateCaseDelegate implements JavaDelegate {
         v.put("address", c.address());
         v.put("description", c.description());
         v.put("deadline", c.handleDue().atZone(dueDates.zone()).format(MINUTE));
-        v.put("link", baseUrl + "/camunda/app/tasklist/");
+        v.put("link", site.link(SiteSettings.TASKLIST));
         return v;
     }
 }

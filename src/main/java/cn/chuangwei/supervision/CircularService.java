@@ -57,7 +57,7 @@ class CircularService {
     private final DueDates dueDates;
     private final Texts texts;
     private final Clock clock;
-    private final String baseUrl;
+    private final SiteSettings site;
 
     CircularService(JdbcClient jdbc, CampaignRepository campaigns, SupervisionService supervision,
                     CircularPdf pdf, CircularDocx docx, CircularXlsx xlsx, MailOutbox outbox, Directory directory,
@@ -74,7 +74,7 @@ class CircularService {
         this.dueDates = dueDates;
         this.texts = texts;
         this.clock = clock;
-        this.baseUrl = site.baseUrl();
+        this.site = site;
     }
 
     @Transactional
@@ -156,7 +156,7 @@ class CircularService {
         values.put("issuingOffice", office);
         values.put("unitCount", String.valueOf(unitCodes.size()));
         values.put("taskCount", String.valueOf(overdue.size()));
-        values.put("link", baseUrl + "/api/supervision/circulars/" + id + "/pdf");
+        values.put("link", site.link("/api/supervision/circulars/" + id + "/pdf"));
         outbox.enqueueAll("circular:" + id, new ArrayList<>(recipients), "CIRCULAR_ISSUED", locale -> values);
         return find(id);
     }

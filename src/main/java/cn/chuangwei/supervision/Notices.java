@@ -17,12 +17,12 @@ class Notices {
 
     private final CampaignRepository campaigns;
     private final Texts texts;
-    private final String baseUrl;
+    private final SiteSettings site;
 
     Notices(CampaignRepository campaigns, Texts texts, SiteSettings site) {
         this.campaigns = campaigns;
         this.texts = texts;
-        this.baseUrl = site.baseUrl();
+        this.site = site;
     }
 
     public static Locale locale(String tag) {
@@ -46,6 +46,6 @@ class Notices {
     }
 
     public String tasklistLink() {
-        return baseUrl + "/camunda/app/tasklist/";
+        return site.link(SiteSettings.TASKLIST);
     }
 }

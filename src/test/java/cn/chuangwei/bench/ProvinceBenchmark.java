@@ -430,6 +430,7 @@ public final class ProvinceBenchmark {
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--camunda.bpm.process-engine-name=" + name, "--camunda.bpm.admin-user.password=bench-admin-5f1c",
                 "--camunda.bpm.webapp.enabled=" + webapps, "--chuangwei.demo.enabled=false",
+                "--chuangwei.base-url=https://chuangwei.example.org",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR",
                 "--logging.level.io.zonky=" + (System.getProperty("bench.pg") == null ? "WARN" : "INFO")));

@@ -10,10 +10,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,11 +120,9 @@ class ClusterIT {
 
     /** Node B first (a JVM takes longer to start), then node A; both ready before the timers are let go. */
     private void startBoth(String a, String b) throws IOException {
-        nodeB = startNodeB(b);
+        nodeB = ChildJvm.start(b, nodeArguments(b, true));
         nodeA = startNode(a, true);
-        Path log = Path.of("target", "cluster-" + b + ".log");
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Files.readString(log).contains("Started ChuangweiApplication"));
+        ChildJvm.awaitStarted(b, Duration.ofMinutes(4));
     }
 
     /**
@@ -175,7 +170,8 @@ class ClusterIT {
                 // a node that dies leaves its jobs to the other after 15 s (production: 10 minutes)
                 "--camunda.bpm.job-execution.lock-time-in-millis=15000",
                 "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000",
-                "--chuangwei.demo.enabled=false", "--chuangwei.mail.sender.enabled=" + jobs,
+                "--chuangwei.demo.enabled=false", "--chuangwei.base-url=https://chuangwei.example.org",
+                "--chuangwei.mail.sender.enabled=" + jobs,
                 "--chuangwei.mail.poll-millis=300", "--chuangwei.mail.lease-seconds=10",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                 "--logging.level.root=WARN", "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR");
@@ -184,20 +180,6 @@ class ClusterIT {
     private static ConfigurableApplicationContext startNode(String name, boolean jobs) {
         return new SpringApplicationBuilder(ChuangweiApplication.class)
                 .run(nodeArguments(name, jobs).toArray(String[]::new));
-    }
-
-    /** Node B: the same application in a JVM of its own, so that it can be killed outright. */
-    private static Process startNodeB(String name) throws IOException {
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-cp", classpath,
-                ChuangweiApplication.class.getName()));
-        command.addAll(nodeArguments(name, true));
-        command.add("--logging.level.cn.chuangwei.ChuangweiApplication=INFO");
-        Path log = Path.of("target", "cluster-" + name + ".log");
-        Files.createDirectories(log.getParent());
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private void awaitAllDone(Duration limit) {

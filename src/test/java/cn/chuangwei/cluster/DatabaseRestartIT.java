@@ -45,7 +45,8 @@ class DatabaseRestartIT {
                 "--camunda.bpm.process-engine-name=restarted", "--camunda.bpm.admin-user.password=restart-admin-51",
                 "--camunda.bpm.job-execution.lock-time-in-millis=10000",
                 "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000",
-                "--chuangwei.demo.enabled=false", "--chuangwei.mail.poll-millis=300", "--chuangwei.mail.lease-seconds=10",
+                "--chuangwei.demo.enabled=false", "--chuangwei.base-url=https://chuangwei.example.org",
+                "--chuangwei.mail.poll-millis=300", "--chuangwei.mail.lease-seconds=10",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                 "--logging.level.root=WARN", "--logging.level.org.camunda=ERROR", "--logging.level.com.zaxxer=ERROR")) {
             int httpPort = ((ServletWebServerApplicationContext) app).getWebServer().getPort();

@@ -172,7 +172,8 @@ class EscalationLadderProcessTest {
         assertThat(en).startsWith("[Supervision: circular]");
         String body = jdbc.sql("select body from mail_outbox where idempotency_key = :k")
                 .param("k", "escalation:" + rowId + ":INTERVIEW:" + head).query(String.class).single();
-        assertThat(body).contains("已超过完成时限10个工作日").contains("约谈");
+        assertThat(body).contains("已超过完成时限10个工作日").contains("约谈")
+                .as("links from chuangwei.base-url").contains("https://chuangwei.example.org/camunda/app/tasklist/");
         assertThat(tasks.getTaskComments(unitTask.getId())).hasSize(5)
                 .allMatch(c -> c.getFullMessage().startsWith("【督查督办】"));
 

@@ -3,6 +3,7 @@ package cn.chuangwei.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,12 +24,40 @@ public class WebSession {
     }
 
     private final String base;
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public WebSession(int port) {
+        this(port, new CookieManager());
+    }
+
+    private WebSession(int port, CookieManager cookies) {
         base = "http://localhost:" + port;
-        http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.cookies = cookies;
+        http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser, with the same cookies, at another node of the application. */
+    public WebSession at(int port) {
+        return new WebSession(port, cookies);
+    }
+
+    /** The value of the cookie of this name the browser holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** A call of the Camunda webapps' own API: with their CSRF token (the XSRF-TOKEN cookie) and a form, if any. */
+    public Page webapp(String path, String form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json");
+        if (cookie("XSRF-TOKEN") != null) {
+            request.header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
+        }
+        return send(form == null ? request.GET().build()
+                : request.header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     public Page get(String path) {

@@ -86,7 +86,7 @@ class SecurityHardeningTest {
         assertThat(h.firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(h.firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(h.firstValue("Permissions-Policy")).hasValueSatisfying(p -> assertThat(p).contains("geolocation=(self)"));
-        assertThat(h.allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
+        assertThat(h.allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("SESSION=")
                 .contains("HttpOnly").contains("SameSite=Lax"));
         assertThat(login.body()).doesNotContain("<script>");
         assertThat(context.getServletContext().getSessionTimeout()).as("minutes").isEqualTo(30);
