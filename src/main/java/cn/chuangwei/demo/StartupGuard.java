@@ -3,6 +3,7 @@ package cn.chuangwei.demo;
 import cn.chuangwei.demo.DemoData;
 import cn.chuangwei.kernel.SiteSettings;
 import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.ops.StoredPasswords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,12 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.digest.PasswordManager;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -35,19 +30,17 @@ class StartupGuard implements ApplicationRunner {
     /** The demo's passwords: every demo login's, and the administrator's in the embedded default. */
     static final Set<String> KNOWN = Set.of(DemoData.PASSWORD, "chuangwei", "admin", "password", "123456");
 
-    private final IdentityService identity;
-    private final ProcessEngine engine;
+    private final StoredPasswords passwords;
     private final Texts texts;
     private final boolean demo;
     private final SiteSettings site;
     private final String adminId;
     private final String adminPassword;
 
-    StartupGuard(ProcessEngine engine, Texts texts, DemoSettings settings, SiteSettings site,
+    StartupGuard(StoredPasswords passwords, Texts texts, DemoSettings settings, SiteSettings site,
                  @Value("${camunda.bpm.admin-user.id:}") String adminId,
                  @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
-        this.identity = engine.getIdentityService();
-        this.engine = engine;
+        this.passwords = passwords;
         this.texts = texts;
         this.demo = settings.enabled();
         this.site = site;
@@ -95,16 +88,7 @@ class StartupGuard implements ApplicationRunner {
         return open;
     }
 
-    /**
-     * Whether the password opens the login, checked against its stored hash: not through the identity service's
-     * checkPassword, which counts a miss as a failed sign-in, so that every start took the administrator a step
-     * closer to being locked out (and delayed their next sign-in).
-     */
     private boolean opens(String id, String password) {
-        PasswordManager passwords = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getPasswordManager();
-        return identity.createUserQuery().userId(id).singleResult() instanceof UserEntity user
-                && user.getPassword() != null
-                && passwords.check(EncryptionUtil.saltPassword(password, user.getSalt()), user.getPassword());
+        return passwords.opens(id, password);
     }
 }
