@@ -1,6 +1,7 @@
 package cn.chuangwei.campaign;
 
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.AppRights;
 import cn.chuangwei.kernel.CurrentUser;
 import java.net.URI;
 import java.util.ArrayList;
@@ -29,10 +30,11 @@ class CampaignController {
     private final RuntimeService runtime;
     private final CurrentUser currentUser;
     private final VisibleCampaigns visible;
+    private final AppRights appRights;
 
     CampaignController(CampaignSetupService setup, CampaignRepository campaigns, PhaseRepository phases,
                        PhaseProgress progress, CampaignTemplates templates, RuntimeService runtime,
-                       CurrentUser currentUser, VisibleCampaigns visible) {
+                       CurrentUser currentUser, VisibleCampaigns visible, AppRights appRights) {
         this.setup = setup;
         this.campaigns = campaigns;
         this.phases = phases;
@@ -41,6 +43,7 @@ class CampaignController {
         this.runtime = runtime;
         this.currentUser = currentUser;
         this.visible = visible;
+        this.appRights = appRights;
     }
 
     @PostMapping("/campaigns")
@@ -99,7 +102,8 @@ class CampaignController {
         }
         List<String> activities = null;
         if (details && c.processInstanceId() != null) {
-            activities = activeActivities(c.processInstanceId());
+            // who may see the campaign was checked above; the engine's tenant check need not be asked again
+            activities = appRights.lookUp(() -> activeActivities(c.processInstanceId()));
         }
         return new CampaignView(c.id(), c.name(), c.town(), c.kind(), c.level(), c.standardCode(), c.templateId(),
                 c.status(), c.processInstanceId(), c.createdAt(), c.completedAt(), current, phaseViews,

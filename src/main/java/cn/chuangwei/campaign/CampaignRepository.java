@@ -1,5 +1,7 @@
 package cn.chuangwei.campaign;
 
+import cn.chuangwei.org.Region;
+
 import cn.chuangwei.standard.StandardInUse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,15 +26,17 @@ public class CampaignRepository implements StandardInUse {
         this.jdbc = jdbc;
     }
 
-    long insert(String name, String town, CampaignKind kind, CampaignLevel level, String standardCode, String templateId,
+    long insert(String name, Region town, CampaignKind kind, CampaignLevel level, String standardCode, String templateId,
                 String createdBy, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into campaign (name, town, kind, level, standard_code, template_id, status, active_key, created_by, created_at)
-                values (:name, :town, :kind, :level, :standard, :template, :draft, :activeKey, :createdBy, :now)""")
-                .param("draft", CampaignStatus.DRAFT.name()).param("name", name).param("town", town).param("kind", kind.name()).param("level", level.name())
+                insert into campaign (name, town, town_id, kind, level, standard_code, template_id, status, active_key,
+                                      created_by, created_at)
+                values (:name, :town, :townId, :kind, :level, :standard, :template, :draft, :activeKey, :createdBy, :now)""")
+                .param("draft", CampaignStatus.DRAFT.name()).param("name", name).param("town", town.name())
+                .param("townId", town.id()).param("kind", kind.name()).param("level", level.name())
                 .param("standard", standardCode).param("template", templateId)
-                .param("activeKey", activeKey(town, kind, level)).param("createdBy", createdBy)
+                .param("activeKey", activeKey(town.name(), kind, level)).param("createdBy", createdBy)
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -197,6 +201,6 @@ public class CampaignRepository implements StandardInUse {
                 CampaignKind.valueOf(rs.getString("kind")), CampaignLevel.valueOf(rs.getString("level")),
                 rs.getString("standard_code"), rs.getString("template_id"), CampaignStatus.valueOf(rs.getString("status")),
                 rs.getString("process_instance_id"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                completed == null ? null : completed.toInstant());
+                completed == null ? null : completed.toInstant(), rs.getLong("town_id"));
     }
 }

@@ -8,6 +8,8 @@ import cn.chuangwei.campaign.CampaignTemplate.TemplatePhase;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.org.Directory;
+import cn.chuangwei.org.Region;
+import cn.chuangwei.org.Regions;
 import cn.chuangwei.standard.StandardAreas;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,18 +44,20 @@ public class CampaignSetupService {
     private final CampaignTemplates templates;
     private final StandardAreas standards;
     private final Directory directory;
+    private final Regions regions;
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CampaignSetupService(CampaignRepository campaigns, PhaseRepository phases, CampaignTemplates templates,
                          StandardAreas standards, Directory directory, RuntimeService runtime,
-                         ApplicationEventPublisher events, Clock clock) {
+                         ApplicationEventPublisher events, Clock clock, Regions regions) {
         this.campaigns = campaigns;
         this.phases = phases;
         this.templates = templates;
         this.standards = standards;
         this.directory = directory;
+        this.regions = regions;
         this.runtime = runtime;
         this.events = events;
         this.clock = clock;
@@ -107,11 +111,15 @@ public class CampaignSetupService {
             throw ApiException.conflict("duplicate-campaign", "town", town);
         }
 
-        long id = campaigns.insert(name, town, kind, level, standard, template == null ? null : template.id(), createdBy,
-                clock.instant());
+        Region townRegion = regions.town(town);
+        long id = campaigns.insert(name, townRegion, kind, level, standard,
+                template == null ? null : template.id(), createdBy, clock.instant());
         dates.forEach((phase, range) -> phases.insert(id, phase, range.start(), range.end()));
         members.forEach(m -> campaigns.insertMember(id, m));
         units.values().forEach(u -> campaigns.insertUnit(id, u));
+        // the town's people work in its tenant from the start: the campaign's processes run there
+        members.forEach(m -> regions.addMember(townRegion, m.userId()));
+        units.values().forEach(u -> regions.addMember(townRegion, u.headUserId()));
         events.publishEvent(new CampaignRegistered(id, standard, template, units, dates,
                 req.tasks() == null ? List.of() : req.tasks()));
         return id;

@@ -26,7 +26,9 @@ public class AppRights {
         try {
             return work.get();
         } finally {
-            identity.setAuthentication(currentUser.id(), currentUser.groups());
+            if (currentUser.signedIn()) {
+                identity.setAuthentication(currentUser.id(), currentUser.groups(), currentUser.tenants());
+            }
         }
     }
 }

@@ -2,15 +2,33 @@ package cn.chuangwei.kernel;
 
 import cn.chuangwei.kernel.ApiException;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
-/** The user behind the current API request and the Camunda groups they belong to. */
+/** The user behind the current API request, the Camunda groups they belong to and the tenants (towns) they work in. */
 @Component
 public class CurrentUser {
+
+    private static final String TENANTS = CurrentUser.class.getName() + ".tenants";
+
+    private final IdentityService identity;
+
+    CurrentUser(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    /** Whether a user signed in is behind the current thread (not so in a job or at start-up). */
+    public boolean signedIn() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && auth.getName() != null && !"anonymousUser".equals(auth.getName());
+    }
 
     public String id() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -26,6 +44,23 @@ public class CurrentUser {
             return List.of();
         }
         return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    }
+
+    /** The Camunda tenants the user is a member of (by name or group): the towns whose work they see. */
+    public List<String> tenants() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        @SuppressWarnings("unchecked")
+        List<String> known = request == null ? null
+                : (List<String>) request.getAttribute(TENANTS, RequestAttributes.SCOPE_REQUEST);
+        if (known != null) {
+            return known;
+        }
+        List<String> tenants = identity.createTenantQuery().userMember(id()).includingGroupsOfUser(true).list().stream()
+                .map(Tenant::getId).toList();
+        if (request != null) {
+            request.setAttribute(TENANTS, tenants, RequestAttributes.SCOPE_REQUEST);
+        }
+        return tenants;
     }
 
     public boolean inGroup(String group) {

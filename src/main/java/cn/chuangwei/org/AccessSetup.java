@@ -58,6 +58,7 @@ class AccessSetup implements ApplicationRunner {
         group(Groups.LEADING_GROUP, "领导小组");
         group(Groups.OFFICE, "创卫办");
         group(Groups.SUPERVISORS, "督查组");
+        group(Groups.COUNTY_OFFICE, "县（市）爱卫办");
         group("grid-inspectors", "网格员");
         group("hotline", "热线受理员");
 
@@ -77,8 +78,9 @@ class AccessSetup implements ApplicationRunner {
             grant(g, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         }
         grant(Groups.OFFICE, Resources.PROCESS_DEFINITION, "patrol-case", Permissions.READ, Permissions.CREATE_INSTANCE);
-        // The office, the supervisors and the leading group see every task and process of a campaign.
-        for (String g : List.of(Groups.OFFICE, Groups.SUPERVISORS, Groups.LEADING_GROUP)) {
+        // The office, the supervisors and the leading group see every task and process of a campaign (of their towns:
+        // the engine's tenant check), and so does a county's office for the towns below it, without working on any.
+        for (String g : List.of(Groups.OFFICE, Groups.SUPERVISORS, Groups.LEADING_GROUP, Groups.COUNTY_OFFICE)) {
             grant(g, Resources.TASK, ANY, Permissions.READ);
             grant(g, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
             grant(g, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,

@@ -146,10 +146,14 @@ class CasePage {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim());
+            LocalDate day = LocalDate.parse(text.trim());
+            if (Months.inRange(day)) {
+                return day;
+            }
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid-date", field, field, text);
+            // refused below
         }
+        throw ApiException.badRequest("invalid-date", field, field, text);
     }
 
     private static String blank(String s) {

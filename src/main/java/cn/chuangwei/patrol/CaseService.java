@@ -6,6 +6,8 @@ import cn.chuangwei.campaign.CampaignStatus;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Groups;
+import cn.chuangwei.org.Region;
+import cn.chuangwei.org.Regions;
 import cn.chuangwei.org.Visibility;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -30,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service("patrolCases")  // "caseService" is the engine's (CMMN)
 public class CaseService {
 
-    public static final String GRID_INSPECTORS = "grid-inspectors";
-    public static final String HOTLINE = "hotline";
+    public static final String GRID_INSPECTORS = Groups.GRID_INSPECTORS;
+    public static final String HOTLINE = Groups.HOTLINE;
     static final Set<String> URGENCIES = Set.of("NORMAL", "URGENT");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -51,16 +53,18 @@ public class CaseService {
     private final RuntimeService runtime;
     private final CurrentUser currentUser;
     private final Visibility visibility;
+    private final Regions regions;
     private final Clock clock;
 
     CaseService(CaseRepository cases, CampaignRepository campaigns, JdbcClient jdbc, RuntimeService runtime,
-                CurrentUser currentUser, Clock clock, Visibility visibility) {
+                CurrentUser currentUser, Clock clock, Visibility visibility, Regions regions) {
         this.cases = cases;
         this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.currentUser = currentUser;
         this.visibility = visibility;
+        this.regions = regions;
         this.clock = clock;
     }
 
@@ -287,7 +291,8 @@ public class CaseService {
 
     /** A campaign's grids, checked and replaced as {@link #saveGrids} does, for set-up without a signed-in user. */
     public List<Grid> defineGrids(long campaignId, List<Grid> grids) {
-        campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        Campaign campaign = campaigns.find(campaignId)
+                .orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
         if (grids == null || grids.isEmpty()) {
             throw ApiException.badRequest("required", "grids", "grids");
         }
@@ -305,10 +310,16 @@ public class CaseService {
             text(g.inspector(), f + ".inspector", 64, false);
         }
         jdbc.sql("delete from patrol_grid where campaign_id = :c").param("c", campaignId).update();
+        Region town = regions.find(campaign.townId()).orElseThrow();
         for (Grid g : grids) {
+            String inspector = text(g.inspector(), "inspector", 64, false);
             jdbc.sql("insert into patrol_grid (campaign_id, code, name, inspector) values (:c, :code, :n, :i)")
                     .param("c", campaignId).param("code", g.code()).param("n", g.name().trim())
-                    .param("i", text(g.inspector(), "inspector", 64, false)).update();
+                    .param("i", inspector).update();
+            if (inspector != null) {
+                // a grid's inspector works in the grid's town
+                regions.addMember(town, inspector);
+            }
         }
         return grids(campaignId);
     }

@@ -71,7 +71,10 @@ public class WorkService {
             }
             appRights.lookUp(() -> q.initializeFormKeys().list()).forEach(t -> found.putIfAbsent(t.getId(), t));
         }
+        // the office's and the supervisors' groups are every town's: a town's people work only on their town's tasks
+        List<String> towns = currentUser.tenants();
         List<Task> list = found.values().stream()
+                .filter(t -> t.getTenantId() == null || towns.contains(t.getTenantId()))
                 .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(Task::getCreateTime).thenComparing(Task::getId))
                 .toList();
@@ -160,6 +163,9 @@ public class WorkService {
 
     /** Whether the caller works on the task: its assignee, or (unassigned) a candidate user or in a candidate group. */
     boolean mayWork(Task task) {
+        if (task.getTenantId() != null && !currentUser.tenants().contains(task.getTenantId())) {
+            return false;
+        }
         String user = currentUser.id();
         if (user.equals(task.getAssignee())) {
             return true;

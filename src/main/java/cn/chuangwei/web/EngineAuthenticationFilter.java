@@ -1,5 +1,7 @@
 package cn.chuangwei.web;
 
+import cn.chuangwei.kernel.CurrentUser;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,14 +16,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Hands the user Spring Security authenticated to the engine for the length of the request, so that the engine's
- * authorizations (a unit head sees only their unit's tasks) apply to everything the request does.
+ * authorizations (a unit head sees only their unit's tasks) and its tenant check (a town's people see only their town's
+ * work) apply to everything the request does.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final CurrentUser currentUser;
 
-    EngineAuthenticationFilter(IdentityService identityService) {
+    EngineAuthenticationFilter(IdentityService identityService, CurrentUser currentUser) {
         this.identityService = identityService;
+        this.currentUser = currentUser;
     }
 
     @Override
@@ -33,7 +38,7 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         List<String> groups = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        identityService.setAuthentication(auth.getName(), groups);
+        identityService.setAuthentication(auth.getName(), groups, currentUser.tenants());
         try {
             chain.doFilter(request, response);
         } finally {

@@ -149,7 +149,13 @@ class EngineRestErrors {
         return answer(e, status, texts, () -> new RestExceptionHandler().toResponse(e));
     }
 
+    /** The engine's tenant check: the data belongs to a town the caller does not work in (ENGINE-13034). */
+    private static final String NOT_YOUR_TOWN = "ENGINE-13034";
+
     static Response engine(ProcessEngineException e, Texts texts) {
+        if (e.getMessage() != null && e.getMessage().contains(NOT_YOUR_TOWN)) {
+            return respond(ApiException.forbidden("forbidden"), "AuthorizationException", texts);
+        }
         int status = ExceptionHandlerHelper.getInstance().getStatus(e).getStatusCode();
         return answer(e, status, texts, () -> new ProcessEngineExceptionHandler().toResponse(e));
     }

@@ -1,5 +1,6 @@
 package cn.chuangwei.web;
 
+import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Groups;
 import cn.chuangwei.kernel.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,14 +59,14 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, Texts texts, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, CurrentUser currentUser,
+                                    Texts texts, ObjectMapper json) throws Exception {
         // Path patterns on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return basic(http, texts, json)
                 .securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService, currentUser), BasicAuthenticationFilter.class)
                 .build();
     }
 
@@ -75,7 +76,8 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, IdentityService identityService, CurrentUser currentUser)
+            throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/"), paths.matcher("/login"),
                         paths.matcher("/logout"), paths.matcher("/board/**"), paths.matcher("/m/**")))
@@ -88,7 +90,7 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                                 "geolocation=(self), camera=(self), microphone=(), payment=()")))
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService, currentUser), AnonymousAuthenticationFilter.class)
                 .build();
     }
 

@@ -1,0 +1,135 @@
+package cn.chuangwei.org;
+
+import cn.chuangwei.kernel.AppRights;
+import cn.chuangwei.kernel.Groups;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The administrative hierarchy (table {@code region}) and each region's Camunda tenant, kept together: a region is
+ * written with its tenant, and a person who works in a region becomes a member of its tenant.
+ */
+@Repository
+public class Regions {
+
+    private final JdbcClient jdbc;
+    private final IdentityService identity;
+    private final AppRights appRights;
+
+    Regions(JdbcClient jdbc, IdentityService identity, AppRights appRights) {
+        this.jdbc = jdbc;
+        this.identity = identity;
+        this.appRights = appRights;
+    }
+
+    /** The region of this name and level under {@code parentId} (null: at the top), created with its tenant if new. */
+    public Region ensure(String name, Region.Level level, Long parentId) {
+        Region region = find(name, level, parentId).orElseGet(() -> {
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql("insert into region (name, level, parent_id) values (:n, :l, :p)")
+                    .param("n", name).param("l", level.name()).param("p", parentId).update(keys, "id");
+            return new Region(keys.getKey().longValue(), name, level, parentId);
+        });
+        ensureTenant(region);
+        return region;
+    }
+
+    /** A town of this name: the one there is (of any county), else a new one without a county. */
+    public Region town(String name) {
+        List<Region> towns = jdbc.sql("select * from region where name = :n and level = :l order by id")
+                .param("n", name).param("l", Region.Level.TOWN.name()).query(Regions::region).list();
+        return towns.isEmpty() ? ensure(name, Region.Level.TOWN, null) : ensureTenant(towns.get(0));
+    }
+
+    public Optional<Region> find(long id) {
+        return jdbc.sql("select * from region where id = :id").param("id", id).query(Regions::region).optional();
+    }
+
+    /** The region and every region above it, the region first. */
+    public List<Region> withAncestors(long id) {
+        List<Region> chain = new ArrayList<>();
+        for (Optional<Region> r = find(id); r.isPresent(); r = r.get().parentId() == null ? Optional.empty()
+                : find(r.get().parentId())) {
+            chain.add(r.get());
+        }
+        return chain;
+    }
+
+    /** The towns under a region (itself, if it is a town), at any depth. */
+    public List<Region> townsUnder(long id) {
+        List<Region> towns = new ArrayList<>();
+        List<Region> level = find(id).stream().toList();
+        while (!level.isEmpty()) {
+            List<Region> next = new ArrayList<>();
+            for (Region r : level) {
+                if (r.level() == Region.Level.TOWN) {
+                    towns.add(r);
+                }
+                next.addAll(jdbc.sql("select * from region where parent_id = :p order by id").param("p", r.id())
+                        .query(Regions::region).list());
+            }
+            level = next;
+        }
+        return towns;
+    }
+
+    /**
+     * A person of a county's (or city's) office: a member of every town's tenant below the region and of the group
+     * {@code county-office}, so that they read every town's work and complete none.
+     */
+    public void addOverseer(Region region, String userId) {
+        appRights.lookUp(() -> {
+            if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.COUNTY_OFFICE).count() == 0) {
+                identity.createMembership(userId, Groups.COUNTY_OFFICE);
+            }
+            return null;
+        });
+        townsUnder(region.id()).forEach(town -> addMember(town, userId));
+    }
+
+    /** Puts the person into the region's tenant, if they are not in it (with the application's rights). */
+    public void addMember(Region region, String userId) {
+        ensureTenant(region);
+        appRights.lookUp(() -> {
+            if (identity.createTenantQuery().tenantId(region.tenantId()).userMember(userId).count() == 0) {
+                identity.createTenantUserMembership(region.tenantId(), userId);
+            }
+            return null;
+        });
+    }
+
+    /** The region's tenant, created with the application's rights: whoever sets a town up need not administer Camunda. */
+    private Region ensureTenant(Region region) {
+        return appRights.lookUp(() -> {
+            if (identity.createTenantQuery().tenantId(region.tenantId()).count() == 0) {
+                Tenant t = identity.newTenant(region.tenantId());
+                t.setName(region.name());
+                identity.saveTenant(t);
+                if (region.level() == Region.Level.TOWN) {
+                    // the complaints hotline (12345) takes calls for every town, until the county assigns it towns
+                    identity.createTenantGroupMembership(region.tenantId(), Groups.HOTLINE);
+                }
+            }
+            return region;
+        });
+    }
+
+    private Optional<Region> find(String name, Region.Level level, Long parentId) {
+        return jdbc.sql("""
+                select * from region where name = :n and level = :l
+                and ((cast(:p as bigint) is null and parent_id is null) or parent_id = :p)""")
+                .param("n", name).param("l", level.name()).param("p", parentId).query(Regions::region).optional();
+    }
+
+    private static Region region(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Region(rs.getLong("id"), rs.getString("name"), Region.Level.valueOf(rs.getString("level")),
+                (Long) rs.getObject("parent_id", Long.class));
+    }
+}
