@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Towns as Camunda tenants (an engine plugin; the engine's {@code impl} types it uses are pinned by
- * {@code org/TownsApartTest}, which fails when an instance runs outside its town). The process and decision definitions are shared; every campaign's and case's process
- * instance runs in its town's tenant: a call activity's instance in its caller's, an instance started for a campaign
- * ({@code campaignId}) in the campaign's town's, one started from the start form in the town it names ({@code town}).
- * The engine's tenant check then shows a town's work only to the members of its tenant, in {@code /engine-rest},
- * Tasklist and Cockpit alike.
+ * {@code org/TownsApartTest}, which fails when an instance runs outside its town). The process and decision
+ * definitions are shared; every campaign's and case's process instance runs in its town's tenant: a call activity's
+ * instance in its caller's, an instance started for a campaign ({@code campaignId}) in the campaign's town's, one
+ * started from the start form in the town it names ({@code town}). The engine's tenant check then shows a town's work
+ * only to the members of its tenant, in {@code /engine-rest}, Tasklist and Cockpit alike.
  */
 @Component
 class TownTenants extends AbstractProcessEnginePlugin implements TenantIdProvider {
