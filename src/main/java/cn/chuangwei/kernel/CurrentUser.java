@@ -24,12 +24,6 @@ public class CurrentUser {
         this.identity = identity;
     }
 
-    /** Whether a user signed in is behind the current thread (not so in a job or at start-up). */
-    public boolean signedIn() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.isAuthenticated() && auth.getName() != null && !"anonymousUser".equals(auth.getName());
-    }
-
     public String id() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth.getName() == null || "anonymousUser".equals(auth.getName())) {
