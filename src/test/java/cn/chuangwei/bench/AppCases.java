@@ -36,6 +36,7 @@ final class AppCases {
     private final IdentityService identity;
     private final List<Town> towns;
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> tenants = new ConcurrentHashMap<>();
 
     AppCases(ConfigurableApplicationContext app, List<Town> towns) {
         this.cases = app.getBean(CaseService.class);
@@ -76,13 +77,15 @@ final class AppCases {
         });
     }
 
-    /** Runs the work signed in as the user with their groups, as a request of theirs would. */
+    /** Runs the work signed in as the user with their groups and towns, as a request of theirs would. */
     <T> T as(String user, Supplier<T> work) {
         List<String> memberOf = groups.computeIfAbsent(user, u -> identity.createGroupQuery().groupMember(u).list()
                 .stream().map(Group::getId).toList());
+        List<String> inTowns = tenants.computeIfAbsent(user, u -> identity.createTenantQuery().userMember(u)
+                .includingGroupsOfUser(true).list().stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList());
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 memberOf.stream().map(SimpleGrantedAuthority::new).toList()));
-        identity.setAuthentication(user, memberOf);
+        identity.setAuthentication(user, memberOf, inTowns);
         try {
             return work.get();
         } finally {
