@@ -119,13 +119,14 @@ class DashboardService {
         LocalDate today = dueDates.today();
         Map<Phase, RowCounts.PhaseTotal> totals = rowCounts.byPhase(campaignId);
         List<PhaseBar> bars = new ArrayList<>();
-        for (CampaignPhase p : phases.ofCampaign(campaignId)) {
+        List<CampaignPhase> campaignPhases = phases.ofCampaign(campaignId);
+        for (CampaignPhase p : campaignPhases) {
             RowCounts.PhaseTotal n = totals.getOrDefault(p.phase(), new RowCounts.PhaseTotal(0, 0));
             bars.add(new PhaseBar(p.phase().name(), p.phase().zh(), p.startDate(), p.endDate(), p.status().name(),
                     n.total(), n.accepted()));
         }
         Map<String, String> unitNames = units.stream().collect(Collectors.toMap(CampaignUnit::code, CampaignUnit::name));
-        List<HeatCell> heat = rowCounts.byUnitAndPhase(campaignId, overdueRule.now(campaignId)).stream()
+        List<HeatCell> heat = rowCounts.byUnitAndPhase(campaignId, overdueRule.now(campaignPhases)).stream()
                 .filter(h -> sees.test(h.unitCode()))
                 .map(h -> new HeatCell(h.unitCode(), unitNames.getOrDefault(h.unitCode(), h.unitCode()), h.phase().name(),
                         h.accepted(), h.open(), h.overdue()))

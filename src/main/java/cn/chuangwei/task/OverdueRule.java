@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -46,8 +47,13 @@ public class OverdueRule {
     }
 
     public Cutoff now(long campaignId) {
+        return now(phases.ofCampaign(campaignId));
+    }
+
+    /** The rule as it stands now for a campaign whose phases the caller has read already. */
+    public Cutoff now(List<CampaignPhase> campaignPhases) {
         Set<Phase> underWay = EnumSet.noneOf(Phase.class);
-        for (CampaignPhase p : phases.ofCampaign(campaignId)) {
+        for (CampaignPhase p : campaignPhases) {
             if (p.status().isUnderWay()) {
                 underWay.add(p.phase());
             }
