@@ -1,6 +1,7 @@
 package cn.chuangwei.org;
 
 import cn.chuangwei.kernel.AppRights;
+import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Groups;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,29 @@ public class Regions {
     private final JdbcClient jdbc;
     private final IdentityService identity;
     private final AppRights appRights;
+    private final CurrentUser currentUser;
 
-    Regions(JdbcClient jdbc, IdentityService identity, AppRights appRights) {
+    Regions(JdbcClient jdbc, IdentityService identity, AppRights appRights, CurrentUser currentUser) {
         this.jdbc = jdbc;
         this.identity = identity;
         this.appRights = appRights;
+        this.currentUser = currentUser;
+    }
+
+    /**
+     * Whether the caller oversees the region: an administrator, or a person of the office of the region or of a region
+     * above it (group {@code county-office}, member of that region's tenant). An overseer reads every town below and
+     * completes no town's task.
+     */
+    public boolean oversees(long regionId) {
+        if (currentUser.isAdmin()) {
+            return true;
+        }
+        if (!currentUser.inGroup(Groups.COUNTY_OFFICE)) {
+            return false;
+        }
+        List<String> mine = currentUser.tenants();
+        return withAncestors(regionId).stream().anyMatch(r -> r.level() != Region.Level.TOWN && mine.contains(r.tenantId()));
     }
 
     /** The region of this name and level under {@code parentId} (null: at the top), created with its tenant if new. */
@@ -81,8 +100,9 @@ public class Regions {
     }
 
     /**
-     * A person of a county's (or city's) office: a member of every town's tenant below the region and of the group
-     * {@code county-office}, so that they read every town's work and complete none.
+     * A person of a county's (or city's) office: a member of the region's own tenant (which makes them its overseer), of
+     * every town's tenant below it and of the group {@code county-office}, so that they read every town's work and
+     * complete none.
      */
     public void addOverseer(Region region, String userId) {
         appRights.lookUp(() -> {
@@ -91,6 +111,7 @@ public class Regions {
             }
             return null;
         });
+        addMember(region, userId);
         townsUnder(region.id()).forEach(town -> addMember(town, userId));
     }
 
