@@ -119,6 +119,9 @@ public class CampaignSetupService {
         units.values().forEach(u -> campaigns.insertUnit(id, u));
         // the town's people work in its tenant from the start: the campaign's processes run there
         members.forEach(m -> regions.addMember(townRegion, m.userId()));
+        if (createdBy != null) {
+            regions.addMember(townRegion, createdBy); // whoever sets up a town's first campaign works in it
+        }
         units.values().forEach(u -> regions.addMember(townRegion, u.headUserId()));
         events.publishEvent(new CampaignRegistered(id, standard, template, units, dates,
                 req.tasks() == null ? List.of() : req.tasks()));
@@ -133,6 +136,10 @@ public class CampaignSetupService {
     public long registerFromStartForm(String name, String town, String templateId, LocalDate startDate, String initiator) {
         String t = text(town, "town", 100);
         Campaign previous = campaigns.latestOfTown(t).orElseThrow(() -> ApiException.badRequest("town-has-no-units", "town", t));
+        // only the town's own people start its next campaign (the engine gives the new instance the town's tenant unasked)
+        if (!regions.isMember(regions.findTown(t).orElseThrow(), initiator)) {
+            throw ApiException.forbidden("office-only");
+        }
         List<CampaignMember> members = campaigns.members(previous.id());
         LeadingGroup group = new LeadingGroup(
                 members.stream().filter(m -> m.role() == MemberRole.LEADER).map(CampaignMember::userId).findFirst().orElse(null),

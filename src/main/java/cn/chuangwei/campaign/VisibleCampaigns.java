@@ -2,13 +2,22 @@ package cn.chuangwei.campaign;
 
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.Groups;
 import cn.chuangwei.org.Visibility;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The campaigns the current user may see: all for the office, supervisors and leading group; else those they are in
- * (a member, or in one of its units); grid inspectors and the hotline see every campaign's cases.
+ * The campaigns the current user may see, and within a campaign what of its work: {@link Visibility}'s rule applied to
+ * the campaign's town. A town's office, supervisors and leading group see all of their town's campaigns; the county's
+ * office above them reads them; a unit head the campaigns their unit is in; grid inspectors and the hotline the cases of
+ * the towns they work in.
  */
 @Component
 public class VisibleCampaigns {
@@ -24,13 +33,13 @@ public class VisibleCampaigns {
     }
 
     /**
-     * The campaign, if the caller is in it (the office, supervisors and leading group; a member; someone in one of its
-     * units) and so may see its campaign-wide data: the board, the ranking, thresholds, self-inspection. 404 when there
-     * is no such campaign, 403 for anyone else.
+     * The campaign, if the caller is in it (its town's office, supervisors and leading group; the county above; a member;
+     * someone in one of its units) and so may see its campaign-wide data: the board, the ranking, thresholds,
+     * self-inspection. 404 when there is no such campaign, 403 for anyone else.
      */
     public Campaign require(long campaignId) {
-        Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
-        if (visibility.seesAllUnits()) {
+        Campaign c = find(campaignId);
+        if (visibility.seesAllUnits(c.tenantId())) {
             return c;
         }
         String me = currentUser.id();
@@ -41,16 +50,69 @@ public class VisibleCampaigns {
         throw ApiException.forbidden("not-in-campaign");
     }
 
-    /** As {@link #require}, and also for grid inspectors and the hotline, who work on every campaign's cases. */
+    /** As {@link #require}, and also for the grid inspectors and the hotline of the campaign's town. */
     public Campaign requirePatrol(long campaignId) {
-        if (currentUser.inGroup("grid-inspectors") || currentUser.inGroup("hotline")) {
-            return campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        Campaign c = find(campaignId);
+        if ((currentUser.inGroup(Groups.GRID_INSPECTORS) || currentUser.inGroup(Groups.HOTLINE))
+                && visibility.inTown(c.tenantId())) {
+            return c;
         }
         return require(campaignId);
     }
 
+    /** The campaign, if the caller reads every unit of its town (the audit, circulars, the dossier); else 403. */
+    public Campaign requireAllUnits(long campaignId) {
+        Campaign c = find(campaignId);
+        visibility.requireAllUnits(c.tenantId());
+        return c;
+    }
+
+    /** The campaign, if the caller is its town's office (an administrator too); else 403 {@code office-only}. */
+    public Campaign requireOffice(long campaignId) {
+        Campaign c = find(campaignId);
+        visibility.requireOfficeOf(c.tenantId());
+        return c;
+    }
+
+    /** 403 {@code not-your-unit} unless the caller may see this unit of the campaign. */
+    public void requireUnit(long campaignId, String unitCode) {
+        if (!visibility.inUnit(unitCode)) {
+            visibility.requireUnit(find(campaignId).tenantId(), unitCode);
+        }
+    }
+
+    /** Whether the caller reads every unit of the campaign. */
+    public boolean seesAllUnits(long campaignId) {
+        return visibility.seesAllUnits(find(campaignId).tenantId());
+    }
+
+    /** Whether the caller is the campaign's town office. */
+    public boolean isOffice(long campaignId) {
+        return visibility.isOfficeOf(find(campaignId).tenantId());
+    }
+
+    /** Which of the campaign's units the caller may see. */
+    public Predicate<String> unitFilter(long campaignId) {
+        return visibility.unitFilter(find(campaignId).tenantId());
+    }
+
+    /** Which units of which campaigns the caller may see (campaign id, unit code): for lists across campaigns. */
+    public BiPredicate<Long, String> rowFilter() {
+        BiPredicate<String, String> towns = visibility.townUnitFilter();
+        Map<Long, String> tenants = new HashMap<>();
+        return (campaignId, unit) -> campaignId != null && towns.test(tenants.computeIfAbsent(campaignId,
+                id -> campaigns.find(id).map(Campaign::tenantId).orElse("")), unit);
+    }
+
+    /** The campaigns the caller sees: those of their towns for a reader of every unit, else those they are in. */
     public List<Campaign> list() {
-        return visibility.seesAllUnits() ? campaigns.findAll()
-                : campaigns.findVisibleTo(currentUser.id(), visibility.ownUnits());
+        Set<Long> mine = campaigns.findVisibleTo(currentUser.id(), visibility.ownUnits()).stream().map(Campaign::id)
+                .collect(Collectors.toSet());
+        return campaigns.findAll().stream().filter(c -> mine.contains(c.id()) || visibility.seesAllUnits(c.tenantId()))
+                .toList();
+    }
+
+    private Campaign find(long campaignId) {
+        return campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
     }
 }

@@ -5,7 +5,6 @@ import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.Texts;
-import cn.chuangwei.org.Visibility;
 import cn.chuangwei.supervision.OpenTask;
 import cn.chuangwei.supervision.SupervisionService;
 import cn.chuangwei.web.Page;
@@ -34,19 +33,17 @@ class BoardPage {
     private final VisibleCampaigns campaigns;
     private final SupervisionService supervision;
     private final CurrentUser currentUser;
-    private final Visibility visibility;
     private final Texts texts;
     private final ObjectMapper json;
     private final int refreshSeconds;
 
     BoardPage(DashboardService dashboard, VisibleCampaigns campaigns, SupervisionService supervision,
               CurrentUser currentUser, Texts texts, ObjectMapper json,
-              BoardSettings settings, Visibility visibility) {
+              BoardSettings settings) {
         this.dashboard = dashboard;
         this.campaigns = campaigns;
         this.supervision = supervision;
         this.currentUser = currentUser;
-        this.visibility = visibility;
         this.texts = texts;
         this.json = json;
         this.refreshSeconds = settings.refreshSeconds();
@@ -70,7 +67,7 @@ class BoardPage {
     String board(@PathVariable long campaignId, @RequestParam(defaultValue = "0") String screen,
                  @RequestParam(defaultValue = "0") String all, Model model, Locale locale) throws JsonProcessingException {
         DashboardService.Board board = dashboard.board(campaignId);
-        boolean seesAll = visibility.seesAllUnits();
+        boolean seesAll = campaigns.seesAllUnits(campaignId);
         // A deputy in charge of units opens on those units; "all" shows every unit.
         boolean narrowed = seesAll && !board.myUnits().isEmpty() && !"1".equals(all);
         List<DashboardService.HeatCell> cells = board.heatMap().stream()

@@ -114,7 +114,7 @@ class DashboardService {
 
     public Board board(long campaignId) {
         Campaign c = visible.require(campaignId);
-        Predicate<String> sees = visibility.unitFilter();
+        Predicate<String> sees = visibility.unitFilter(c.tenantId());
         List<CampaignUnit> units = campaigns.units(campaignId);
         LocalDate today = dueDates.today();
         Map<Phase, RowCounts.PhaseTotal> totals = rowCounts.byPhase(campaignId);

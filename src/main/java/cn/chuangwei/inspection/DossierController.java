@@ -1,7 +1,7 @@
 package cn.chuangwei.inspection;
 
+import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.kernel.CurrentUser;
-import cn.chuangwei.org.Visibility;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +20,18 @@ class DossierController {
     private final DossierService dossiers;
     private final DossierDocuments documents;
     private final CurrentUser currentUser;
-    private final Visibility visibility;
+    private final VisibleCampaigns visible;
 
-    DossierController(DossierService dossiers, DossierDocuments documents, CurrentUser currentUser, Visibility visibility) {
+    DossierController(DossierService dossiers, DossierDocuments documents, CurrentUser currentUser, VisibleCampaigns visible) {
         this.dossiers = dossiers;
         this.documents = documents;
         this.currentUser = currentUser;
-        this.visibility = visibility;
+        this.visible = visible;
     }
 
     @GetMapping("/api/campaigns/{campaignId}/dossier")
     ResponseEntity<byte[]> zip(@PathVariable long campaignId) {
-        requireReader();
+        visible.requireAllUnits(campaignId);
         Dossier d = dossiers.dossier(campaignId, true);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -41,12 +41,8 @@ class DossierController {
 
     @GetMapping("/api/campaigns/{campaignId}/dossier/gaps")
     Map<String, Object> gaps(@PathVariable long campaignId) {
-        requireReader();
+        visible.requireAllUnits(campaignId);
         List<String> gaps = dossiers.dossier(campaignId, false).gaps();
         return Map.of("campaignId", campaignId, "gaps", gaps, "count", gaps.size());
-    }
-
-    private void requireReader() {
-        visibility.requireAllUnits();
     }
 }

@@ -70,6 +70,7 @@ class StandardController {
     Standards.Indicator set(@PathVariable long campaignId, @PathVariable String indicator,
                             @RequestBody Map<String, Object> body) {
         currentUser.requireOffice();
+        campaigns.requireOffice(campaignId);
         return thresholds.set(campaignId, indicator, body == null ? null : body.get("threshold"), currentUser.id());
     }
 }

@@ -67,6 +67,12 @@ public class Regions {
         return towns.isEmpty() ? ensure(name, Region.Level.TOWN, null) : ensureTenant(towns.get(0));
     }
 
+    /** The first town of this name, if there is one (without creating it). */
+    public Optional<Region> findTown(String name) {
+        return jdbc.sql("select * from region where name = :n and level = :l order by id fetch first 1 rows only")
+                .param("n", name).param("l", Region.Level.TOWN.name()).query(Regions::region).optional();
+    }
+
     public Optional<Region> find(long id) {
         return jdbc.sql("select * from region where id = :id").param("id", id).query(Regions::region).optional();
     }
@@ -113,6 +119,12 @@ public class Regions {
         });
         addMember(region, userId);
         townsUnder(region.id()).forEach(town -> addMember(town, userId));
+    }
+
+    /** Whether the person works in the region: a member of its tenant, by name or through a group. */
+    public boolean isMember(Region region, String userId) {
+        return userId != null && appRights.lookUp(() -> identity.createTenantQuery().tenantId(region.tenantId())
+                .userMember(userId).includingGroupsOfUser(true).count() > 0);
     }
 
     /** Puts the person into the region's tenant, if they are not in it (with the application's rights). */

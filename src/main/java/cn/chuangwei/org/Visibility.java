@@ -37,9 +37,13 @@ public class Visibility {
         if (currentUser.isAdmin()) {
             return true;
         }
-        boolean reader = currentUser.inGroup(Groups.OFFICE) || currentUser.inGroup(Groups.SUPERVISORS)
+        return readsSomeTown() && inTown(tenantId);
+    }
+
+    /** Whether the caller reads every unit of some town: a town's office, supervisor or leading group member, a county's office. */
+    public boolean readsSomeTown() {
+        return currentUser.isAdmin() || currentUser.inGroup(Groups.OFFICE) || currentUser.inGroup(Groups.SUPERVISORS)
                 || currentUser.inGroup(Groups.LEADING_GROUP) || currentUser.inGroup(Groups.COUNTY_OFFICE);
-        return reader && inTown(tenantId);
     }
 
     /** Whether the caller works in the town (a member of its tenant); work without a town is everybody's town. */
@@ -66,35 +70,6 @@ public class Visibility {
 
     public boolean seesUnit(String tenantId, String unitCode) {
         return seesAllUnits(tenantId) || inUnit(unitCode);
-    }
-
-    /** (being replaced by the town's) */
-    public boolean seesAllUnits() {
-        return currentUser.isOffice() || currentUser.inGroup(Groups.SUPERVISORS) || currentUser.inGroup(Groups.LEADING_GROUP);
-    }
-
-    public boolean seesUnit(String unitCode) {
-        return seesAllUnits() || inUnit(unitCode);
-    }
-
-    public void requireUnit(String unitCode) {
-        if (!seesUnit(unitCode)) {
-            throw ApiException.forbidden("not-your-unit");
-        }
-    }
-
-    public void requireAllUnits() {
-        if (!seesAllUnits()) {
-            throw ApiException.forbidden("supervisors-only");
-        }
-    }
-
-    public Predicate<String> unitFilter() {
-        return unitFilter(null);
-    }
-
-    public <T> List<T> filter(Collection<T> items, Function<T, String> unitOf) {
-        return filter(null, items, unitOf);
     }
 
     /** Whether the caller is in the unit's own group: its head or staff, not a reader of every unit. */

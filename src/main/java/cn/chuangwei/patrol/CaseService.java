@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,8 +69,21 @@ public class CaseService {
         this.clock = clock;
     }
 
+    /** Whether the caller may read complainants' names and numbers somewhere: an office or the hotline. */
     boolean seesCallers() {
         return currentUser.isOffice() || currentUser.inGroup(HOTLINE);
+    }
+
+    /** Whether the caller reads the complainants of the town's cases: its office, or the hotline working for it. */
+    private boolean seesCallers(String tenantId) {
+        return visibility.isOfficeOf(tenantId) || (currentUser.inGroup(HOTLINE) && visibility.inTown(tenantId));
+    }
+
+    /** The town (tenant) of each campaign asked about, read once per call. */
+    private Function<Long, String> towns() {
+        Map<Long, String> known = new HashMap<>();
+        return campaignId -> known.computeIfAbsent(campaignId,
+                id -> campaigns.find(id).map(Campaign::tenantId).orElse(""));
     }
 
     /** Reports a case and starts its process; refused whole, the field named, when anything is wrong. */
@@ -93,6 +107,9 @@ public class CaseService {
             throw ApiException.badRequest("required", "campaignId", "campaignId");
         }
         Campaign c = campaigns.find(r.campaignId()).orElseThrow(() -> ApiException.notFound("unknown-campaign", r.campaignId()));
+        if (!visibility.inTown(c.tenantId())) {
+            throw ApiException.forbidden("not-in-campaign"); // a town's cases are reported by who works in it
+        }
         if (c.status() != CampaignStatus.ACTIVE && c.status() != CampaignStatus.COMPLETED) {
             throw ApiException.conflict("campaign-not-running", "campaignId", c.status());
         }
@@ -142,36 +159,44 @@ public class CaseService {
     }
 
     /**
-     * Who sees a case: the office, the supervisors, the leading group, the hotline and the grid inspectors see every
-     * case; a unit sees the cases sent to it; anyone sees the cases they reported.
+     * Who sees a case: its town's office, supervisors and leading group, the county above, and the hotline and grid
+     * inspectors working in the town see every case of the town; a unit sees the cases sent to it; anyone sees the cases
+     * they reported.
      */
-    private boolean maySee(PatrolCase c) {
-        return visibility.seesUnit(c.unitCode()) || currentUser.inGroup(HOTLINE) || currentUser.inGroup(GRID_INSPECTORS)
+    private boolean maySee(PatrolCase c, String tenantId) {
+        return visibility.seesUnit(tenantId, c.unitCode())
+                || ((currentUser.inGroup(HOTLINE) || currentUser.inGroup(GRID_INSPECTORS)) && visibility.inTown(tenantId))
                 || currentUser.id().equals(c.reportedBy());
+    }
+
+    /** The cases the caller may see, the complainant's contact removed for whoever may not read it. */
+    private List<PatrolCase> visible(List<PatrolCase> found) {
+        Function<Long, String> towns = towns();
+        Map<String, Boolean> callers = new HashMap<>();
+        return found.stream().filter(c -> maySee(c, towns.apply(c.campaignId())))
+                .map(c -> callers.computeIfAbsent(towns.apply(c.campaignId()), this::seesCallers) ? c : c.withoutCaller())
+                .toList();
     }
 
     /** One case, as the lists show it: 403 for a case the caller may not see. */
     public PatrolCase view(long id) {
         PatrolCase c = cases.find(id).orElseThrow(() -> ApiException.notFound("unknown-case", id));
-        if (!maySee(c)) {
+        List<PatrolCase> seen = visible(List.of(c));
+        if (seen.isEmpty()) {
             throw ApiException.forbidden("not-your-case");
         }
-        return seesCallers() ? c : c.withoutCaller();
+        return seen.get(0);
     }
 
     public List<PatrolCase> list(Long campaignId, String status, String unit) {
-        boolean callers = seesCallers();
-        return cases.list(campaignId, status, unit).stream().filter(this::maySee)
-                .map(c -> callers ? c : c.withoutCaller()).toList();
+        return visible(cases.list(campaignId, status, unit));
     }
 
     /** The board's case lists: the same visibility as {@link #list}, with the reporting and month windows. */
     public List<PatrolCase> search(Long campaignId, String status, String unit, String reportedBy, Instant from, Instant to,
                                    Instant dueFrom, Instant dueTo, Instant closedFrom, Instant closedTo) {
-        boolean callers = seesCallers();
-        return cases.search(campaignId, status, unit, reportedBy, ts(from), ts(to), ts(dueFrom), ts(dueTo), ts(closedFrom),
-                        ts(closedTo)).stream().filter(this::maySee)
-                .map(c -> callers ? c : c.withoutCaller()).toList();
+        return visible(cases.search(campaignId, status, unit, reportedBy, ts(from), ts(to), ts(dueFrom), ts(dueTo),
+                ts(closedFrom), ts(closedTo)));
     }
 
     private static java.sql.Timestamp ts(Instant i) {
@@ -207,7 +232,7 @@ public class CaseService {
         String stage;
         if (visibility.inUnit(c.unitCode())) {
             stage = "HANDLE";
-        } else if (currentUser.id().equals(c.reportedBy()) || currentUser.isOffice()) {
+        } else if (currentUser.id().equals(c.reportedBy()) || visibility.isOfficeOf(towns().apply(c.campaignId()))) {
             stage = "REPORT";
         } else {
             throw ApiException.forbidden("not-your-case");
@@ -223,10 +248,13 @@ public class CaseService {
         if (!seesCallers()) {
             throw ApiException.forbidden("hotline-only");
         }
+        PatrolCase c = cases.find(caseId).orElseThrow(() -> ApiException.notFound("unknown-case", caseId));
+        if (!seesCallers(towns().apply(c.campaignId()))) {
+            throw ApiException.forbidden("hotline-only");
+        }
         if (satisfied == null) {
             throw ApiException.badRequest("required", "satisfied", "satisfied");
         }
-        PatrolCase c = cases.find(caseId).orElseThrow(() -> ApiException.notFound("unknown-case", caseId));
         long waiting = runtime.createExecutionQuery().processInstanceId(c.processInstanceId())
                 .messageEventSubscriptionName("CitizenFeedback").count();
         if (waiting == 0) {
@@ -265,7 +293,7 @@ public class CaseService {
             return List.of();
         }
         Map<Long, String> running = new HashMap<>();
-        campaigns.active().forEach(c -> running.put(c.id(), c.name()));
+        campaigns.active().stream().filter(c -> visibility.inTown(c.tenantId())).forEach(c -> running.put(c.id(), c.name()));
         if (running.isEmpty()) {
             return List.of();
         }
@@ -286,6 +314,8 @@ public class CaseService {
     @Transactional
     public List<Grid> saveGrids(long campaignId, List<Grid> grids) {
         currentUser.requireOffice();
+        visibility.requireOfficeOf(campaigns.find(campaignId)
+                .orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId)).tenantId());
         return defineGrids(campaignId, grids);
     }
 

@@ -39,6 +39,7 @@ class AssessmentController {
     @PostMapping("/{month}/close")
     AssessmentService.Month close(@PathVariable long campaignId, @PathVariable String month) {
         currentUser.requireOffice();
+        campaigns.requireOffice(campaignId);
         return assessment.close(campaignId, Months.parse(month), currentUser.id());
     }
 

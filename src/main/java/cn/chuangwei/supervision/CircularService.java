@@ -10,6 +10,7 @@ import cn.chuangwei.kernel.Groups;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.SiteSettings;
 import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.org.Visibility;
 import cn.chuangwei.notify.MailOutbox;
 import cn.chuangwei.org.Directory;
 import java.sql.Timestamp;
@@ -58,10 +59,13 @@ class CircularService {
     private final Texts texts;
     private final Clock clock;
     private final SiteSettings site;
+    private final Visibility visibility;
 
     CircularService(JdbcClient jdbc, CampaignRepository campaigns, SupervisionService supervision,
                     CircularPdf pdf, CircularDocx docx, CircularXlsx xlsx, MailOutbox outbox, Directory directory,
-                    CurrentUser currentUser, DueDates dueDates, Texts texts, Clock clock, SiteSettings site) {
+                    CurrentUser currentUser, DueDates dueDates, Texts texts, Clock clock, SiteSettings site,
+                    Visibility visibility) {
+        this.visibility = visibility;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.supervision = supervision;
@@ -86,6 +90,9 @@ class CircularService {
             throw ApiException.badRequest("required", "campaignId", "campaignId");
         }
         Campaign c = campaigns.find(r.campaignId()).orElseThrow(() -> ApiException.notFound("unknown-campaign", r.campaignId()));
+        if (!visibility.supervisesTown(c.tenantId())) {
+            throw ApiException.forbidden("supervisors-only");
+        }
         if (r.from() == null || r.to() == null) {
             throw ApiException.badRequest("required", r.from() == null ? "from" : "to", r.from() == null ? "from" : "to");
         }
@@ -158,15 +165,30 @@ class CircularService {
         values.put("taskCount", String.valueOf(overdue.size()));
         values.put("link", site.link("/api/supervision/circulars/" + id + "/pdf"));
         outbox.enqueueAll("circular:" + id, new ArrayList<>(recipients), "CIRCULAR_ISSUED", locale -> values);
-        return find(id);
+        return read(id);
     }
 
+    /** The circulars of the campaign, or of every campaign whose town the caller reads (403 for who reads none). */
     public List<Summary> list(Long campaignId) {
-        return jdbc.sql("select id from circular where (cast(:c as bigint) is null or campaign_id = :c) order by issued_at, id")
-                .param("c", campaignId).query(Long.class).list().stream().map(this::find).toList();
+        if (campaignId != null) {
+            supervision.requireAuditor(campaignId);
+        } else if (!visibility.readsSomeTown()) {
+            throw ApiException.forbidden("supervisors-only");
+        }
+        Map<Long, Boolean> audited = new HashMap<>();
+        return jdbc.sql("select id, campaign_id from circular where (cast(:c as bigint) is null or campaign_id = :c) order by issued_at, id")
+                .param("c", campaignId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list().stream()
+                .filter(ids -> audited.computeIfAbsent(ids[1], supervision::audits)).map(ids -> read(ids[0])).toList();
     }
 
+    /** The circular, for whoever reads every unit of its campaign's town: 404 when there is none, else 403. */
     public Summary find(long id) {
+        Summary s = read(id);
+        supervision.requireAuditor(s.campaignId());
+        return s;
+    }
+
+    private Summary read(long id) {
         Summary s = jdbc.sql("select * from circular where id = :id").param("id", id)
                 .query((rs, n) -> new Summary(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("number"),
                         rs.getString("title"), rs.getString("issuing_office"), rs.getDate("period_from").toLocalDate(),
@@ -183,7 +205,6 @@ class CircularService {
 
     /** The circular's print view (the PDF's template as a page), for whoever may download the circular. */
     String printView(long id) {
-        supervision.requireAuditor();
         return pdf.html(circular(id));
     }
 

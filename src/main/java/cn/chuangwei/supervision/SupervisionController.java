@@ -68,7 +68,7 @@ class SupervisionController {
 
     @GetMapping("/escalations")
     List<EscalationRepository.Step> escalations(@RequestParam long campaignId) {
-        supervision.requireAuditor();
+        supervision.requireAuditor(campaignId);
         return steps.ofCampaign(campaignId);
     }
 
@@ -79,18 +79,16 @@ class SupervisionController {
 
     @GetMapping("/circulars")
     List<CircularService.Summary> circulars(@RequestParam(required = false) Long campaignId) {
-        supervision.requireAuditor();
         return circulars.list(campaignId);
     }
 
     @GetMapping("/circulars/{id}/{format}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String format) {
-        supervision.requireAuditor();
+        CircularService.Summary c = circulars.find(id);
         MediaType type = FORMATS.get(format.toLowerCase(Locale.ROOT));
         if (type == null) {
             throw ApiException.badRequest("invalid-choice", "format", "format", format, "pdf, docx, xlsx");
         }
-        CircularService.Summary c = circulars.find(id);
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(c.number() + "." + format.toLowerCase(Locale.ROOT), StandardCharsets.UTF_8).build().toString())

@@ -88,9 +88,18 @@ public class SupervisionService {
         }
     }
 
-    /** Circulars and the ladder's record are for the office, the supervisors and the leading group. */
-    public void requireAuditor() {
-        visibility.requireAllUnits();
+    /**
+     * A campaign's circulars and the ladder's record are for its town's office, supervisors and leading group, and the
+     * county above.
+     */
+    public void requireAuditor(long campaignId) {
+        Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
+        visibility.requireAllUnits(c.tenantId());
+    }
+
+    /** Whether the caller reads every unit of the campaign's town. */
+    public boolean audits(long campaignId) {
+        return campaigns.find(campaignId).map(c -> visibility.seesAllUnits(c.tenantId())).orElse(false);
     }
 
     public List<OpenTask> overdue(Filter f) {
@@ -114,12 +123,15 @@ public class SupervisionService {
     }
 
     private List<OpenTask> open(Campaign c, Filter f) {
+        Map<String, CampaignUnit> units = new HashMap<>();
+        campaigns.units(c.id()).forEach(u -> units.put(u.code(), u));
+        Predicate<String> sees = visibility.unitFilter(c.tenantId());
+        if (units.keySet().stream().noneMatch(sees)) {
+            return List.of(); // another town's campaign, or one the caller has no unit in
+        }
         Set<Phase> running = EnumSet.noneOf(Phase.class);
         phases.ofCampaign(c.id()).stream().filter(p -> p.status().isUnderWay() && (f.phase() == null || f.phase() == p.phase()))
                 .forEach(p -> running.add(p.phase()));
-        Map<String, CampaignUnit> units = new HashMap<>();
-        campaigns.units(c.id()).forEach(u -> units.put(u.code(), u));
-        Predicate<String> sees = visibility.unitFilter();
         List<TaskRow> waiting = rows.waitingRows(c.id(), running).stream()
                 .filter(r -> f.unitCode() == null || f.unitCode().equals(r.unitCode()))
                 .filter(r -> f.deputyUserId() == null || f.deputyUserId().equals(units.get(r.unitCode()).deputyUserId()))

@@ -1,10 +1,10 @@
 package cn.chuangwei.task;
 
+import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
-import cn.chuangwei.org.Visibility;
 import cn.chuangwei.standard.StandardAreas;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,7 +30,7 @@ public class EvidenceService {
     private final StandardAreas standards;
     private final WorkService work;
     private final CurrentUser currentUser;
-    private final Visibility visibility;
+    private final VisibleCampaigns visible;
     private final Clock clock;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final long maxBytes;
@@ -38,14 +38,14 @@ public class EvidenceService {
     EvidenceService(EvidenceRepository evidence, TaskRowRepository rows, CampaignRepository campaigns,
                     StandardAreas standards, WorkService work, CurrentUser currentUser, Clock clock,
                     org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                    EvidenceSettings limits, Visibility visibility) {
+                    EvidenceSettings limits, VisibleCampaigns visible) {
         this.evidence = evidence;
         this.rows = rows;
         this.campaigns = campaigns;
         this.standards = standards;
         this.work = work;
         this.currentUser = currentUser;
-        this.visibility = visibility;
+        this.visible = visible;
         this.clock = clock;
         this.jdbc = jdbc;
         this.maxBytes = limits.maxBytes();
@@ -118,9 +118,9 @@ public class EvidenceService {
         return evidence.content(id);
     }
 
-    /** The office, supervisors and leading group read every unit's rows; a unit reads its own. */
+    /** The town's office, supervisors and leading group (and the county above) read every unit's rows; a unit its own. */
     public void requireReader(TaskRow row) {
-        visibility.requireUnit(row.unitCode());
+        visible.requireUnit(row.campaignId(), row.unitCode());
     }
 
     public static boolean isImage(byte[] b) {

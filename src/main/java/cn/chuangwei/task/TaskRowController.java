@@ -5,7 +5,8 @@ import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Phase;
-import cn.chuangwei.org.Visibility;
+import cn.chuangwei.campaign.VisibleCampaigns;
+import java.util.function.Predicate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -33,19 +34,19 @@ class TaskRowController {
     private final TaskRowRepository rows;
     private final CampaignRepository campaigns;
     private final CurrentUser currentUser;
-    private final Visibility visibility;
+    private final VisibleCampaigns visible;
     private final DeadlineChanges deadlines;
     private final int maxRows;
     private final long maxBytes;
 
     TaskRowController(TaskRowService service, TaskRowRepository rows, CampaignRepository campaigns,
-                      CurrentUser currentUser, ImportSettings limits, Visibility visibility,
+                      CurrentUser currentUser, ImportSettings limits, VisibleCampaigns visible,
                       DeadlineChanges deadlines) {
         this.service = service;
         this.rows = rows;
         this.campaigns = campaigns;
         this.currentUser = currentUser;
-        this.visibility = visibility;
+        this.visible = visible;
         this.deadlines = deadlines;
         this.maxRows = limits.maxRows();
         this.maxBytes = limits.maxBytes();
@@ -65,14 +66,15 @@ class TaskRowController {
                 throw ApiException.badRequest("invalid-choice", "status", "status", status, List.of(TaskStatus.values()).toString());
             }
         }
-        return visibility.filter(rows.ofCampaign(campaignId, p, unit, s), TaskRow::unitCode);
+        Predicate<String> sees = visible.unitFilter(campaignId);
+        return rows.ofCampaign(campaignId, p, unit, s).stream().filter(r -> sees.test(r.unitCode())).toList();
     }
 
     @GetMapping("/tasks/{rowId}/events")
     List<TaskRowRepository.TaskEvent> events(@PathVariable long campaignId, @PathVariable long rowId) {
         TaskRow row = rows.find(rowId).filter(r -> r.campaignId() == campaignId)
                 .orElseThrow(() -> ApiException.notFound("unknown-task-row", rowId));
-        visibility.requireUnit(row.unitCode());
+        visible.requireUnit(campaignId, row.unitCode());
         return rows.events(rowId);
     }
 
@@ -84,6 +86,7 @@ class TaskRowController {
     @PostMapping("/tasks/{rowId}/deadline")
     TaskRow deadline(@PathVariable long campaignId, @PathVariable long rowId, @RequestBody DeadlineRequest request) {
         currentUser.requireOffice();
+        visible.requireOffice(campaignId);
         if (request == null) {
             throw ApiException.badRequest("required", "body", "body");
         }
@@ -94,6 +97,7 @@ class TaskRowController {
     ResponseEntity<TaskRow> add(@PathVariable long campaignId, @PathVariable String phase,
                                 @RequestBody TaskRequest task) {
         currentUser.requireOffice();
+        visible.requireOffice(campaignId);
         Phase p = Phase.parse(phase).orElseThrow(() -> ApiException.badRequest("unknown-phase", "phase", "phase", phase));
         if (task == null) {
             throw ApiException.badRequest("required", "body", "body");
@@ -107,6 +111,7 @@ class TaskRowController {
     Map<String, Object> importTable(@PathVariable long campaignId, @RequestParam("file") MultipartFile file)
             throws IOException {
         currentUser.requireOffice();
+        visible.requireOffice(campaignId);
         if (file.getSize() > maxBytes) {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "file", null);
         }

@@ -8,7 +8,6 @@ import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.Texts;
-import cn.chuangwei.org.Visibility;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Table.Cell;
 import cn.chuangwei.web.Table;
@@ -40,19 +39,17 @@ class TaskRowPage {
     private final TaskRowRepository rows;
     private final CampaignRepository campaigns;
     private final CurrentUser currentUser;
-    private final Visibility visibility;
     private final OverdueRule overdueRule;
     private final TaskService tasks;
     private final Texts texts;
     private final VisibleCampaigns visible;
 
     TaskRowPage(TaskRowRepository rows, CampaignRepository campaigns, CurrentUser currentUser, OverdueRule overdueRule,
-                TaskService tasks, Texts texts, VisibleCampaigns visible, Visibility visibility) {
+                TaskService tasks, Texts texts, VisibleCampaigns visible) {
         this.visible = visible;
         this.rows = rows;
         this.campaigns = campaigns;
         this.currentUser = currentUser;
-        this.visibility = visibility;
         this.overdueRule = overdueRule;
         this.tasks = tasks;
         this.texts = texts;
@@ -75,9 +72,9 @@ class TaskRowPage {
             throw ApiException.notFound("unknown-unit", "unit", u);
         }
         if (u != null) {
-            visibility.requireUnit(u);
+            visible.requireUnit(campaignId, u);
         }
-        Predicate<String> sees = visibility.unitFilter();
+        Predicate<String> sees = visible.unitFilter(campaignId);
         OverdueRule.Cutoff cutoff = overdueRule.now(campaignId);
         Predicate<TaskRow> inState = switch (state == null ? "" : state) {
             case "accepted" -> r -> r.status() == TaskStatus.ACCEPTED;
@@ -122,7 +119,7 @@ class TaskRowPage {
     String tasklist(@PathVariable long campaignId, @PathVariable long rowId) {
         TaskRow row = rows.find(rowId).filter(r -> r.campaignId() == campaignId)
                 .orElseThrow(() -> ApiException.notFound("unknown-task-row", rowId));
-        visibility.requireUnit(row.unitCode());
+        visible.requireUnit(campaignId, row.unitCode());
         // the row's open task (the unit's, or the office's review) as far as the caller may see it in Tasklist
         String taskId = tasks.createTaskQuery().taskVariableValueEquals(TaskVariables.TASK_ROW_ID, rowId).list().stream()
                 .map(Task::getId).findFirst().orElse(null);

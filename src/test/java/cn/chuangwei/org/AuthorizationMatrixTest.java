@@ -1,15 +1,22 @@
 package cn.chuangwei.org;
 
 import static cn.chuangwei.org.AuthorizationMatrixTest.Role.ANONYMOUS;
+import static cn.chuangwei.org.AuthorizationMatrixTest.Role.COUNTY;
 import static cn.chuangwei.org.AuthorizationMatrixTest.Role.DEPUTY;
 import static cn.chuangwei.org.AuthorizationMatrixTest.Role.HOTLINE;
 import static cn.chuangwei.org.AuthorizationMatrixTest.Role.INSPECTOR;
 import static cn.chuangwei.org.AuthorizationMatrixTest.Role.LEADER;
 import static cn.chuangwei.org.AuthorizationMatrixTest.Role.MEMBER;
 import static cn.chuangwei.org.AuthorizationMatrixTest.Role.OFFICE;
+import static cn.chuangwei.org.AuthorizationMatrixTest.Role.OTHER_COUNTY;
 import static cn.chuangwei.org.AuthorizationMatrixTest.Role.OUTSIDER;
 import static cn.chuangwei.org.AuthorizationMatrixTest.Role.SUPERVISOR;
 import static cn.chuangwei.org.AuthorizationMatrixTest.Role.UNIT_HEAD;
+import static cn.chuangwei.org.AuthorizationMatrixTest.Role.T2_INSPECTOR;
+import static cn.chuangwei.org.AuthorizationMatrixTest.Role.T2_LEADER;
+import static cn.chuangwei.org.AuthorizationMatrixTest.Role.T2_OFFICE;
+import static cn.chuangwei.org.AuthorizationMatrixTest.Role.T2_SUPERVISOR;
+import static cn.chuangwei.org.AuthorizationMatrixTest.Role.T2_UNIT_HEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
@@ -64,6 +71,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * API ({@code /engine-rest}) runs through the same roles. Besides: a unit head's answers never name another unit's work,
  * and a complainant's name, phone and e-mail reach the office and the hotline only.
  *
+ * <p>The roles come in the town's own (its leading group, office, supervisors, a unit head, an inspector, the county's
+ * hotline), another town's of the same county, the county's office above the town and another county's office: nobody
+ * outside the town reads or changes its work, and no answer to them names it; the county reads what the leading group
+ * reads and changes nothing.
+ *
  * <p>The matrix (endpoint × role → status) is printed and written to {@code target/authorization-matrix.md}.
  */
 @H2Test
@@ -78,7 +90,14 @@ class AuthorizationMatrixTest {
         SUPERVISOR("supervisor", "督查组 (supervisors)"),
         UNIT_HEAD("unit head", "单位负责人 of one unit (unit-<code>)"),
         INSPECTOR("inspector", "网格员 (grid-inspectors), patrols grid G1"),
-        HOTLINE("hotline", "热线受理员 (hotline)"),
+        HOTLINE("hotline", "热线受理员 (hotline, for every town of the county)"),
+        T2_LEADER("town 2 leader", "another town's 组长, the same county"),
+        T2_OFFICE("town 2 office", "another town's 创卫办"),
+        T2_SUPERVISOR("town 2 supervisor", "another town's 督查组"),
+        T2_UNIT_HEAD("town 2 unit head", "a unit head of another town"),
+        T2_INSPECTOR("town 2 inspector", "another town's 网格员"),
+        COUNTY("county", "县爱卫办 of the county above the town (county-office): reads, completes nothing"),
+        OTHER_COUNTY("other county", "爱卫办 of another county"),
         OUTSIDER("outsider", "signed in, in no campaign and no group"),
         ANONYMOUS("anonymous", "no credentials");
 
@@ -91,8 +110,17 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** Whoever sees every unit's work: {@link Visibility#seesAllUnits()}. */
+    /** Whoever sees every unit's work of the town: {@link Visibility#seesAllUnits(String)}. */
     static final Role[] SEES_ALL = {LEADER, DEPUTY, MEMBER, OFFICE, SUPERVISOR};
+    /** Each role of the town and the same role in another town of the county. */
+    static final Map<Role, Role> OTHER_TOWN = Map.of(LEADER, T2_LEADER, OFFICE, T2_OFFICE, SUPERVISOR, T2_SUPERVISOR,
+            UNIT_HEAD, T2_UNIT_HEAD, INSPECTOR, T2_INSPECTOR);
+    /** The roles from outside the town: another town's people and another county's office. */
+    static final Set<Role> OUTSIDE_THE_TOWN = Set.of(T2_LEADER, T2_OFFICE, T2_SUPERVISOR, T2_UNIT_HEAD, T2_INSPECTOR,
+            OTHER_COUNTY);
+    /** The roles whose expectation a row derives from the town's own (unless it names them). */
+    static final Set<Role> DERIVED = Set.of(T2_LEADER, T2_OFFICE, T2_SUPERVISOR, T2_UNIT_HEAD, T2_INSPECTOR, OTHER_COUNTY,
+            COUNTY);
     static final Set<Role> SEE_CALLERS = Set.of(OFFICE, HOTLINE);
     static final String MONTH = "2027-03";
     static final String OWN = "own unit's";
@@ -111,6 +139,8 @@ class AuthorizationMatrixTest {
     TaskService tasks;
     @Autowired
     TestClock clock;
+    @Autowired
+    Regions regions;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
@@ -146,6 +176,8 @@ class AuthorizationMatrixTest {
     String ownCaseText;
     String otherCaseText;
     List<String> callerData;
+    /** What only the town's own work shows: another town's people and another county must never read it. */
+    Set<String> townMarks;
 
     // ------------------------------------------------------------------------------------------------ the town
 
@@ -155,6 +187,29 @@ class AuthorizationMatrixTest {
         f = new Fixture(identity);
         String inspector = user(f.p + "-inspector", "网格员", CaseService.GRID_INSPECTORS);
         String hotline = user(f.p + "-hotline", "热线受理员", CaseService.HOTLINE);
+
+        // the town and another town of its county, each set up with its office; the county's and another county's office
+        Region county = regions.ensure("矩阵县" + f.p, Region.Level.COUNTY, null);
+        regions.addMember(regions.ensure(f.town, Region.Level.TOWN, county.id()), f.office);
+        Fixture t2 = new Fixture(identity);
+        regions.addMember(regions.ensure(t2.town, Region.Level.TOWN, county.id()), t2.office);
+        long campaign2 = ApiCampaign.start(port, management, t2, t2.small(LocalDate.of(2027, 3, 1), List.of(
+                new TaskRequest("MOBILIZATION", "二镇动员·" + t2.p, null, t2.unit("dzb"), null, "2027-03-04", false, null)),
+                false)).id();
+        String inspector2 = user(t2.p + "-inspector", "网格员", CaseService.GRID_INSPECTORS);
+        ok(new Api(port, t2.office, Fixture.PASSWORD).put("/api/campaigns/" + campaign2 + "/grids",
+                List.of(Map.of("code", "G1", "name", "二镇网格", "inspector", inspector2))));
+        String countyOffice = user(f.p + "-county", "县爱卫办", null);
+        regions.addOverseer(county, countyOffice);
+        String otherCounty = user(f.p + "-county2", "邻县爱卫办", null);
+        regions.addOverseer(regions.ensure("邻县" + f.p, Region.Level.COUNTY, null), otherCounty);
+        users.put(T2_LEADER, t2.leader);
+        users.put(T2_OFFICE, t2.office);
+        users.put(T2_SUPERVISOR, t2.supervisors.get(0));
+        users.put(T2_UNIT_HEAD, t2.head("dzb"));
+        users.put(T2_INSPECTOR, inspector2);
+        users.put(COUNTY, countyOffice);
+        users.put(OTHER_COUNTY, otherCounty);
         users.put(LEADER, f.leader);
         users.put(DEPUTY, f.deputies.get(0));
         users.put(MEMBER, f.members.get(0));
@@ -229,6 +284,8 @@ class AuthorizationMatrixTest {
         mailLocale = template.get("locale").asText();
 
         phaseVariables = new HashMap<>(runtime.getVariables(phasePi));
+        townMarks = new LinkedHashSet<>(List.of(ownTitle, otherTitle, ownCaseText, otherCaseText, otherEvidenceName,
+                f.unit("dzb"), f.unit("cgzx"), phasePi, otherCasePi));
         for (Role r : Role.values()) {
             WebSession s = new WebSession(port);
             if (r != ANONYMOUS) {
@@ -252,7 +309,9 @@ class AuthorizationMatrixTest {
         u.setEmail(id + "@test.example");
         u.setPassword(Fixture.PASSWORD);
         identity.saveUser(u);
-        identity.createMembership(id, group);
+        if (group != null) {
+            identity.createMembership(id, group);
+        }
         return id;
     }
 
@@ -346,6 +405,7 @@ class AuthorizationMatrixTest {
         private Upload upload;
         private String formPage;
         private Map<String, String> form = Map.of();
+        private boolean global;
         private final Map<Role, Expect> expected = new EnumMap<>(Role.class);
 
         RowBuilder(List<Row> rows, Surface surface, String method, String pattern) {
@@ -354,6 +414,15 @@ class AuthorizationMatrixTest {
             this.method = method;
             this.pattern = pattern;
             this.path = pattern;
+        }
+
+        /**
+         * The endpoint names no town's work (templates, the calendar, a request refused for its body before any town is
+         * named): each role of another town is answered as the same role of this town, the counties as an outsider.
+         */
+        RowBuilder global() {
+            global = true;
+            return this;
         }
 
         RowBuilder variant(String v) {
@@ -392,7 +461,7 @@ class AuthorizationMatrixTest {
         /** Every signed-in role is allowed. */
         void allowAll(Integer... statuses) {
             for (Role r : Role.values()) {
-                if (r != ANONYMOUS) {
+                if (r != ANONYMOUS && !DERIVED.contains(r)) {
                     expected.putIfAbsent(r, Expect.allowed(statuses));
                 }
             }
@@ -412,7 +481,7 @@ class AuthorizationMatrixTest {
 
         private void rest(Expect e) {
             for (Role r : Role.values()) {
-                if (r != ANONYMOUS) {
+                if (r != ANONYMOUS && !DERIVED.contains(r)) {
                     expected.putIfAbsent(r, e);
                 }
             }
@@ -421,6 +490,18 @@ class AuthorizationMatrixTest {
 
         private void add() {
             expected.putIfAbsent(ANONYMOUS, surface == Surface.PAGE ? Expect.LOGIN : Expect.UNAUTHENTICATED);
+            // the town dimension: nobody outside the town gets past the check on the town's work, except where everybody
+            // does (a list, which then must not show the town's work); the county above reads what the leading group
+            // reads and changes nothing
+            Expect outsider = expected.get(OUTSIDER);
+            boolean everybody = !outsider.kind().equals("403");
+            OTHER_TOWN.forEach((own, other) -> expected.putIfAbsent(other,
+                    global ? expected.get(own) : everybody ? outsider : Expect.FORBIDDEN));
+            expected.putIfAbsent(OTHER_COUNTY, global || everybody ? outsider : Expect.FORBIDDEN);
+            boolean read = "GET".equals(method);
+            expected.putIfAbsent(COUNTY, global ? outsider
+                    : read && !expected.get(LEADER).kind().equals("403") ? expected.get(LEADER)
+                    : everybody ? outsider : Expect.FORBIDDEN);
             rows.add(new Row(surface, method, pattern, variant, path, body, upload, formPage, form,
                     new EnumMap<>(expected)));
         }
@@ -435,17 +516,17 @@ class AuthorizationMatrixTest {
         byte[] text = "x".getBytes(StandardCharsets.UTF_8);
 
         // campaigns and templates
-        api(rows, "POST", "/api/campaigns").body(none).allow(400, OFFICE).forbiddenToOthers();
+        api(rows, "POST", "/api/campaigns").global().body(none).allow(400, OFFICE).forbiddenToOthers();
         api(rows, "POST", "/api/campaigns/{id}/start").at(c + "/start").body(none).allow(409, OFFICE).forbiddenToOthers();
         api(rows, "GET", "/api/campaigns").allowAll(200);
         api(rows, "GET", "/api/campaigns/{id}").at(c).allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         api(rows, "GET", "/api/templates").allowAll(200);
         api(rows, "GET", "/api/templates/{id}").at("/api/templates/sanitary-town-provincial").allowAll(200);
-        api(rows, "GET", "/api/mail-templates").allow(200, OFFICE).forbiddenToOthers();
-        api(rows, "PUT", "/api/mail-templates/{key}/{locale}").at("/api/mail-templates/" + mailKey + "/" + mailLocale)
+        api(rows, "GET", "/api/mail-templates").global().allow(200, OFFICE).forbiddenToOthers();
+        api(rows, "PUT", "/api/mail-templates/{key}/{locale}").global().at("/api/mail-templates/" + mailKey + "/" + mailLocale)
                 .body(none).allow(400, OFFICE).forbiddenToOthers();
         api(rows, "GET", "/api/calendar/{year}").at("/api/calendar/2027").allowAll(200);
-        api(rows, "PUT", "/api/calendar/{year}").at("/api/calendar/2027").body(List.of(Map.of("name", "")))
+        api(rows, "PUT", "/api/calendar/{year}").global().at("/api/calendar/2027").body(List.of(Map.of("name", "")))
                 .allow(400, OFFICE).forbiddenToOthers();
 
         // the task decomposition table, tasks and evidence
@@ -484,7 +565,7 @@ class AuthorizationMatrixTest {
         // standards, thresholds, self-inspection, dossier
         api(rows, "GET", "/api/standards").allowAll(200);
         api(rows, "GET", "/api/standards/{code}").at("/api/standards/provincial-jiangsu").allowAll(200);
-        api(rows, "POST", "/api/standards").file("standard.yaml", "application/yaml", "code: [".getBytes(StandardCharsets.UTF_8))
+        api(rows, "POST", "/api/standards").global().file("standard.yaml", "application/yaml", "code: [".getBytes(StandardCharsets.UTF_8))
                 .allow(400, OFFICE).forbiddenToOthers();
         api(rows, "GET", "/api/campaigns/{campaignId}/thresholds").at(c + "/thresholds").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         api(rows, "PUT", "/api/campaigns/{campaignId}/thresholds/{indicator}").at(c + "/thresholds/" + indicator)
@@ -500,7 +581,7 @@ class AuthorizationMatrixTest {
         api(rows, "GET", "/api/supervision/overdue/xlsx").at("/api/supervision/overdue/xlsx" + q).allowAll(200);
         api(rows, "GET", "/api/supervision/escalations").at("/api/supervision/escalations" + q).allow(200, SEES_ALL)
                 .forbiddenToOthers();
-        api(rows, "POST", "/api/supervision/circulars").body(none).allow(400, OFFICE, SUPERVISOR).forbiddenToOthers();
+        api(rows, "POST", "/api/supervision/circulars").global().body(none).allow(400, OFFICE, SUPERVISOR).forbiddenToOthers();
         api(rows, "GET", "/api/supervision/circulars").at("/api/supervision/circulars" + q).allow(200, SEES_ALL)
                 .forbiddenToOthers();
         api(rows, "GET", "/api/supervision/circulars/{id}/{format}").at("/api/supervision/circulars/" + circular + "/pdf")
@@ -574,7 +655,9 @@ class AuthorizationMatrixTest {
         engine(rows, "GET", "/engine-rest/task/{id}").variant(OTHER).at("/engine-rest/task/" + otherTask)
                 .allow(200, SEES_ALL).forbiddenToOthers();
         engine(rows, "POST", "/engine-rest/task/{id}/comment/create").variant(OTHER)
-                .at("/engine-rest/task/" + otherTask + "/comment/create").body(none).allow(400, SEES_ALL).forbiddenToOthers();
+                .at("/engine-rest/task/" + otherTask + "/comment/create").body(none).allow(400, SEES_ALL)
+                // (the engine refuses an empty comment before it asks who writes it)
+                .allow(400, COUNTY).forbiddenToOthers();
         engine(rows, "GET", "/engine-rest/task/{id}/variables").variant(OTHER).at("/engine-rest/task/" + otherTask + "/variables")
                 .allow(200, SEES_ALL).forbiddenToOthers();
         engine(rows, "POST", "/engine-rest/task/{id}/complete").variant(OTHER).at("/engine-rest/task/" + otherTask + "/complete")
@@ -594,6 +677,18 @@ class AuthorizationMatrixTest {
                 .at("/engine-rest/task/" + ownTask + "/submit-form").body(Map.of("variables", Map.of(
                         "resultSummary", Map.of("value", "已完成"), "unitCode", Map.of("value", f.unit("cgzx")))))
                 .allow(400, UNIT_HEAD).forbiddenToOthers();
+        engine(rows, "GET", "/engine-rest/task/{id}/form-variables").variant(OWN)
+                .at("/engine-rest/task/" + ownTask + "/form-variables").allow(200, SEES_ALL).allow(200, UNIT_HEAD)
+                .forbiddenToOthers();
+        engine(rows, "GET", "/engine-rest/task/{id}/identity-links").variant(OWN)
+                .at("/engine-rest/task/" + ownTask + "/identity-links").allow(200, SEES_ALL).allow(200, UNIT_HEAD)
+                .forbiddenToOthers();
+        // people work tasks, they do not hand them round: candidates and claims of another's task are the office's, in the app
+        engine(rows, "POST", "/engine-rest/task/{id}/identity-links").variant(OWN)
+                .at("/engine-rest/task/" + ownTask + "/identity-links")
+                .body(Map.of("userId", users.get(T2_UNIT_HEAD), "type", "candidate")).forbiddenToOthers();
+        engine(rows, "POST", "/engine-rest/task/{id}/claim").variant(OTHER).at("/engine-rest/task/" + otherTask + "/claim")
+                .body(Map.of("userId", users.get(OUTSIDER))).forbiddenToOthers();
         engine(rows, "GET", "/engine-rest/process-instance").allowAll(200);
         engine(rows, "GET", "/engine-rest/process-instance/{id}/variables").variant("phase")
                 .at("/engine-rest/process-instance/" + phasePi + "/variables").allow(200, SEES_ALL).forbiddenToOthers();
@@ -675,6 +770,11 @@ class AuthorizationMatrixTest {
                     problems.add(row.endpoint() + (row.variant().isEmpty() ? "" : " [" + row.variant() + "]") + " as "
                             + role.column + ": expected " + e + ", got " + o.cell() + " " + abbreviate(o.body()));
                 }
+                if (OUTSIDE_THE_TOWN.contains(role) && o.body() != null) {
+                    townMarks.stream().filter(o.body()::contains).forEach(m -> problems.add(row.endpoint()
+                            + (row.variant().isEmpty() ? "" : " [" + row.variant() + "]") + " shows " + role.column
+                            + " the town's " + m));
+                }
                 if (!SEE_CALLERS.contains(role) && o.body() != null) {
                     callerData.stream().filter(o.body()::contains).forEach(d -> problems.add(row.endpoint() + " as "
                             + role.column + " shows the complainant's " + d));
@@ -720,6 +820,11 @@ class AuthorizationMatrixTest {
                         + "anything else got past the authorization check (a mutating call is sent with a body its "
                         + "validation refuses, so allowed often reads `400`). A cell marked ✗ differs from what the test "
                         + "expects.\n\n");
+        md.append("The roles: the town's own; another town's of the same county (`town 2 …`); the county's office above the "
+                + "town; another county's office. Outside the town nobody gets past the check on the town's work (a list "
+                + "answers them, without the town's work: every answer to them is searched for the town's task titles, "
+                + "case texts, unit codes and process ids); the county reads what the leading group reads and changes "
+                + "nothing.\n\n");
         md.append("Roles: ");
         md.append(Arrays.stream(Role.values()).map(r -> "**" + r.column + "** " + r.description)
                 .collect(Collectors.joining("; "))).append(".\n\n");

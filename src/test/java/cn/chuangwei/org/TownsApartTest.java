@@ -61,8 +61,9 @@ class TownsApartTest {
         Fixture a = new Fixture(identity);
         Fixture b = new Fixture(identity);
         Region county = regions.ensure("测试县" + a.town, Region.Level.COUNTY, null);
-        regions.ensure(a.town, Region.Level.TOWN, county.id());
-        regions.ensure(b.town, Region.Level.TOWN, county.id());
+        // the county set the towns up, each with its office (as /api/regions does)
+        regions.addMember(regions.ensure(a.town, Region.Level.TOWN, county.id()), a.office);
+        regions.addMember(regions.ensure(b.town, Region.Level.TOWN, county.id()), b.office);
         long campaignA = start(a);
         long campaignB = start(b);
         String overseer = "county-" + System.nanoTime();
