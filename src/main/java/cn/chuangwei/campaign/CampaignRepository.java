@@ -149,11 +149,16 @@ public class CampaignRepository implements StandardInUse {
     }
 
     List<Campaign> findVisibleTo(String userId, List<String> unitCodes) {
-        List<String> codes = unitCodes.isEmpty() ? List.of("\u0000") : unitCodes;
-        return jdbc.sql("""
+        // (an empty "in ()" is no SQL; PostgreSQL refuses a NUL character as a stand-in)
+        String byCode = unitCodes.isEmpty() ? "" : " or u.code in (:codes)";
+        var query = jdbc.sql("""
                 select * from campaign c where exists (select 1 from campaign_member m where m.campaign_id = c.id and m.user_id = :u)
-                or exists (select 1 from campaign_unit u where u.campaign_id = c.id and (u.head_user_id = :u or u.code in (:codes)))
-                order by id""").param("u", userId).param("codes", codes).query(CampaignRepository::campaign).list();
+                or exists (select 1 from campaign_unit u where u.campaign_id = c.id and (u.head_user_id = :u%s))
+                order by id""".formatted(byCode)).param("u", userId);
+        if (!unitCodes.isEmpty()) {
+            query = query.param("codes", unitCodes);
+        }
+        return query.query(CampaignRepository::campaign).list();
     }
 
     /** The most recent campaign of a town, whose units and people a campaign started from Tasklist takes over. */
