@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -161,7 +162,12 @@ class RegionSetup {
         if (level == Region.Level.TOWN && !regions.townsNamed(name).isEmpty()) {
             throw ApiException.conflict("duplicate-town", "name", name);
         }
-        return regions.ensure(name, level, req.parentId());
+        try {
+            return regions.ensure(name, level, req.parentId());
+        } catch (DuplicateKeyException e) {
+            // the same region made at the same moment by someone else
+            throw ApiException.conflict("duplicate-region", "name", name);
+        }
     }
 
     Region region(long id) {
@@ -265,8 +271,12 @@ class RegionSetup {
                 return null;
             });
         }
-        jdbc.sql("insert into region_role (region_id, user_id, role) values (:r, :u, :role)")
-                .param("r", region.id()).param("u", userId).param("role", role.name()).update();
+        try {
+            jdbc.sql("insert into region_role (region_id, user_id, role) values (:r, :u, :role)")
+                    .param("r", region.id()).param("u", userId).param("role", role.name()).update();
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("already-in-role", "userId", userId, region.name());
+        }
         if (role == RegionRole.COUNTY_OFFICE) {
             regions.addOverseer(region, userId);
         } else {
