@@ -48,22 +48,51 @@ public class Regions {
         return withAncestors(regionId).stream().anyMatch(r -> r.level() != Region.Level.TOWN && mine.contains(r.tenantId()));
     }
 
-    /** The region of this name and level under {@code parentId} (null: at the top), created with its tenant if new. */
+    /**
+     * The region of this name and level under {@code parentId} (null: at the top), created with its tenant if new. A new
+     * town's overseers (the offices of the regions above it) become members of its tenant at once.
+     */
     public Region ensure(String name, Region.Level level, Long parentId) {
-        Region region = find(name, level, parentId).orElseGet(() -> {
-            KeyHolder keys = new GeneratedKeyHolder();
-            jdbc.sql("insert into region (name, level, parent_id) values (:n, :l, :p)")
-                    .param("n", name).param("l", level.name()).param("p", parentId).update(keys, "id");
-            return new Region(keys.getKey().longValue(), name, level, parentId);
-        });
+        Optional<Region> known = find(name, level, parentId);
+        if (known.isPresent()) {
+            return ensureTenant(known.get());
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into region (name, level, parent_id) values (:n, :l, :p)")
+                .param("n", name).param("l", level.name()).param("p", parentId).update(keys, "id");
+        Region region = new Region(keys.getKey().longValue(), name, level, parentId);
         ensureTenant(region);
+        if (level == Region.Level.TOWN && parentId != null) {
+            for (Region above : withAncestors(parentId)) {
+                overseersOf(above).forEach(userId -> addMember(region, userId));
+            }
+        }
         return region;
+    }
+
+    /** Every region, in the order they were made. */
+    public List<Region> all() {
+        return jdbc.sql("select * from region order by id").query(Regions::region).list();
+    }
+
+    /** The towns of this name, of any county. */
+    List<Region> townsNamed(String name) {
+        return jdbc.sql("select * from region where name = :n and level = :l order by id")
+                .param("n", name).param("l", Region.Level.TOWN.name()).query(Regions::region).list();
+    }
+
+    /** The people of the office of the region (group {@code county-office}, members of its own tenant). */
+    List<String> overseersOf(Region region) {
+        if (region.level() == Region.Level.TOWN) {
+            return List.of();
+        }
+        return appRights.lookUp(() -> identity.createUserQuery().memberOfTenant(region.tenantId())
+                .memberOfGroup(Groups.COUNTY_OFFICE).list().stream().map(u -> u.getId()).toList());
     }
 
     /** A town of this name: the one there is (of any county), else a new one without a county. */
     public Region town(String name) {
-        List<Region> towns = jdbc.sql("select * from region where name = :n and level = :l order by id")
-                .param("n", name).param("l", Region.Level.TOWN.name()).query(Regions::region).list();
+        List<Region> towns = townsNamed(name);
         return towns.isEmpty() ? ensure(name, Region.Level.TOWN, null) : ensureTenant(towns.get(0));
     }
 
@@ -138,6 +167,16 @@ public class Regions {
         });
     }
 
+    /** Takes the person out of the region's tenant (with the application's rights). */
+    void removeMember(Region region, String userId) {
+        appRights.lookUp(() -> {
+            if (identity.createTenantQuery().tenantId(region.tenantId()).userMember(userId).count() > 0) {
+                identity.deleteTenantUserMembership(region.tenantId(), userId);
+            }
+            return null;
+        });
+    }
+
     /** The region's tenant, created with the application's rights: whoever sets a town up need not administer Camunda. */
     private Region ensureTenant(Region region) {
         return appRights.lookUp(() -> {
@@ -154,7 +193,7 @@ public class Regions {
         });
     }
 
-    private Optional<Region> find(String name, Region.Level level, Long parentId) {
+    Optional<Region> find(String name, Region.Level level, Long parentId) {
         return jdbc.sql("""
                 select * from region where name = :n and level = :l
                 and ((cast(:p as bigint) is null and parent_id is null) or parent_id = :p)""")

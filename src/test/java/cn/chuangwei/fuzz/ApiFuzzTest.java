@@ -271,4 +271,39 @@ class ApiFuzzTest extends FuzzWorldProperties {
                     .param("l", t.get("LOCALE")).update();
         }
     }
+
+    // --- POST /api/regions (the administrator, under a county of its own) and /api/regions/{id}/people (the town's office)
+
+    static final String ADMIN_PASSWORD = "test-admin-4b7e19";
+
+    @Provide
+    Arbitrary<String> regionBodies() {
+        String name = "模糊县" + w.f.p;
+        Reply county = new Api(port, "admin", ADMIN_PASSWORD).post("/api/regions", Map.of("name", name, "level", "COUNTY"));
+        assertThat(county.status()).as(county.raw()).isIn(201, 409);
+        long id = jdbc.sql("select id from region where name = :n").param("n", name).query(Long.class).single();
+        return Hostile.bodyFrom(Hostile.tree(Map.of("name", "模糊镇" + w.f.p, "level", "TOWN", "parentId", id)));
+    }
+
+    @Property(tries = 80)
+    void regionCreated(@ForAll("regionBodies") String body) {
+        Map<String, Object> before = refusals.snapshot();
+        Reply r = new Api(port, "admin", ADMIN_PASSWORD).post("/api/regions", body);
+        refusals.check("POST", "/api/regions", r, before);
+    }
+
+    long town() {
+        return jdbc.sql("select town_id from campaign where id = :c").param("c", w.active).query(Long.class).single();
+    }
+
+    @Provide
+    Arbitrary<String> personBodies() {
+        return Hostile.bodyFrom(Hostile.tree(Map.of("userId", w.f.p + "-fuzz", "name", "模糊督查", "email",
+                w.f.p + "-fuzz@test.example", "password", "fuzz-pass-1", "role", "SUPERVISOR")));
+    }
+
+    @Property(tries = 100)
+    void personAdded(@ForAll("personBodies") String body) {
+        send("person", w.f.office, "POST", "/api/regions/" + town() + "/people", body);
+    }
 }

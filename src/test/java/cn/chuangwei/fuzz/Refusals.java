@@ -21,7 +21,8 @@ final class Refusals {
             "case_event", "case_photo", "circular", "circular_item", "circular_document", "mail_outbox", "mail_template",
             "work_calendar_day", "campaign_threshold", "standard", "standard_area", "standard_item", "standard_indicator",
             "act_ru_task", "act_ru_execution", "act_ru_variable", "act_ru_job", "act_ru_identitylink", "act_hi_procinst",
-            "act_hi_taskinst", "act_hi_identitylink");
+            "act_hi_taskinst", "act_hi_identitylink", "region", "region_role", "act_id_user", "act_id_membership", "act_id_tenant",
+            "act_id_tenant_member");
 
     /** Tables a request replaces rather than adds to, compared row by row. */
     private static final Map<String, String> CONTENTS = Map.of(

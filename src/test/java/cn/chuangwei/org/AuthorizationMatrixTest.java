@@ -513,6 +513,7 @@ class AuthorizationMatrixTest {
         String b = "/board/" + campaignId;
         String q = "?campaignId=" + campaignId;
         Map<String, Object> none = Map.of();
+        Region town = regions.town(f.town);
         byte[] text = "x".getBytes(StandardCharsets.UTF_8);
 
         // campaigns and templates
@@ -621,6 +622,29 @@ class AuthorizationMatrixTest {
         api(rows, "PUT", "/api/campaigns/{campaignId}/grids").at(c + "/grids").body(List.of()).allow(400, OFFICE)
                 .forbiddenToOthers();
 
+        // regions and a town's people (issue 14): none of these roles is an administrator or a county's office; the
+        // town's office sets up its own town's people
+        String people = "/api/regions/" + town.id() + "/people";
+        String region = "/board/regions/" + town.id();
+        api(rows, "GET", "/api/regions").allowAll(200);
+        api(rows, "POST", "/api/regions").body(Map.of("name", "新镇·" + f.p, "level", "TOWN", "parentId", town.id()))
+                .forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{id}/people").at(people).allow(200, OFFICE).forbiddenToOthers();
+        api(rows, "POST", "/api/regions/{id}/people").at(people).body(none).allow(400, OFFICE).forbiddenToOthers();
+        // the leader holds no role recorded in the town (the campaign named them): nothing to take away
+        api(rows, "DELETE", "/api/regions/{id}/people/{userId}/{role}").at(people + "/" + f.leader + "/LEADING_GROUP")
+                .allow(404, OFFICE).forbiddenToOthers();
+        page(rows, "GET", "/board/regions").allow(200, OFFICE).forbiddenToOthers();
+        // (the forms' CSRF token from the region's page: a role refused it is refused the form all the same)
+        page(rows, "POST", "/board/regions").form("/board/regions", Map.of("name", "新镇·" + f.p, "level", "TOWN",
+                "parentId", String.valueOf(town.id()))).forbiddenToOthers();
+        page(rows, "GET", "/board/regions/{id}").at(region).allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/regions/{id}/people").at(region + "/people").form(region, Map.of())
+                .allow(400, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/regions/{id}/people/{userId}/{role}/remove")
+                .at(region + "/people/" + f.leader + "/LEADING_GROUP/remove").form(region, Map.of())
+                .allow(404, OFFICE).forbiddenToOthers();
+
         // the command board's pages
         page(rows, "GET", "/").allowAll(200, 302);
         page(rows, "GET", "/login").allow(200, ANONYMOUS).allowAll(200);
@@ -723,6 +747,7 @@ class AuthorizationMatrixTest {
         Reply r = switch (row.method()) {
             case "GET" -> api.get(row.path());
             case "PUT" -> api.put(row.path(), row.body());
+            case "DELETE" -> api.delete(row.path());
             case "POST" -> row.upload() != null ? api.upload(row.path(), row.upload().name(), row.upload().contentType(),
                     row.upload().content(), row.upload().fields()) : api.post(row.path(), row.body());
             default -> throw new IllegalArgumentException(row.method());

@@ -37,6 +37,10 @@ public class Api {
         return send(request(path).GET());
     }
 
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** A file download: the body's bytes, failing unless the answer is 200. */
     public byte[] bytes(String path) {
         try {
