@@ -9,6 +9,7 @@ import cn.chuangwei.org.Regions;
 import cn.chuangwei.support.Api;
 import cn.chuangwei.support.Api.Reply;
 import cn.chuangwei.support.ApiCampaign;
+import cn.chuangwei.support.Browser;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
@@ -213,6 +214,40 @@ class CountyBoardTest {
         WebSession office = new WebSession(port);
         assertThat(office.login(a.office, Fixture.PASSWORD).status()).isEqualTo(302);
         assertThat(office.get("/board/county/" + county.id()).status()).isEqualTo(403);
+    }
+
+    /** The county person's journey on a phone: sign in, the towns and their phases, the ranking, on to a town's board. */
+    @Test
+    void onAPhoneTheOverseerSeesBothTownsAndFollowsOneToItsCampaignBoard() {
+        try (Browser web = new Browser(port, 390, 844)) {
+            web.open("/board/county/" + county.id());
+            assertThat(web.path()).startsWith("/login");
+            web.login(overseer, Fixture.PASSWORD);
+            assertThat(web.path()).isEqualTo("/board/county/" + county.id());
+            assertThat(web.text("#region-name")).contains(county.name());
+            String rowA = "#towns tr[data-campaign='" + campaignA + "']";
+            assertThat(web.text(rowA + " .town")).isEqualTo(a.town);
+            assertThat(web.text("#towns tr[data-campaign='" + campaignB + "'] .town")).isEqualTo(b.town);
+            assertThat(web.find(rowA + " td[data-phase='MOBILIZATION']").getDomAttribute("class")).isEqualTo("red");
+            assertThat(web.text(rowA + " td[data-phase='MOBILIZATION']")).contains("进行中").contains("0/2");
+            assertThat(web.text(rowA + " .current")).isEqualTo("宣传发动");
+            assertThat(web.text("#ranking tbody tr:first-child .town")).isEqualTo(b.town);
+            assertThat(web.text("#ranking tbody tr:first-child .rate")).isEqualTo("50.0%");
+            assertThat(web.text("#overdue-by-town tbody")).contains(a.town).doesNotContain(b.town);
+            assertThat(web.text("body")).doesNotContain("MOBILIZATION").doesNotContain("PENDING")
+                    .doesNotContain("SANITARY_TOWN").doesNotContain("region-");
+            // the page fits the phone's width; the wide table scrolls by itself
+            Object overflow = web.driver().executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            web.screenshot("county-board-phone");
+
+            String link = rowA + " .campaign a";
+            assertThat(web.find(link).getDomAttribute("href")).isEqualTo("/board/" + campaignA);
+            web.find(link).click();
+            assertThat(web.path()).isEqualTo("/board/" + campaignA);
+            web.screenshot("county-board-to-town");
+        }
     }
 
     @Test

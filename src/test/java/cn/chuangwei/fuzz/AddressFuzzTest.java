@@ -30,7 +30,10 @@ import net.jqwik.api.Tuple;
 @H2Test
 class AddressFuzzTest extends FuzzWorldProperties {
 
-    /** The API's GET addresses; {c} the running campaign, {d} the draft, {r} a task row, {t} a task, {k} a case. */
+    /**
+     * The API's GET addresses; {c} the running campaign, {d} the draft, {r} a task row, {t} a task, {k} a case, {g} the
+     * county of the running campaign's town.
+     */
     static final List<String> API = List.of("/api/campaigns/{c}", "/api/templates/{x}", "/api/campaigns/{c}/tasks",
             "/api/campaigns/{c}/tasks/{r}/events", "/api/tasks", "/api/tasks/{t}", "/api/task-rows/{r}/evidence",
             "/api/evidence/{x}/content", "/api/campaigns/{c}/dossier", "/api/campaigns/{c}/dossier/gaps",
@@ -40,13 +43,13 @@ class AddressFuzzTest extends FuzzWorldProperties {
             "/api/supervision/circulars", "/api/supervision/circulars/{x}/{x}", "/api/cases", "/api/cases/stats",
             "/api/cases/stats/xlsx", "/api/cases/{k}", "/api/cases/{k}/events", "/api/campaigns/{c}/grids",
             "/api/dashboard/{c}", "/api/calendar/{y}", "/api/mail-templates", "/api/campaigns", "/api/templates",
-            "/api/standards");
+            "/api/standards", "/api/regions/{g}/board", "/api/regions/{g}/circulars", "/api/regions/{g}/circulars/{x}/pdf");
 
     /** The board's pages and their exports. */
     static final List<String> PAGES = List.of("/", "/board/{c}", "/board/{c}/tasks", "/board/{c}/tasks/{r}/tasklist",
             "/board/{c}/cases", "/board/{c}/cases/xlsx", "/board/{c}/overdue", "/board/{c}/overdue/xlsx",
             "/board/{c}/ranking", "/board/{c}/ranking/xlsx", "/board/circulars/{x}/print", "/m/report", "/m/cases",
-            "/login");
+            "/login", "/board/county/{g}", "/board/county/{g}/xlsx", "/board/county/{g}/circulars/{x}/pdf");
 
     /** Query parameters the endpoints read, and some they do not. */
     static final List<String> PARAMS = List.of("campaignId", "phase", "unit", "status", "state", "deputy", "level", "lang",
@@ -68,7 +71,8 @@ class AddressFuzzTest extends FuzzWorldProperties {
 
     Arbitrary<String> address(List<String> templates) {
         Map<String, String> good = Map.of("{c}", String.valueOf(w.active), "{r}", String.valueOf(w.taskRow), "{t}",
-                w.unitTask, "{k}", String.valueOf(w.patrolCase), "{m}", "2027-08", "{y}", "2027", "{x}", "national-2021");
+                w.unitTask, "{k}", String.valueOf(w.patrolCase), "{m}", "2027-08", "{y}", "2027", "{x}", "national-2021",
+                "{g}", String.valueOf(w.county.id()));
         Arbitrary<String> path = Arbitraries.of(templates).flatMap(t -> {
             Matcher m = Pattern.compile("\\{[a-z]}").matcher(t);
             List<String> vars = m.results().map(r -> r.group()).toList();

@@ -112,6 +112,8 @@ class AuthorizationMatrixTest {
     @Autowired
     TestClock clock;
     @Autowired
+    Regions regions;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
 
@@ -140,6 +142,9 @@ class AuthorizationMatrixTest {
     String complaintHandleTask;
     String checkTask;
     long circular;
+    long county;
+    long town;
+    long countyCircular;
     String indicator;
     String mailKey;
     String mailLocale;
@@ -167,6 +172,13 @@ class AuthorizationMatrixTest {
         for (Role r : Role.values()) {
             apis.put(r, new Api(port, users.get(r), users.get(r) == null ? null : Fixture.PASSWORD));
         }
+
+        // the town lies in a county, whose office (none of the roles) oversees it
+        Region countyRegion = regions.ensure("矩阵县" + f.p, Region.Level.COUNTY, null);
+        county = countyRegion.id();
+        town = regions.ensure(f.town, Region.Level.TOWN, county).id();
+        String overseer = user(f.p + "-county", "县爱卫办", "county-office");
+        regions.addOverseer(countyRegion, overseer);
 
         ownTitle = "召开动员大会·" + f.p;
         otherTitle = "清理主要街道·" + f.p;
@@ -223,6 +235,8 @@ class AuthorizationMatrixTest {
 
         circular = ok(apis.get(SUPERVISOR).post("/api/supervision/circulars",
                 Map.of("campaignId", campaignId, "from", "2027-03-01", "to", "2027-03-31"))).json().get("id").asLong();
+        countyCircular = ok(new Api(port, overseer, Fixture.PASSWORD).post("/api/regions/" + county + "/circulars",
+                Map.of("from", "2027-03-01", "to", "2027-03-31"))).json().get("id").asLong();
         indicator = ok(office.get("/api/campaigns/" + campaignId + "/thresholds")).json().get(0).get("code").asText();
         JsonNode template = ok(office.get("/api/mail-templates")).json().get(0);
         mailKey = template.get("key").asText();
@@ -512,6 +526,28 @@ class AuthorizationMatrixTest {
                 .body(none).allow(400, OFFICE).forbiddenToOthers();
         api(rows, "GET", "/api/dashboard/{campaignId}").at("/api/dashboard/" + campaignId).allow(200, SEES_ALL)
                 .allow(200, UNIT_HEAD).forbiddenToOthers();
+
+        // the county's board across towns (issue 14): the county's office only, which none of the town's people is;
+        // a county circular's part of their own town for those who read every unit of the town
+        String rc = "/api/regions/" + county;
+        String rt = "/api/regions/" + town;
+        String cc = "/circulars/" + countyCircular + "/pdf";
+        api(rows, "GET", "/api/regions/{regionId}/board").at(rc + "/board").forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{regionId}/board").variant("own town").at(rt + "/board").forbiddenToOthers();
+        api(rows, "POST", "/api/regions/{regionId}/circulars").at(rc + "/circulars")
+                .body(Map.of("from", "2027-03-01", "to", "2027-03-31")).forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{regionId}/circulars").at(rc + "/circulars").forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{regionId}/circulars").variant("own town").at(rt + "/circulars")
+                .allow(200, SEES_ALL).forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{regionId}/circulars/{id}/pdf").at(rc + cc).forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{regionId}/circulars/{id}/pdf").variant("own town").at(rt + cc)
+                .allow(200, SEES_ALL).forbiddenToOthers();
+        page(rows, "GET", "/board/county/{regionId}").at("/board/county/" + county).forbiddenToOthers();
+        page(rows, "GET", "/board/county/{regionId}/xlsx").at("/board/county/" + county + "/xlsx").forbiddenToOthers();
+        page(rows, "GET", "/board/county/{regionId}/circulars/{id}/pdf").at("/board/county/" + county + cc)
+                .forbiddenToOthers();
+        page(rows, "GET", "/board/county/{regionId}/circulars/{id}/pdf").variant("own town")
+                .at("/board/county/" + town + cc).allow(200, SEES_ALL).forbiddenToOthers();
 
         // patrol and complaint cases
         api(rows, "POST", "/api/cases").body(Map.of("campaignId", campaignId)).allow(400, OFFICE, SUPERVISOR, INSPECTOR)
