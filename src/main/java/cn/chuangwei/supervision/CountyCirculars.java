@@ -127,18 +127,7 @@ public class CountyCirculars {
         if (r == null) {
             throw ApiException.badRequest("required", "body", "body");
         }
-        if (r.from() == null || r.to() == null) {
-            throw ApiException.badRequest("required", r.from() == null ? "from" : "to", r.from() == null ? "from" : "to");
-        }
-        if (r.to().isBefore(r.from())) {
-            throw ApiException.badRequest("range-reversed", "to", r.from(), r.to());
-        }
-        if (r.title() != null && r.title().length() > 200) {
-            throw ApiException.badRequest("too-long", "title", "title", 200);
-        }
-        if (r.body() != null && r.body().length() > 4000) {
-            throw ApiException.badRequest("too-long", "body", "body", 4000);
-        }
+        CircularLimits.check(r.from(), r.to(), r.title(), r.body());
         List<TownStandings.Town> towns = standings.under(regionId);
         List<Item> items = overdue(towns, r.from(), r.to());
         if (items.isEmpty()) {
