@@ -43,10 +43,10 @@ class CountyCircularController {
 
     /** The PDF as a download named after the circular's number (the API's and the board's). */
     static ResponseEntity<byte[]> pdf(CountyCirculars circulars, long regionId, long id) {
-        byte[] content = circulars.pdf(regionId, id);
+        CountyCirculars.Document document = circulars.pdf(regionId, id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(circulars.number(regionId, id) + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .body(content);
+                        .filename(document.number() + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(document.pdf());
     }
 }

@@ -189,21 +189,20 @@ public class CountyCirculars {
         return concerning(region).stream().map(c -> summary(region, c)).toList();
     }
 
+    /** A circular's PDF and its number (for the file's name). */
+    public record Document(String number, byte[] pdf) {
+    }
+
     /** The circular's PDF: as issued at the region that issued it, else the part of the towns below the region. */
-    public byte[] pdf(long regionId, long id) {
+    public Document pdf(long regionId, long id) {
         Region region = readable(regionId);
         Stored c = concerning(region).stream().filter(s -> s.id() == id).findFirst()
                 .orElseThrow(() -> ApiException.notFound("unknown-circular", id));
         if (c.regionId() == regionId) {
-            return jdbc.sql("select pdf from county_circular where id = :id").param("id", id).query(byte[].class).single();
+            return new Document(c.number(), jdbc.sql("select pdf from county_circular where id = :id").param("id", id)
+                    .query(byte[].class).single());
         }
-        return render(c, townIds(region));
-    }
-
-    /** The number of the circular, for the file's name. */
-    public String number(long regionId, long id) {
-        return list(regionId).stream().filter(s -> s.id() == id).map(Summary::number).findFirst()
-                .orElseThrow(() -> ApiException.notFound("unknown-circular", id));
+        return new Document(c.number(), render(c, townIds(region)));
     }
 
     /**
