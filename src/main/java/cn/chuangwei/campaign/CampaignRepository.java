@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,6 +99,15 @@ public class CampaignRepository implements StandardInUse {
     /** The campaigns under way. */
     public List<Campaign> active() {
         return jdbc.sql("select * from campaign where status = :s order by id").param("s", CampaignStatus.ACTIVE.name())
+                .query(CampaignRepository::campaign).list();
+    }
+
+    /** The campaigns of these towns (regions), in the order they were created. */
+    public List<Campaign> ofTowns(Collection<Long> townIds) {
+        if (townIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from campaign where town_id in (:t) order by id").param("t", townIds)
                 .query(CampaignRepository::campaign).list();
     }
 

@@ -33,6 +33,17 @@ class CircularPdf {
         return renderer.pdf(TEMPLATE, model(c), Texts.ZH);
     }
 
+    /**
+     * The circular as a PDF with parts of the template a town's circular leaves out or replaces: a county's circular
+     * brings its towns' standing ({@code standingCaption}, {@code standingHeaders}, {@code standingRows}) and its own
+     * table of tasks ({@code headers}, {@code rows}, {@code tableClass}).
+     */
+    byte[] pdf(Circular c, Map<String, Object> parts) {
+        Map<String, Object> model = model(c);
+        model.putAll(parts);
+        return renderer.pdf(TEMPLATE, model, Texts.ZH);
+    }
+
     /** The circular as an HTML page that links the documents' stylesheet. */
     String html(Circular c) {
         return renderer.html(TEMPLATE, model(c), Texts.ZH);

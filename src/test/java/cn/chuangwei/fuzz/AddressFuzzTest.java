@@ -30,7 +30,10 @@ import net.jqwik.api.Tuple;
 @H2Test
 class AddressFuzzTest extends FuzzWorldProperties {
 
-    /** The API's GET addresses; {g} the running campaign's town, {c} the running campaign, {d} the draft, {r} a task row, {t} a task, {k} a case. */
+    /**
+     * The API's GET addresses; {c} the running campaign, {d} the draft, {r} a task row, {t} a task, {k} a case, {g} the
+     * running campaign's town, {n} its county.
+     */
     static final List<String> API = List.of("/api/campaigns/{c}", "/api/templates/{x}", "/api/campaigns/{c}/tasks",
             "/api/campaigns/{c}/tasks/{r}/events", "/api/tasks", "/api/tasks/{t}", "/api/task-rows/{r}/evidence",
             "/api/evidence/{x}/content", "/api/campaigns/{c}/dossier", "/api/campaigns/{c}/dossier/gaps",
@@ -40,13 +43,15 @@ class AddressFuzzTest extends FuzzWorldProperties {
             "/api/supervision/circulars", "/api/supervision/circulars/{x}/{x}", "/api/cases", "/api/cases/stats",
             "/api/cases/stats/xlsx", "/api/cases/{k}", "/api/cases/{k}/events", "/api/campaigns/{c}/grids",
             "/api/dashboard/{c}", "/api/calendar/{y}", "/api/mail-templates", "/api/campaigns", "/api/templates",
-            "/api/standards", "/api/regions", "/api/regions/{g}/people");
+            "/api/standards", "/api/regions", "/api/regions/{g}/people", "/api/regions/{n}/board", "/api/regions/{n}/circulars",
+            "/api/regions/{n}/circulars/{x}/pdf");
 
     /** The board's pages and their exports. */
     static final List<String> PAGES = List.of("/", "/board/{c}", "/board/{c}/tasks", "/board/{c}/tasks/{r}/tasklist",
             "/board/{c}/cases", "/board/{c}/cases/xlsx", "/board/{c}/overdue", "/board/{c}/overdue/xlsx",
             "/board/{c}/ranking", "/board/{c}/ranking/xlsx", "/board/circulars/{x}/print", "/m/report", "/m/cases",
-            "/login", "/board/regions", "/board/regions/{g}");
+            "/login", "/board/regions", "/board/regions/{g}", "/board/county/{n}", "/board/county/{n}/xlsx",
+            "/board/county/{n}/circulars/{x}/pdf");
 
     /** Query parameters the endpoints read, and some they do not. */
     static final List<String> PARAMS = List.of("campaignId", "phase", "unit", "status", "state", "deputy", "level", "lang",
@@ -71,7 +76,7 @@ class AddressFuzzTest extends FuzzWorldProperties {
                 .query(Long.class).single());
         Map<String, String> good = Map.of("{c}", String.valueOf(w.active), "{r}", String.valueOf(w.taskRow), "{t}",
                 w.unitTask, "{k}", String.valueOf(w.patrolCase), "{m}", "2027-08", "{y}", "2027", "{x}", "national-2021",
-                "{g}", town);
+                "{g}", town, "{n}", String.valueOf(w.county.id()));
         Arbitrary<String> path = Arbitraries.of(templates).flatMap(t -> {
             Matcher m = Pattern.compile("\\{[a-z]}").matcher(t);
             List<String> vars = m.results().map(r -> r.group()).toList();

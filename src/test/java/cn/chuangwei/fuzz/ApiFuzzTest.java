@@ -208,6 +208,24 @@ class ApiFuzzTest extends FuzzWorldProperties {
         send("circular", w.f.supervisors.get(0), "POST", "/api/supervision/circulars", body);
     }
 
+    // --- POST /api/regions/{id}/circulars: the county's office, at its county (sometimes at no region)
+
+    @Provide
+    Arbitrary<String> countyCircularBodies() {
+        return Hostile.bodyFrom(Hostile.tree(Map.of("from", "2027-09-01", "to", "2027-09-07",
+                "title", "关于各乡镇创建工作进展情况的通报", "body", "各乡镇创建工作领导小组办公室：现将逾期任务通报如下。")));
+    }
+
+    @Provide
+    Arbitrary<String> counties() {
+        return pathValue(String.valueOf(w.county.id()));
+    }
+
+    @Property(tries = 40)
+    void countyCircularIssued(@ForAll("counties") String region, @ForAll("countyCircularBodies") String body) {
+        send("county circular", w.overseer, "POST", "/api/regions/" + region + "/circulars", body);
+    }
+
     // --- PUT /api/calendar/{year}: year 2099 only (a valid body replaces the year), or a year that is no year
 
     @Provide

@@ -3,6 +3,8 @@ package cn.chuangwei.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
+import cn.chuangwei.org.Region;
+import cn.chuangwei.org.Regions;
 import cn.chuangwei.support.Api;
 import cn.chuangwei.support.Api.Reply;
 import cn.chuangwei.support.ApiCampaign;
@@ -40,17 +42,24 @@ final class FuzzWorld {
     final List<String> indicators = new ArrayList<>();
     final long taskRow;
     final long patrolCase;
+    /** The county the running campaign's town lies in, and its office (an overseer of the county). */
+    final Region county;
+    final String overseer;
 
-    static synchronized FuzzWorld get(int port, IdentityService identity, ManagementService management, TestClock clock) {
+    static synchronized FuzzWorld get(int port, IdentityService identity, ManagementService management, TestClock clock,
+                                      Regions regions) {
         if (world == null) {
-            world = new FuzzWorld(port, identity, management, clock);
+            world = new FuzzWorld(port, identity, management, clock, regions);
         }
         return world;
     }
 
-    private FuzzWorld(int port, IdentityService identity, ManagementService management, TestClock clock) {
+    private FuzzWorld(int port, IdentityService identity, ManagementService management, TestClock clock,
+                      Regions regions) {
         clock.set(LocalDateTime.of(2027, 9, 1, 9, 0));
         f = new Fixture(identity);
+        county = regions.ensure("模糊县" + f.p, Region.Level.COUNTY, null);
+        regions.addMember(regions.ensure(f.town, Region.Level.TOWN, county.id()), f.office);
         active = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2027, 9, 1), List.of(
                 new TaskRequest("MOBILIZATION", "召开动员大会", null, f.unit("dzb"), null, "2027-09-03", true, null),
                 new TaskRequest("MOBILIZATION", "清理主要街道", "无垃圾", f.unit("cgzx"), null, "2027-09-06", false, null)),
@@ -61,6 +70,12 @@ final class FuzzWorld {
         u.setPassword(Fixture.PASSWORD);
         identity.saveUser(u);
         identity.createMembership(hotline, "hotline");
+        overseer = f.p + "-county";
+        User o = identity.newUser(overseer);
+        o.setFirstName("县爱卫办");
+        o.setPassword(Fixture.PASSWORD);
+        identity.saveUser(o);
+        regions.addOverseer(county, overseer);
         Api office = new Api(port, f.office, Fixture.PASSWORD);
         Reply grids = office.put("/api/campaigns/" + active + "/grids", List.of(
                 Map.of("code", "G1", "name", "第一网格", "inspector", f.supervisors.get(0)),

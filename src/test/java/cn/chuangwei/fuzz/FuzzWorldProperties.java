@@ -1,5 +1,6 @@
 package cn.chuangwei.fuzz;
 
+import cn.chuangwei.org.Regions;
 import cn.chuangwei.support.TestClock;
 import net.jqwik.api.lifecycle.AfterProperty;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,13 +25,15 @@ abstract class FuzzWorldProperties extends SpringProperties {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    Regions regions;
 
     FuzzWorld w;
     Refusals refusals;
 
     @Override
     void prepare() {
-        w = FuzzWorld.get(port, identity, management, clock);
+        w = FuzzWorld.get(port, identity, management, clock, regions);
         clock.set(FuzzWorld.NOW);
         refusals = new Refusals(jdbc);
     }

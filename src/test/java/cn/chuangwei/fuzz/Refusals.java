@@ -18,7 +18,8 @@ final class Refusals {
     /** Every table a request of the API writes to, the engine's runtime and history included. */
     static final List<String> TABLES = List.of("campaign", "campaign_phase", "campaign_unit", "campaign_member",
             "task_row", "task_event", "evidence", "gate_signature", "escalation_step", "patrol_grid", "patrol_case",
-            "case_event", "case_photo", "circular", "circular_item", "circular_document", "mail_outbox", "mail_template",
+            "case_event", "case_photo", "circular", "circular_item", "circular_document", "county_circular",
+            "county_circular_town", "county_circular_item", "mail_outbox", "mail_template",
             "work_calendar_day", "campaign_threshold", "standard", "standard_area", "standard_item", "standard_indicator",
             "act_ru_task", "act_ru_execution", "act_ru_variable", "act_ru_job", "act_ru_identitylink", "act_hi_procinst",
             "act_hi_taskinst", "act_hi_identitylink", "region", "region_role", "act_id_user", "act_id_membership", "act_id_tenant",

@@ -170,6 +170,9 @@ class AuthorizationMatrixTest {
     String complaintHandleTask;
     String checkTask;
     long circular;
+    long county;
+    long town;
+    long countyCircular;
     String indicator;
     String mailKey;
     String mailLocale;
@@ -189,10 +192,13 @@ class AuthorizationMatrixTest {
         String hotline = user(f.p + "-hotline", "热线受理员", CaseService.HOTLINE);
 
         // the town and another town of its county, each set up with its office; the county's and another county's office
-        Region county = regions.ensure("矩阵县" + f.p, Region.Level.COUNTY, null);
-        regions.addMember(regions.ensure(f.town, Region.Level.TOWN, county.id()), f.office);
+        Region countyRegion = regions.ensure("矩阵县" + f.p, Region.Level.COUNTY, null);
+        county = countyRegion.id();
+        Region townRegion = regions.ensure(f.town, Region.Level.TOWN, county);
+        town = townRegion.id();
+        regions.addMember(townRegion, f.office);
         Fixture t2 = new Fixture(identity);
-        regions.addMember(regions.ensure(t2.town, Region.Level.TOWN, county.id()), t2.office);
+        regions.addMember(regions.ensure(t2.town, Region.Level.TOWN, county), t2.office);
         long campaign2 = ApiCampaign.start(port, management, t2, t2.small(LocalDate.of(2027, 3, 1), List.of(
                 new TaskRequest("MOBILIZATION", "二镇动员·" + t2.p, null, t2.unit("dzb"), null, "2027-03-04", false, null)),
                 false)).id();
@@ -200,7 +206,7 @@ class AuthorizationMatrixTest {
         ok(new Api(port, t2.office, Fixture.PASSWORD).put("/api/campaigns/" + campaign2 + "/grids",
                 List.of(Map.of("code", "G1", "name", "二镇网格", "inspector", inspector2))));
         String countyOffice = user(f.p + "-county", "县爱卫办", null);
-        regions.addOverseer(county, countyOffice);
+        regions.addOverseer(countyRegion, countyOffice);
         String otherCounty = user(f.p + "-county2", "邻县爱卫办", null);
         regions.addOverseer(regions.ensure("邻县" + f.p, Region.Level.COUNTY, null), otherCounty);
         users.put(T2_LEADER, t2.leader);
@@ -222,6 +228,8 @@ class AuthorizationMatrixTest {
         for (Role r : Role.values()) {
             apis.put(r, new Api(port, users.get(r), users.get(r) == null ? null : Fixture.PASSWORD));
         }
+
+        String overseer = countyOffice;
 
         ownTitle = "召开动员大会·" + f.p;
         otherTitle = "清理主要街道·" + f.p;
@@ -278,6 +286,8 @@ class AuthorizationMatrixTest {
 
         circular = ok(apis.get(SUPERVISOR).post("/api/supervision/circulars",
                 Map.of("campaignId", campaignId, "from", "2027-03-01", "to", "2027-03-31"))).json().get("id").asLong();
+        countyCircular = ok(new Api(port, overseer, Fixture.PASSWORD).post("/api/regions/" + county + "/circulars",
+                Map.of("from", "2027-03-01", "to", "2027-03-31"))).json().get("id").asLong();
         indicator = ok(office.get("/api/campaigns/" + campaignId + "/thresholds")).json().get(0).get("code").asText();
         JsonNode template = ok(office.get("/api/mail-templates")).json().get(0);
         mailKey = template.get("key").asText();
@@ -513,7 +523,6 @@ class AuthorizationMatrixTest {
         String b = "/board/" + campaignId;
         String q = "?campaignId=" + campaignId;
         Map<String, Object> none = Map.of();
-        Region town = regions.town(f.town);
         byte[] text = "x".getBytes(StandardCharsets.UTF_8);
 
         // campaigns and templates
@@ -595,6 +604,29 @@ class AuthorizationMatrixTest {
         api(rows, "GET", "/api/dashboard/{campaignId}").at("/api/dashboard/" + campaignId).allow(200, SEES_ALL)
                 .allow(200, UNIT_HEAD).forbiddenToOthers();
 
+        // the county's board across towns (issue 14): the county's office only, none of the town's people nor another
+        // county's; a county circular's part of their own town for those who read every unit of the town
+        String rc = "/api/regions/" + county;
+        String rt = "/api/regions/" + town;
+        String cc = "/circulars/" + countyCircular + "/pdf";
+        api(rows, "GET", "/api/regions/{regionId}/board").at(rc + "/board").allow(200, COUNTY).forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{regionId}/board").variant("own town").at(rt + "/board").allow(200, COUNTY).forbiddenToOthers();
+        api(rows, "POST", "/api/regions/{regionId}/circulars").at(rc + "/circulars")
+                .body(Map.of("from", "2027-03-31", "to", "2027-03-01")).allow(400, COUNTY).forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{regionId}/circulars").at(rc + "/circulars").allow(200, COUNTY).forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{regionId}/circulars").variant("own town").at(rt + "/circulars")
+                .allow(200, SEES_ALL).forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{regionId}/circulars/{id}/pdf").at(rc + cc).allow(200, COUNTY).forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{regionId}/circulars/{id}/pdf").variant("own town").at(rt + cc)
+                .allow(200, SEES_ALL).forbiddenToOthers();
+        page(rows, "GET", "/board/county/{regionId}").at("/board/county/" + county).allow(200, COUNTY).forbiddenToOthers();
+        page(rows, "GET", "/board/county/{regionId}/xlsx").at("/board/county/" + county + "/xlsx").allow(200, COUNTY)
+                .forbiddenToOthers();
+        page(rows, "GET", "/board/county/{regionId}/circulars/{id}/pdf").at("/board/county/" + county + cc)
+                .allow(200, COUNTY).forbiddenToOthers();
+        page(rows, "GET", "/board/county/{regionId}/circulars/{id}/pdf").variant("own town")
+                .at("/board/county/" + town + cc).allow(200, SEES_ALL).forbiddenToOthers();
+
         // patrol and complaint cases
         api(rows, "POST", "/api/cases").body(Map.of("campaignId", campaignId)).allow(400, OFFICE, SUPERVISOR, INSPECTOR)
                 .forbiddenToOthers();
@@ -622,28 +654,29 @@ class AuthorizationMatrixTest {
         api(rows, "PUT", "/api/campaigns/{campaignId}/grids").at(c + "/grids").body(List.of()).allow(400, OFFICE)
                 .forbiddenToOthers();
 
-        // regions and a town's people (issue 14): none of these roles is an administrator or a county's office; the
-        // town's office sets up its own town's people
-        String people = "/api/regions/" + town.id() + "/people";
-        String region = "/board/regions/" + town.id();
+        // regions and a town's people (issue 14): the county's office above sets up the town and its people, the town's
+        // office its own town's people; another town's and another county's office nothing here
+        String people = "/api/regions/" + town + "/people";
+        String region = "/board/regions/" + town;
         api(rows, "GET", "/api/regions").allowAll(200);
-        api(rows, "POST", "/api/regions").body(Map.of("name", "新镇·" + f.p, "level", "TOWN", "parentId", town.id()))
-                .forbiddenToOthers();
-        api(rows, "GET", "/api/regions/{id}/people").at(people).allow(200, OFFICE).forbiddenToOthers();
-        api(rows, "POST", "/api/regions/{id}/people").at(people).body(none).allow(400, OFFICE).forbiddenToOthers();
+        api(rows, "POST", "/api/regions").body(Map.of("name", "新镇·" + f.p, "level", "TOWN", "parentId", town))
+                .allow(400, COUNTY).forbiddenToOthers();
+        api(rows, "GET", "/api/regions/{id}/people").at(people).allow(200, OFFICE, COUNTY).forbiddenToOthers();
+        api(rows, "POST", "/api/regions/{id}/people").at(people).body(none).allow(400, OFFICE, COUNTY).forbiddenToOthers();
         // the leader holds no role recorded in the town (the campaign named them): nothing to take away
         api(rows, "DELETE", "/api/regions/{id}/people/{userId}/{role}").at(people + "/" + f.leader + "/LEADING_GROUP")
-                .allow(404, OFFICE).forbiddenToOthers();
-        page(rows, "GET", "/board/regions").allow(200, OFFICE).forbiddenToOthers();
+                .allow(404, OFFICE, COUNTY).forbiddenToOthers();
+        // the regions in one's charge: every office (its own), the county's too
+        page(rows, "GET", "/board/regions").global().allow(200, OFFICE).allow(200, COUNTY, OTHER_COUNTY).forbiddenToOthers();
         // (the forms' CSRF token from the region's page: a role refused it is refused the form all the same)
         page(rows, "POST", "/board/regions").form("/board/regions", Map.of("name", "新镇·" + f.p, "level", "TOWN",
-                "parentId", String.valueOf(town.id()))).forbiddenToOthers();
-        page(rows, "GET", "/board/regions/{id}").at(region).allow(200, OFFICE).forbiddenToOthers();
+                "parentId", String.valueOf(town))).allow(400, COUNTY).forbiddenToOthers();
+        page(rows, "GET", "/board/regions/{id}").at(region).allow(200, OFFICE, COUNTY).forbiddenToOthers();
         page(rows, "POST", "/board/regions/{id}/people").at(region + "/people").form(region, Map.of())
-                .allow(400, OFFICE).forbiddenToOthers();
+                .allow(400, OFFICE, COUNTY).forbiddenToOthers();
         page(rows, "POST", "/board/regions/{id}/people/{userId}/{role}/remove")
                 .at(region + "/people/" + f.leader + "/LEADING_GROUP/remove").form(region, Map.of())
-                .allow(404, OFFICE).forbiddenToOthers();
+                .allow(404, OFFICE, COUNTY).forbiddenToOthers();
 
         // the command board's pages
         page(rows, "GET", "/").allowAll(200, 302);
