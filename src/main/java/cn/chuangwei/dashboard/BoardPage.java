@@ -5,6 +5,8 @@ import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.org.Region;
+import cn.chuangwei.org.Regions;
 import cn.chuangwei.supervision.OpenTask;
 import cn.chuangwei.supervision.SupervisionService;
 import cn.chuangwei.web.Page;
@@ -13,6 +15,7 @@ import cn.chuangwei.web.Table.Cell;
 import cn.chuangwei.web.Table;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +37,14 @@ class BoardPage {
     private final SupervisionService supervision;
     private final CurrentUser currentUser;
     private final Texts texts;
+    private final Regions regions;
     private final ObjectMapper json;
     private final int refreshSeconds;
 
     BoardPage(DashboardService dashboard, VisibleCampaigns campaigns, SupervisionService supervision,
               CurrentUser currentUser, Texts texts, ObjectMapper json,
-              BoardSettings settings) {
+              BoardSettings settings, Regions regions) {
+        this.regions = regions;
         this.dashboard = dashboard;
         this.campaigns = campaigns;
         this.supervision = supervision;
@@ -51,12 +56,20 @@ class BoardPage {
 
     @GetMapping("/")
     String index(Model model, Locale locale) {
+        // a county's (city's) office opens on the board across its towns
+        List<Region> overseen = regions.overseen();
+        if (overseen.size() == 1) {
+            return "redirect:/board/county/" + overseen.get(0).id();
+        }
         List<Campaign> visible = campaigns.list();
-        if (visible.size() == 1) {
+        if (overseen.isEmpty() && visible.size() == 1) {
             return "redirect:/board/" + visible.get(0).id();
         }
-        List<List<Cell>> rows = visible.stream().map(c -> List.of(Cell.link(c.name(), "/board/" + c.id()), Cell.of(c.town()),
-                Cell.of(texts.get("campaign-status." + c.status().name(), locale)))).toList();
+        List<List<Cell>> rows = new ArrayList<>();
+        overseen.forEach(r -> rows.add(List.of(Cell.link(texts.get("page.county.title", locale, r.name()),
+                "/board/county/" + r.id()), Cell.of(r.name()), Cell.of(""))));
+        visible.forEach(c -> rows.add(List.of(Cell.link(c.name(), "/board/" + c.id()), Cell.of(c.town()),
+                Cell.of(texts.get("campaign-status." + c.status().name(), locale)))));
         model.addAttribute("table", new Table(texts.get("page.campaigns", locale), null, List.of(
                 texts.get("page.col.campaign", locale), texts.get("page.col.town", locale),
                 texts.get("page.col.status", locale)), rows, null, null));

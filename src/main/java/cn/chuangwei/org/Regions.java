@@ -102,6 +102,17 @@ public class Regions {
                 .param("n", name).param("l", Region.Level.TOWN.name()).query(Regions::region).optional();
     }
 
+    /** The regions above towns whose office the caller is in (a county's 爱卫办: its county), highest first. */
+    public List<Region> overseen() {
+        if (!currentUser.inGroup(Groups.COUNTY_OFFICE)) {
+            return List.of();
+        }
+        return currentUser.tenants().stream().filter(t -> t.startsWith("region-"))
+                .map(t -> find(Long.parseLong(t.substring("region-".length())))).flatMap(Optional::stream)
+                .filter(r -> r.level() != Region.Level.TOWN).sorted(java.util.Comparator.comparing(Region::level)
+                        .thenComparing(Region::name)).toList();
+    }
+
     public Optional<Region> find(long id) {
         return jdbc.sql("select * from region where id = :id").param("id", id).query(Regions::region).optional();
     }

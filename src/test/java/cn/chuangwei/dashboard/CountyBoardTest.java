@@ -223,7 +223,8 @@ class CountyBoardTest {
     @Test
     void onAPhoneTheOverseerSeesBothTownsAndFollowsOneToItsCampaignBoard() {
         try (Browser web = new Browser(port, 390, 844)) {
-            web.open("/board/county/" + county.id());
+            // the county's office signs in and lands on its county's board
+            web.open("/");
             assertThat(web.path()).startsWith("/login");
             web.login(overseer, Fixture.PASSWORD);
             assertThat(web.path()).isEqualTo("/board/county/" + county.id());
@@ -249,6 +250,8 @@ class CountyBoardTest {
             assertThat(web.find(link).getDomAttribute("href")).isEqualTo("/board/" + campaignA);
             web.find(link).click();
             assertThat(web.path()).isEqualTo("/board/" + campaignA);
+            // the town's own board, read by the county above it (which changes nothing there)
+            assertThat(web.text("body")).contains("宣传发动").doesNotContain("403");
             web.screenshot("county-board-to-town");
         }
     }
