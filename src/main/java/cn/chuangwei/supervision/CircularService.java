@@ -93,18 +93,7 @@ class CircularService {
         if (!visibility.supervisesTown(c.tenantId())) {
             throw ApiException.forbidden("supervisors-only");
         }
-        if (r.from() == null || r.to() == null) {
-            throw ApiException.badRequest("required", r.from() == null ? "from" : "to", r.from() == null ? "from" : "to");
-        }
-        if (r.to().isBefore(r.from())) {
-            throw ApiException.badRequest("range-reversed", "to", r.from(), r.to());
-        }
-        if (r.title() != null && r.title().length() > 200) {
-            throw ApiException.badRequest("too-long", "title", "title", 200);
-        }
-        if (r.body() != null && r.body().length() > 4000) {
-            throw ApiException.badRequest("too-long", "body", "body", 4000);
-        }
+        CircularLimits.check(r.from(), r.to(), r.title(), r.body());
         List<OpenTask> overdue = supervision.overdue(new SupervisionService.Filter(c.id(), null, null, null, null)).stream()
                 .filter(t -> !t.deadline().isBefore(r.from()) && !t.deadline().isAfter(r.to())).toList();
         if (overdue.isEmpty()) {
