@@ -117,4 +117,10 @@ class CaseRepository {
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
+
+    /** A category's Chinese name (案件类别), or its code if it has none. */
+    String categoryName(String code) {
+        return jdbc.sql("select name_zh from case_category where code = :c").param("c", code).query(String.class)
+                .optional().orElse(code);
+    }
 }

@@ -53,7 +53,8 @@ class RouteCaseDelegate implements JavaDelegate {
         execution.setVariable("checkHours", ((Number) r.getEntry("checkHours")).intValue());
         execution.setVariable("registerDue", dueDates.addWorkingHours(clock.instant(),
                 ((Number) r.getEntry("registerHours")).intValue()));
-        execution.setVariable("caseTitle", c.category() + "：" + c.address());
+        // the task's name reads "立案：乱堆乱放：青山路12号", the category by its name, never its code
+        execution.setVariable("caseTitle", cases.categoryName(c.category()) + "：" + c.address());
         execution.setVariable("reopenedBefore", false);
         execution.setVariable("complaint", "HOTLINE".equals(c.source()));
     }

@@ -126,6 +126,8 @@ class PatrolCaseProcessTest {
     void aDuplicateIsVoided() {
         ProcessInstance pi = report("CLUTTER", "NORMAL", false);
         assertThat(pi).isWaitingAt("registerCase");
+        // the office reads the category by its name in the task's name, not its code
+        assertThat(task(pi, "registerCase").getName()).isEqualTo("立案：乱堆乱放：青山路12号");
         complete(pi, "registerCase", "registerDecision", "VOID", "voidReason", "与案卷重复");
         assertThat(pi).hasPassed("VoidCase").isEnded();
         assertThat(state(pi).status()).isEqualTo("VOID");
