@@ -6,6 +6,7 @@ import cn.chuangwei.campaign.CampaignRequest.LeadingGroup;
 import cn.chuangwei.campaign.CampaignRequest.UnitRequest;
 import cn.chuangwei.campaign.CampaignRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
+import cn.chuangwei.kernel.Groups;
 import cn.chuangwei.patrol.CaseService;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -59,6 +60,7 @@ class DemoData implements ApplicationRunner {
         PEOPLE.forEach(p -> ids.add(p[0]));
         UNITS.forEach(u -> ids.add(u[3]));
         ids.add("rexian");
+        ids.add("wanggy");
         return ids;
     }
 
@@ -98,6 +100,11 @@ class DemoData implements ApplicationRunner {
         if (identity.createUserQuery().userId("rexian").memberOfGroup("hotline").count() == 0) {
             identity.createMembership("rexian", "hotline");
         }
+        // a grid inspector (网格员), who patrols the 青山街 grid and reports what they find
+        user("wanggy", "王", "网格员");
+        if (identity.createUserQuery().userId("wanggy").memberOfGroup(Groups.GRID_INSPECTORS).count() == 0) {
+            identity.createMembership("wanggy", Groups.GRID_INSPECTORS);
+        }
         if (campaigns.townHasCampaign(TOWN)) {
             return null;
         }
@@ -109,7 +116,7 @@ class DemoData implements ApplicationRunner {
                 List.of("liuzr", "sunky"), List.of("zhoudc", "wudc"), units, List.of(), false);
         long id = setup.create(request, "liuzr");
         cases.defineGrids(id, List.of(new CaseService.Grid("G1", "东风村网格", "zhoudc"),
-                new CaseService.Grid("G2", "新华社区网格", "wudc")));
+                new CaseService.Grid("G2", "新华社区网格", "wudc"), new CaseService.Grid("G3", "青山街网格", "wanggy")));
         LOG.info("Demo campaign {} started for {}: log in to /camunda/app/tasklist/ as liuzr, zhangsj or head-wsy "
                 + "(password '{}')", id, TOWN, PASSWORD);
         return id;

@@ -72,6 +72,11 @@ class DemoDataTest {
         assertThat(jdbc.sql("select count(*) from campaign_unit where campaign_id = :id").param("id", id)
                 .query(Integer.class).single()).isGreaterThanOrEqualTo(10);
 
+        // the demo's grid inspector reports a case in the grid they patrol
+        Reply reported = new Api(port, "wanggy", DemoData.PASSWORD).post("/api/cases", java.util.Map.of("campaignId", id,
+                "gridCode", "G3", "category", "CLUTTER", "description", "街边堆放杂物", "address", "青山街8号"));
+        assertThat(reported.status()).as(reported.raw()).isEqualTo(201);
+
         Api head = new Api(port, "head-wsy", DemoData.PASSWORD);
         Reply mine = head.get("/engine-rest/task");
         assertThat(mine.status()).isEqualTo(200);
