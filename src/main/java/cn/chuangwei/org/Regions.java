@@ -4,7 +4,9 @@ import cn.chuangwei.kernel.AppRights;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Groups;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -92,14 +94,12 @@ public class Regions {
 
     /** A town of this name: the one there is (of any county), else a new one without a county. */
     public Region town(String name) {
-        List<Region> towns = townsNamed(name);
-        return towns.isEmpty() ? ensure(name, Region.Level.TOWN, null) : ensureTenant(towns.get(0));
+        return findTown(name).map(this::ensureTenant).orElseGet(() -> ensure(name, Region.Level.TOWN, null));
     }
 
     /** The first town of this name, if there is one (without creating it). */
     public Optional<Region> findTown(String name) {
-        return jdbc.sql("select * from region where name = :n and level = :l order by id fetch first 1 rows only")
-                .param("n", name).param("l", Region.Level.TOWN.name()).query(Regions::region).optional();
+        return townsNamed(name).stream().findFirst();
     }
 
     /** The regions above towns whose office the caller is in (a county's 爱卫办: its county), highest first. */
@@ -127,18 +127,21 @@ public class Regions {
         return chain;
     }
 
-    /** The towns under a region (itself, if it is a town), at any depth. */
+    /** The towns under a region (itself, if it is a town), at any depth: the hierarchy read once, walked in memory. */
     public List<Region> townsUnder(long id) {
+        List<Region> all = all();
+        Map<Long, List<Region>> children = new HashMap<>();
+        all.stream().filter(r -> r.parentId() != null)
+                .forEach(r -> children.computeIfAbsent(r.parentId(), k -> new ArrayList<>()).add(r));
         List<Region> towns = new ArrayList<>();
-        List<Region> level = find(id).stream().toList();
+        List<Region> level = all.stream().filter(r -> r.id() == id).toList();
         while (!level.isEmpty()) {
             List<Region> next = new ArrayList<>();
             for (Region r : level) {
                 if (r.level() == Region.Level.TOWN) {
                     towns.add(r);
                 }
-                next.addAll(jdbc.sql("select * from region where parent_id = :p order by id").param("p", r.id())
-                        .query(Regions::region).list());
+                next.addAll(children.getOrDefault(r.id(), List.of()));
             }
             level = next;
         }

@@ -1,7 +1,6 @@
 package cn.chuangwei.supervision;
 
 import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.calendar.TimeLimits;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.kernel.ApiException;
@@ -90,7 +89,7 @@ public class CountyCirculars {
     private final CampaignRepository campaigns;
     private final TaskRowRepository rows;
     private final OverdueRule overdueRule;
-    private final TimeLimits timeLimits;
+    private final SupervisionService supervision;
     private final CircularPdf pdf;
     private final CurrentUser currentUser;
     private final DueDates dueDates;
@@ -98,7 +97,7 @@ public class CountyCirculars {
     private final Clock clock;
 
     CountyCirculars(JdbcClient jdbc, Regions regions, Visibility visibility, TownStandings standings,
-                    CampaignRepository campaigns, TaskRowRepository rows, OverdueRule overdueRule, TimeLimits timeLimits,
+                    CampaignRepository campaigns, TaskRowRepository rows, OverdueRule overdueRule, SupervisionService supervision,
                     CircularPdf pdf, CurrentUser currentUser, DueDates dueDates, Texts texts, Clock clock) {
         this.jdbc = jdbc;
         this.regions = regions;
@@ -107,7 +106,7 @@ public class CountyCirculars {
         this.campaigns = campaigns;
         this.rows = rows;
         this.overdueRule = overdueRule;
-        this.timeLimits = timeLimits;
+        this.supervision = supervision;
         this.pdf = pdf;
         this.currentUser = currentUser;
         this.dueDates = dueDates;
@@ -236,9 +235,7 @@ public class CountyCirculars {
 
     /** As the supervisors' audit counts them: working days since the deadline. */
     private int workingDaysOverdue(TaskRow row) {
-        LocalDate assigned = row.assignedAt() == null ? dueDates.today()
-                : row.assignedAt().atZone(dueDates.zone()).toLocalDate();
-        return timeLimits.measure(assigned, row.deadline()).workingDaysOverdue();
+        return supervision.measure(row).workingDaysOverdue();
     }
 
     /** The circular's PDF from what was stored: the towns in {@code part} only, or all when null. */

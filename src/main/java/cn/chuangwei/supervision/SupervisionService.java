@@ -122,6 +122,12 @@ public class SupervisionService {
         return open;
     }
 
+    /** A waiting row's time used and working days overdue, from the day it was assigned (today, if not yet). */
+    TimeLimits.Measure measure(TaskRow r) {
+        LocalDate assigned = r.assignedAt() == null ? dueDates.today() : r.assignedAt().atZone(dueDates.zone()).toLocalDate();
+        return timeLimits.measure(assigned, r.deadline());
+    }
+
     private List<OpenTask> open(Campaign c, Filter f) {
         Map<String, CampaignUnit> units = new HashMap<>();
         campaigns.units(c.id()).forEach(u -> units.put(u.code(), u));
@@ -138,11 +144,9 @@ public class SupervisionService {
                 .filter(r -> sees.test(r.unitCode()))
                 .toList();
         Map<Long, EscalationRepository.Step> levels = escalations.highestOfTasks(waiting.stream().map(TaskRow::id).toList());
-        LocalDate today = dueDates.today();
         List<OpenTask> open = new ArrayList<>();
         for (TaskRow r : waiting) {
-            LocalDate assigned = r.assignedAt() == null ? today : r.assignedAt().atZone(dueDates.zone()).toLocalDate();
-            TimeLimits.Measure m = timeLimits.measure(assigned, r.deadline());
+            TimeLimits.Measure m = measure(r);
             double used = m.timeUsedShare();
             String colour = m.overdue() ? "RED" : used >= yellowShare ? "YELLOW" : "GREEN";
             EscalationRepository.Step step = levels.get(r.id());
