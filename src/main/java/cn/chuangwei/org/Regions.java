@@ -107,10 +107,9 @@ public class Regions {
         if (!currentUser.inGroup(Groups.COUNTY_OFFICE)) {
             return List.of();
         }
-        return currentUser.tenants().stream().filter(t -> t.startsWith("region-"))
-                .map(t -> find(Long.parseLong(t.substring("region-".length())))).flatMap(Optional::stream)
-                .filter(r -> r.level() != Region.Level.TOWN).sorted(java.util.Comparator.comparing(Region::level)
-                        .thenComparing(Region::name)).toList();
+        List<String> mine = currentUser.tenants();
+        return all().stream().filter(r -> r.level() != Region.Level.TOWN && mine.contains(r.tenantId()))
+                .sorted(java.util.Comparator.comparing(Region::level).thenComparing(Region::name)).toList();
     }
 
     public Optional<Region> find(long id) {
