@@ -148,8 +148,13 @@ class SupervisionApiTest {
             assertThat(sheet.getLastRowNum()).isEqualTo(5);
             assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("清理主要街道");
             assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("宣传发动");
-            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("2026-09-23");
+            // the deadline is a date Excel sorts and filters, the deputy in charge a name, not a user id
+            assertThat(sheet.getRow(3).getCell(4).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(java.time.LocalDate.of(2026, 9, 23));
+            assertThat(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(sheet.getRow(3).getCell(4)))
+                    .isEqualTo("2026-09-23");
             assertThat(sheet.getRow(3).getCell(5).getNumericCellValue()).isEqualTo(6);
+            assertThat(sheet.getRow(3).getCell(8).getStringCellValue()).isEqualTo("副组长乙");
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
                 download(f.head("zx"), "/api/supervision/overdue/xlsx?campaignId=" + id + "&lang=en")))) {
