@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Beside a leading-group member's signature on a phase gate ({@code signGate}) and the leader's decision on an
  * escalated one ({@code leaderDecision}): the phase's figures (tasks accepted, critical tasks not accepted, its end
  * date), who of the group has signed and how, and what the gate's decision table weighs: its inputs as
- * {@link GateInputs} computes them for the process, its rules in words, and the rule they meet. For the leader, the
+ * {@link GateFigures} computes them for the process, its rules in words, and the rule they meet. For the leader, the
  * inputs the table weighed when it escalated and the rule that escalated it.
  */
 @Component
@@ -41,7 +41,7 @@ class GatePanel implements TaskPanel {
 
     private final WorkService work;
     private final TaskService tasks;
-    private final GateInputs gateInputs;
+    private final GateFigures gateFigures;
     private final GateTable gateTable;
     private final PhaseRepository phases;
     private final CampaignRepository campaigns;
@@ -52,12 +52,12 @@ class GatePanel implements TaskPanel {
     private final DueDates dueDates;
     private final Texts texts;
 
-    GatePanel(WorkService work, TaskService tasks, GateInputs gateInputs, GateTable gateTable, PhaseRepository phases,
+    GatePanel(WorkService work, TaskService tasks, GateFigures gateFigures, GateTable gateTable, PhaseRepository phases,
               CampaignRepository campaigns, TaskRowRepository rows, VisibleCampaigns visible, Directory directory,
               CurrentUser currentUser, DueDates dueDates, Texts texts) {
         this.work = work;
         this.tasks = tasks;
-        this.gateInputs = gateInputs;
+        this.gateFigures = gateFigures;
         this.gateTable = gateTable;
         this.phases = phases;
         this.campaigns = campaigns;
@@ -85,7 +85,7 @@ class GatePanel implements TaskPanel {
         Phase phase = Phase.valueOf(task.phase());
         int round = ((Number) tasks.getVariable(taskId, "gateRound")).intValue();
         boolean leader = PhaseForms.LEADER_DECISION.equals(task.taskDefinitionKey());
-        GateInputs.Inputs now = gateInputs.of(campaignId, phase, round);
+        GateFigures.Inputs now = gateFigures.of(campaignId, phase, round);
         // the leader reads what the table weighed when it escalated; a signer what it weighs as things stand
         Map<String, Object> weighed = leader ? tasks.getVariables(taskId, List.copyOf(now.variables().keySet()))
                 : now.variables();

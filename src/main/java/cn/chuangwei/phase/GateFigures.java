@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
  * reject, and whether the phase's end date has passed.
  */
 @Component
-class GateInputs {
+class GateFigures {
 
     private final PhaseRepository phases;
     private final GateSignatures gateSignatures;
     private final TaskRowRepository rows;
     private final DueDates dueDates;
 
-    GateInputs(PhaseRepository phases, GateSignatures gateSignatures, TaskRowRepository rows, DueDates dueDates) {
+    GateFigures(PhaseRepository phases, GateSignatures gateSignatures, TaskRowRepository rows, DueDates dueDates) {
         this.phases = phases;
         this.gateSignatures = gateSignatures;
         this.rows = rows;
