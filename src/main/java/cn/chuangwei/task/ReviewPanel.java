@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Beside the office's review of a unit's result ({@code reviewTask}): the result and every evidence file of the row
- * (thumbnails, each opened in place through the workbench's {@code /work/evidence/{id}}), the row's deadline and
+ * (in the workbench's gallery, {@code work/evidence :: gallery}: thumbnails, each opened in place), the row's deadline and
  * whether it was met, and its earlier rounds: when it was submitted, who returned it and why, how often it was
  * reworked. Evidence is read through {@link EvidenceService}, which lets only the row's readers see it.
  */
@@ -89,16 +89,15 @@ class ReviewPanel implements TaskPanel {
         m.put("reviewDue", task.due() == null ? null : when(task.due().toInstant()));
         List<Item> items = new ArrayList<>();
         for (Evidence e : files) {
-            boolean image = e.contentType() != null && e.contentType().startsWith("image/");
             String type = texts.get("panel.evidence.type." + e.evidenceType(), locale);
             String area = areas.getOrDefault(e.areaCode(), "");
             String meta = String.join(" · ", area.isEmpty() ? List.of(type, size(e.sizeBytes()))
                     : List.of(type, area, size(e.sizeBytes())));
-            items.add(new Item(e.id(), e.fileName(), "/work/evidence/" + e.id(), "/work/evidence/" + e.id() + "/thumb",
-                    image, "application/pdf".equals(e.contentType()), type, area, meta, e.description(),
+            items.add(new Item(e.id(), e.fileName(), type, area, meta, e.description(),
                     name(names, e.uploadedBy()), when(e.uploadedAt())));
         }
         m.put("items", items);
+        m.put("evidence", files);
         List<Event> history = new ArrayList<>();
         for (TaskRowRepository.TaskEvent ev : rows.events(row.id())) {
             if (HISTORY.contains(ev.event())) {
@@ -130,9 +129,12 @@ class ReviewPanel implements TaskPanel {
         return Math.round(bytes / 1024.0 / 102.4) / 10.0 + " MB";
     }
 
-    /** An evidence file as the gallery shows it: a thumbnail (images and PDFs), its link to open it in place. */
-    public record Item(long id, String name, String href, String thumb, boolean image, boolean pdf, String type,
-                       String area, String meta, String description, String uploadedBy, String uploadedAt) {
+    /**
+     * What the office reads about an evidence file beyond the workbench's gallery (its thumbnail, opened in place from
+     * {@code /work/evidence/{id}}): its type, standard area, description, who uploaded it and when.
+     */
+    public record Item(long id, String name, String type, String area, String meta, String description,
+                       String uploadedBy, String uploadedAt) {
     }
 
     /** A step of the row's history: submitted, returned (with the reason), accepted, its deadline moved. */
