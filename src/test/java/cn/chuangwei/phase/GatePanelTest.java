@@ -3,28 +3,20 @@ package cn.chuangwei.phase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
-import cn.chuangwei.campaign.CampaignSetupService;
 import cn.chuangwei.kernel.ApiException;
-import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.support.CampaignDriver;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.SignedIn;
 import cn.chuangwei.support.TestClock;
-import cn.chuangwei.task.TaskRow;
-import cn.chuangwei.task.TaskRowRepository;
+import cn.chuangwei.support.TwoTasks;
+import org.springframework.context.ApplicationContext;
 import cn.chuangwei.task.WorkService;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,17 +32,11 @@ import org.springframework.http.HttpStatus;
 class GatePanelTest {
 
     @Autowired
+    ApplicationContext app;
+    @Autowired
     RuntimeService runtime;
     @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
-    @Autowired
     IdentityService identity;
-    @Autowired
-    CampaignSetupService setup;
-    @Autowired
-    TaskRowRepository rows;
     @Autowired
     WorkService work;
     @Autowired
@@ -58,29 +44,17 @@ class GatePanelTest {
     @Autowired
     TestClock clock;
 
+    TwoTasks two;
     Fixture f;
     CampaignDriver driver;
 
-    /**
-     * A phase of two tasks: the critical one (党政办) never submitted, the other accepted; the work deadline passes and
-     * the gate opens with half the tasks accepted and a critical task open.
-     */
+    /** The gate of a phase whose critical task (党政办) was never submitted and whose other task was accepted. */
     @BeforeEach
     void setUp() {
-        clock.set(LocalDateTime.of(2027, 5, 3, 9, 0));
-        f = new Fixture(identity);
-        driver = CampaignDriver.started(setup, runtime, tasks, management, f, LocalDate.of(2027, 5, 1), List.of(
-                new TaskRequest("MOBILIZATION", "召开创卫动员大会", "全镇干部群众参加", f.unit("dzb"), null, "2027-05-05", true, "ORG_MANAGEMENT"),
-                new TaskRequest("MOBILIZATION", "主要街道悬挂创卫标语", "每条主要街道不少于5条", f.unit("cgzx"), null, "2027-05-06", false, "HEALTH_EDUCATION")));
-        long banners = rows.ofCampaign(driver.campaignId, Phase.MOBILIZATION, null, null).get(1).id();
-        SignedIn.run(identity, f.head("cgzx"), () -> work.complete(driver.openOfRow("unitTask", banners).getId(),
-                Map.of("resultSummary", "已悬挂")));
-        SignedIn.run(identity, f.office, () -> work.complete(driver.openOfRow("reviewTask", banners).getId(),
-                Map.of("reviewDecision", "ACCEPT")));
-        clock.set(LocalDateTime.of(2027, 5, 11, 9, 0));
-        Job deadline = management.createJobQuery().processInstanceId(driver.sub("campaign-phase").getId())
-                .activityId("WorkDeadlineReached").singleResult();
-        management.executeJob(deadline.getId());
+        two = new TwoTasks(app);
+        f = two.f;
+        driver = two.driver;
+        two.gateWithTheMeetingOpen(clock);
     }
 
     @AfterEach
@@ -89,7 +63,7 @@ class GatePanelTest {
     }
 
     Task gateTaskOf(String user) {
-        return driver.open("signGate").stream().filter(t -> user.equals(t.getAssignee())).findFirst().orElseThrow();
+        return two.gateTaskOf(user);
     }
 
     Map<String, Object> modelOf(String user, String taskId) {

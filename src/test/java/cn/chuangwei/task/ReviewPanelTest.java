@@ -3,8 +3,6 @@ package cn.chuangwei.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
-import cn.chuangwei.campaign.CampaignSetupService;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.TaskPanel;
 import cn.chuangwei.kernel.Texts;
@@ -13,19 +11,13 @@ import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.SignedIn;
 import cn.chuangwei.support.TestClock;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.LocalDate;
+import cn.chuangwei.support.TwoTasks;
+import org.springframework.context.ApplicationContext;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -43,15 +35,9 @@ import org.springframework.http.HttpStatus;
 class ReviewPanelTest {
 
     @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
+    ApplicationContext app;
     @Autowired
     IdentityService identity;
-    @Autowired
-    CampaignSetupService setup;
     @Autowired
     TaskRowRepository rows;
     @Autowired
@@ -62,7 +48,10 @@ class ReviewPanelTest {
     ReviewPanel panel;
     @Autowired
     TestClock clock;
+    @Autowired
+    TaskService tasks;
 
+    TwoTasks two;
     Fixture f;
     CampaignDriver driver;
     long meeting;
@@ -70,14 +59,11 @@ class ReviewPanelTest {
 
     @BeforeEach
     void setUp() {
-        clock.set(LocalDateTime.of(2027, 5, 3, 9, 0));
-        f = new Fixture(identity);
-        driver = CampaignDriver.started(setup, runtime, tasks, management, f, LocalDate.of(2027, 5, 1), List.of(
-                new TaskRequest("MOBILIZATION", "召开创卫动员大会", "全镇干部群众参加", f.unit("dzb"), null, "2027-05-05", true, "ORG_MANAGEMENT"),
-                new TaskRequest("MOBILIZATION", "主要街道悬挂创卫标语", "每条主要街道不少于5条", f.unit("cgzx"), null, "2027-05-06", false, "HEALTH_EDUCATION")));
-        List<TaskRow> phaseRows = rows.ofCampaign(driver.campaignId, cn.chuangwei.kernel.Phase.MOBILIZATION, null, null);
-        meeting = phaseRows.get(0).id();
-        banners = phaseRows.get(1).id();
+        two = new TwoTasks(app);
+        f = two.f;
+        driver = two.driver;
+        meeting = two.meeting;
+        banners = two.banners;
     }
 
     @AfterEach
@@ -89,21 +75,11 @@ class ReviewPanelTest {
         return SignedIn.as(identity, user, work);
     }
 
-    /** The unit's head uploads a photo and a PDF and submits the result. */
-    void submitWithEvidence(String unit, long rowId, String result) {
-        Task t = driver.openOfRow("unitTask", rowId);
-        SignedIn.run(identity, f.head(unit), () -> {
-            evidence.upload(t.getId(), "会场.png", "image/png", png(), "PHOTO", null, null, "动员大会会场");
-            evidence.upload(t.getId(), "动员方案.pdf", "application/pdf", pdf(), "DOCUMENT", null, null, null);
-            work.complete(t.getId(), Map.of("resultSummary", result));
-        });
-    }
-
     @Test
     void theOfficeSeesTheResultAllItsEvidenceAndTheEarlierRounds() {
-        submitWithEvidence("dzb", meeting, "已召开动员大会，参会300人");
+        two.submit("dzb", meeting, "已召开动员大会，参会300人", "会场.png", "动员方案.pdf");
         clock.set(LocalDateTime.of(2027, 5, 7, 10, 0));
-        submitWithEvidence("cgzx", banners, "已悬挂标语");
+        two.submit("cgzx", banners, "已悬挂标语", "会场.png", "动员方案.pdf");
         Task review = driver.openOfRow("reviewTask", meeting);
         assertThat(panel.shows(review.getTaskDefinitionKey())).isTrue();
         assertThat(panel.shows("unitTask")).isFalse();
@@ -135,7 +111,7 @@ class ReviewPanelTest {
 
     @Test
     void aReturnWithoutReasonIsRefusedNamingTheFieldAndAReturnedRowShowsItsReasonToTheUnitAndToTheNextReview() {
-        submitWithEvidence("dzb", meeting, "已召开动员大会");
+        two.submit("dzb", meeting, "已召开动员大会", "会场.png");
         Task review = driver.openOfRow("reviewTask", meeting);
         assertThatThrownBy(() -> SignedIn.run(identity, f.office,
                 () -> work.complete(review.getId(), Map.of("reviewDecision", "RETURN"))))
@@ -171,7 +147,7 @@ class ReviewPanelTest {
 
     @Test
     void onlyTheOfficeThatReviewsGetsThePanel() {
-        submitWithEvidence("dzb", meeting, "已召开动员大会");
+        two.submit("dzb", meeting, "已召开动员大会", "会场.png");
         String review = driver.openOfRow("reviewTask", meeting).getId();
         for (String user : List.of(f.head("dzb"), f.head("cgzx"), f.supervisors.get(0), f.members.get(0), f.outsider)) {
             assertThatThrownBy(() -> as(user, () -> panel.view(review, Texts.ZH)))
@@ -179,45 +155,9 @@ class ReviewPanelTest {
                             e -> assertThat(e.status()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND));
         }
         // another town's office works in another town: not this review
-        Fixture other = new Fixture(identity);
-        CampaignDriver.started(setup, runtime, tasks, management, other, LocalDate.of(2027, 5, 1));
-        assertThatThrownBy(() -> as(other.office, () -> panel.view(review, Texts.ZH))).isInstanceOf(ApiException.class);
+        TwoTasks other = new TwoTasks(app);
+        assertThatThrownBy(() -> as(other.f.office, () -> panel.view(review, Texts.ZH))).isInstanceOf(ApiException.class);
         TaskPanel.View view = as(f.office, () -> panel.view(review, Texts.ZH));
         assertThat(view.template()).isEqualTo("panels/review");
-    }
-
-    /** A one-page PDF, as a clerk's scan would be. */
-    static byte[] pdf() {
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
-            doc.addPage(page);
-            try (var s = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
-                s.setNonStrokingColor(0.72f, 0.11f, 0.11f);
-                s.addRect(60, 700, 475, 60);
-                s.fill();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static byte[] png() {
-        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        g.setColor(new java.awt.Color(0x2e7d32));
-        g.fillRect(0, 0, 320, 240);
-        g.setColor(java.awt.Color.WHITE);
-        g.fillOval(100, 60, 120, 120);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }
