@@ -1,22 +1,15 @@
 package cn.chuangwei.work;
 
 import cn.chuangwei.task.Evidence;
-import cn.chuangwei.task.EvidenceKind;
 import cn.chuangwei.task.EvidenceService;
 import cn.chuangwei.task.WorkService;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,8 +19,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What the task page's script calls (with the session and the page's CSRF token): completing the task with the form's
- * answers, attaching and removing evidence; and the evidence files themselves, shown inline and as thumbnails. Refusals
- * are the API's JSON (status, code, Chinese and English message, the field at fault).
+ * answers, attaching and removing evidence. Refusals are the API's JSON (status, code, Chinese and English message, the
+ * field at fault).
  */
 @RestController
 class WorkActions {
@@ -37,12 +30,10 @@ class WorkActions {
 
     private final WorkService work;
     private final EvidenceService evidence;
-    private final Thumbnails thumbnails;
 
-    WorkActions(WorkService work, EvidenceService evidence, Thumbnails thumbnails) {
+    WorkActions(WorkService work, EvidenceService evidence) {
         this.work = work;
         this.evidence = evidence;
-        this.thumbnails = thumbnails;
     }
 
     @PostMapping(path = "/work/tasks/{taskId}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -69,32 +60,6 @@ class WorkActions {
     Map<String, Object> remove(@PathVariable long id) {
         evidence.remove(id);
         return Map.of("removed", true, "id", id);
-    }
-
-    /** The file: images and PDFs inline with the type their bytes show, anything else as a download. */
-    @GetMapping("/work/evidence/{id}")
-    ResponseEntity<byte[]> file(@PathVariable long id) {
-        Evidence e = evidence.find(id);
-        byte[] content = evidence.content(id);
-        String inline = EvidenceKind.inlineType(content);
-        ContentDisposition disposition = (inline == null ? ContentDisposition.attachment() : ContentDisposition.inline())
-                .filename(e.fileName(), StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.noCache().cachePrivate())
-                .contentType(inline == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(inline))
-                .body(content);
-    }
-
-    @GetMapping("/work/evidence/{id}/thumb")
-    ResponseEntity<byte[]> thumb(@PathVariable long id) {
-        Evidence e = evidence.find(id);
-        return ResponseEntity.ok()
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
-                .contentType(MediaType.IMAGE_PNG)
-                .body(thumbnails.of(evidence.content(id), e.fileName()));
     }
 
     /** An evidence file as the page's gallery shows it. */
