@@ -78,14 +78,16 @@ class NoRawCodesTest {
     /** Who reads a page. */
     enum Reader { OFFICE, SUPERVISOR, UNIT_HEAD, DEPUTY, INSPECTOR }
 
-    /** A page to read: its path ({id} the campaign, {unit} a unit's code, {circular} a circular) and its reader. */
+    /**
+     * A page to read: its path ({id} the campaign, {unit} a unit's code, {circular} a circular, {task} an open task of the
+     * reader's) and its reader.
+     */
     record Visit(Reader reader, String path) {
     }
 
     /**
      * The pages, each read in Chinese and in English. Pages still to come from other parts of issue 15, to add when they
-     * exist: the workbench ({@code /work}, {@code /work/tasks/{taskId}}), the circulars' pages, the office's set-up, the
-     * case page.
+     * exist: the circulars' pages, the office's set-up, the case page.
      */
     static final List<Visit> PAGES = List.of(
             new Visit(Reader.OFFICE, "/board/{id}"),
@@ -101,7 +103,13 @@ class NoRawCodesTest {
             new Visit(Reader.UNIT_HEAD, "/board/{id}"),
             new Visit(Reader.DEPUTY, "/board/{id}"),
             new Visit(Reader.INSPECTOR, "/m/report"),
-            new Visit(Reader.INSPECTOR, "/m/cases"));
+            new Visit(Reader.INSPECTOR, "/m/cases"),
+            new Visit(Reader.UNIT_HEAD, "/work"),
+            new Visit(Reader.UNIT_HEAD, "/work/tasks/{task}"),
+            new Visit(Reader.OFFICE, "/work"),
+            new Visit(Reader.OFFICE, "/work/tasks/{task}"),
+            new Visit(Reader.SUPERVISOR, "/work"),
+            new Visit(Reader.INSPECTOR, "/work"));
 
     /** The exports (.xlsx, .docx, .pdf), each read by the office (the circular's by a supervisor). */
     static final List<String> EXPORTS = List.of(
@@ -133,6 +141,8 @@ class NoRawCodesTest {
     Fixture f;
     ApiCampaign campaign;
     long circular;
+    /** An open task of each reader who has one, for {task}. */
+    final Map<Reader, String> openTask = new LinkedHashMap<>();
     String inspector;
     String tenant;
     final List<String> people = new ArrayList<>();
@@ -203,6 +213,9 @@ class NoRawCodesTest {
                 "from", "2027-03-01", "to", "2027-03-09"));
         assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
         circular = issued.json().get("id").asLong();
+        openTask.put(Reader.UNIT_HEAD, as(f.head("cgzx")).get("/api/tasks?campaignId=" + id).json().get(0).get("id").asText());
+        openTask.put(Reader.OFFICE, office.get("/api/tasks?campaignId=" + id + "&taskDefinitionKey=registerCase").json()
+                .get(0).get("id").asText());
 
         collectCodes();
     }
@@ -288,9 +301,12 @@ class NoRawCodesTest {
                 b.login(users.get(reader), Fixture.PASSWORD);
                 for (Visit v : visits) {
                     for (String lang : List.of("zh", "en")) {
-                        String path = path(v.path());
+                        String path = path(v.path()).replace("{task}", String.valueOf(openTask.get(reader)));
                         b.open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
                         b.find("body");
+                        if (path.startsWith("/work/tasks/")) {
+                            b.find("#form[data-rendered]"); // the task's form, drawn by form-js
+                        }
                         assertThat(b.all("#error-message")).as(path + " as " + reader + " shows an error").isEmpty();
                         found(visibleText(b)).forEach(h -> wrong.add(path + " (" + lang + ", " + reader + "): " + h));
                     }
