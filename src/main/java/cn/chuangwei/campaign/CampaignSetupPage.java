@@ -46,7 +46,8 @@ class CampaignSetupPage {
 
     private static final Pattern UNIT_FIELD = Pattern.compile("units\\[(\\d+)\\]\\.(\\w+)");
     private static final Pattern PHASE_FIELD = Pattern.compile("phases\\[(\\d+)\\]\\.(\\w+)");
-    private static final Pattern LIST_FIELD = Pattern.compile("(leadingGroup\\.deputies|leadingGroup\\.members|office|supervisors|units)\\[(\\d+)\\]");
+    private static final Pattern LIST_FIELD =
+            Pattern.compile("(leadingGroup\\.deputies|leadingGroup\\.members|office|supervisors|units)\\[(\\d+)\\]");
 
     record Choice(String value, String label) {
     }
@@ -209,15 +210,18 @@ class CampaignSetupPage {
         List<UnitInput> units = new ArrayList<>();
         for (int i = 0; i < f.units.size(); i++) {
             UnitRow u = f.units.get(i);
-            units.add(new UnitInput(i, u.code(), u.name(), u.type(), u.head(), u.deputy(), new LinkedHashSet<>(u.roles())));
+            units.add(new UnitInput(i, u.code(), u.name(), u.type(), u.head(), u.deputy(),
+                    new LinkedHashSet<>(u.roles())));
         }
         model.addAttribute("units", units);
         model.addAttribute("unitTypes", Arrays.stream(UnitType.values())
                 .map(t -> new Choice(t.name(), texts.get("page.setup.unit-type." + t.name(), locale))).toList());
         // a unit's head: the town's unit heads first, then its other people
         List<Choice> heads = new ArrayList<>();
-        people.stream().filter(p -> p.role() == RegionRole.UNIT_HEAD).forEach(p -> heads.add(new Choice(p.userId(), p.name())));
-        people.stream().filter(p -> p.role() != RegionRole.UNIT_HEAD && heads.stream().noneMatch(h -> h.value().equals(p.userId())))
+        people.stream().filter(p -> p.role() == RegionRole.UNIT_HEAD)
+                .forEach(p -> heads.add(new Choice(p.userId(), p.name())));
+        people.stream().filter(p -> p.role() != RegionRole.UNIT_HEAD
+                        && heads.stream().noneMatch(h -> h.value().equals(p.userId())))
                 .forEach(p -> heads.add(new Choice(p.userId(), p.name())));
         model.addAttribute("heads", heads);
         model.addAttribute("deputies", people.stream().filter(p -> p.role() == RegionRole.LEADING_GROUP)
@@ -225,7 +229,8 @@ class CampaignSetupPage {
         model.addAttribute("roleChoices", template == null ? List.of()
                 : roles(template).stream().map(r -> new Choice(r, roleName(r, locale))).toList());
         model.addAttribute("templateDays", template == null ? null : template.phases().stream()
-                .map(p -> texts.get("page.setup.phase-days", locale, texts.get("phase." + p.phase().name(), locale), p.days()))
+                .map(p -> texts.get("page.setup.phase-days", locale, texts.get("phase." + p.phase().name(), locale),
+                        p.days()))
                 .collect(Collectors.joining("，")));
         model.addAttribute("mode", "edit");
         return "campaign-new";
@@ -251,7 +256,8 @@ class CampaignSetupPage {
         model.addAttribute("town", town);
         model.addAttribute("kindName", texts.get("campaign-kind." + kind, locale));
         model.addAttribute("levelName", texts.get("page.setup.level." + level, locale));
-        model.addAttribute("templateName", template == null ? texts.get("page.setup.no-template", locale) : template.name());
+        model.addAttribute("templateName", template == null ? texts.get("page.setup.no-template", locale)
+                : template.name());
         model.addAttribute("standardName", standards.find(standard).map(Standards.Standard::name).orElse(standard));
         List<PhaseLine> phases = new ArrayList<>();
         int total = 0;
@@ -259,7 +265,8 @@ class CampaignSetupPage {
             int n = preview.tasks().getOrDefault(e.getKey(), 0);
             total += n;
             phases.add(new PhaseLine(texts.get("phase." + e.getKey().name(), locale),
-                    ChineseDates.format(e.getValue().start(), locale), ChineseDates.format(e.getValue().end(), locale), n));
+                    ChineseDates.format(e.getValue().start(), locale), ChineseDates.format(e.getValue().end(), locale),
+                    n));
         }
         model.addAttribute("phaseLines", phases);
         model.addAttribute("totalTasks", total);
@@ -271,7 +278,8 @@ class CampaignSetupPage {
         model.addAttribute("unitLines", req.units().stream().map(u -> new UnitLine(u.name(),
                 texts.get("page.setup.unit-type." + u.type(), locale), name.apply(u.head()),
                 u.deputy() == null ? "—" : name.apply(u.deputy()),
-                u.roles().isEmpty() ? "—" : u.roles().stream().map(r -> roleName(r, locale)).collect(Collectors.joining("、"))))
+                u.roles().isEmpty() ? "—"
+                        : u.roles().stream().map(r -> roleName(r, locale)).collect(Collectors.joining("、"))))
                 .toList());
         model.addAttribute("fields", f.fields());
         model.addAttribute("mode", "preview");
@@ -316,7 +324,8 @@ class CampaignSetupPage {
     private String message(ApiException e, CampaignForm f, Region town, Locale locale) {
         if ("template-role-unmapped".equals(e.code()) && e.args().length > 0) {
             String roles = Arrays.stream(String.valueOf(e.args()[0]).split(",\\s*"))
-                    .map(r -> CampaignTemplate.VILLAGES.equals(r) ? texts.get("page.setup.villages", locale) : roleName(r, locale))
+                    .map(r -> CampaignTemplate.VILLAGES.equals(r) ? texts.get("page.setup.villages", locale)
+                            : roleName(r, locale))
                     .collect(Collectors.joining("、"));
             return texts.get("page.setup.error.template-role-unmapped", locale, roles);
         }
