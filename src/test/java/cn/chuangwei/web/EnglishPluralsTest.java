@@ -25,8 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class EnglishPluralsTest {
 
-    /** A one, then up to three words, the last ending in s: a plural unless it is one of the words below. */
-    private static final Pattern ONE_THEN_PLURAL = Pattern.compile("(?<![\\d.,#-])\\b1 ((?:[A-Za-z-]+ ){0,3}?)([a-z]+s)\\b");
+    /**
+     * A one, then up to three words, the last ending in s: a plural unless it is one of the words below; a preposition
+     * ends the count's phrase ("1 of them with problems" counts nothing in the plural).
+     */
+    private static final Pattern ONE_THEN_PLURAL = Pattern.compile(
+            "(?<![\\d.,#-])\\b1 ((?:(?!(?:of|with|in|to|from|for|and|or) )[A-Za-z-]+ ){0,3}?)([a-z]+s)\\b");
 
     /** Words ending in s that do not count anything: verbs, pronouns, adverbs. */
     private static final Set<String> NOT_PLURALS = Set.of("is", "has", "was", "does", "its", "this", "as", "us", "yes",
@@ -74,6 +78,7 @@ class EnglishPluralsTest {
         assertThat(ONE_THEN_PLURAL.matcher("No. 1 rows").find()).isTrue();
         assertThat(ONE_THEN_PLURAL.matcher("1 row").find()).isFalse();
         assertThat(ONE_THEN_PLURAL.matcher("11 rows").find()).isFalse();
+        assertThat(ONE_THEN_PLURAL.matcher("1 of them with problems").find()).isFalse();
         Matcher verb = ONE_THEN_PLURAL.matcher("Item 1 has no score");
         assertThat(verb.find() && !NOT_PLURALS.contains(verb.group(2))).isFalse();
     }
