@@ -2,23 +2,14 @@ package cn.chuangwei.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
-import cn.chuangwei.support.Api;
-import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Browser;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -60,26 +51,13 @@ class CircularBrowserTest {
 
     Fixture f;
     long id;
-    final Map<String, Long> rows = new HashMap<>();
+    OverdueTown town;
 
-    /**
-     * 8 March 2027: the street clean-up (due 2 March, 4 working days overdue), the critical health education (due 4
-     * March, 2) and the school check (due 5 March, 1) are overdue; the meeting (due 10 March) is not.
-     */
     @BeforeEach
     void seed() {
-        clock.set(LocalDateTime.of(2027, 3, 1, 9, 0));
-        f = new Fixture(identity);
-        id = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2027, 3, 1), List.of(
-                new TaskRequest("MOBILIZATION", "清理主要街道及背街小巷卫生死角", null, f.unit("cgzx"), null, "2027-03-02", false, null),
-                new TaskRequest("MOBILIZATION", "开展健康教育进社区活动", null, f.unit("wsy"), null, "2027-03-04", true, null),
-                new TaskRequest("MOBILIZATION", "学校卫生检查", null, f.unit("zx"), null, "2027-03-05", false, null),
-                new TaskRequest("MOBILIZATION", "召开动员大会", null, f.unit("dzb"), null, "2027-03-10", false, null)),
-                false)).id();
-        clock.set(LocalDateTime.of(2027, 3, 8, 10, 0));
-        for (JsonNode r : new Api(port, f.office, Fixture.PASSWORD).get("/api/campaigns/" + id + "/tasks").json()) {
-            rows.put(r.get("title").asText(), r.get("id").asLong());
-        }
+        town = OverdueTown.seed(port, identity, management, clock);
+        f = town.f();
+        id = town.id();
     }
 
     @AfterEach
@@ -129,8 +107,8 @@ class CircularBrowserTest {
                     .doesNotContain("学校卫生检查").doesNotContain("召开动员大会");
             assertThat(b.find("#export").getDomAttribute("href")).contains("phase=MOBILIZATION").contains("minDays=2");
             assertThat(b.find("#preview").isEnabled()).as("nothing picked yet").isFalse();
-            tap(b, "#task-" + rows.get("清理主要街道及背街小巷卫生死角"));
-            tap(b, "#task-" + rows.get("开展健康教育进社区活动"));
+            tap(b, "#task-" + town.row(OverdueTown.STREETS));
+            tap(b, "#task-" + town.row(OverdueTown.HEALTH));
             assertThat(b.text("#picked")).isEqualTo("已选 2 项");
             fits(b, "the audit");
             b.screenshot("circular-" + size + "-1-audit");

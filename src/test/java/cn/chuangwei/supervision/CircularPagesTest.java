@@ -9,11 +9,9 @@ import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
 import cn.chuangwei.support.WebSession;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,35 +54,22 @@ class CircularPagesTest {
 
     Fixture f;
     long id;
-    /** Task row ids by title. */
-    final Map<String, Long> rows = new HashMap<>();
+    OverdueTown town;
     long otherTownRow;
 
-    /**
-     * 8 March 2027: 城管环卫中心's street clean-up (due 2 March) and 卫生院's critical health education (due 4 March) and
-     * 中心小学's school check (due 5 March) are overdue; 党政办's meeting (due 10 March) is not. Another town has an
-     * overdue task too.
-     */
+    /** The town of {@link OverdueTown}, and another town with an overdue task of its own. */
     @BeforeEach
     void seed() {
-        clock.set(LocalDateTime.of(2027, 3, 1, 9, 0));
-        f = new Fixture(identity);
-        id = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2027, 3, 1), List.of(
-                new TaskRequest("MOBILIZATION", "清理主要街道", null, f.unit("cgzx"), null, "2027-03-02", false, null),
-                new TaskRequest("MOBILIZATION", "开展健康教育", null, f.unit("wsy"), null, "2027-03-04", true, null),
-                new TaskRequest("MOBILIZATION", "学校卫生检查", null, f.unit("zx"), null, "2027-03-05", false, null),
-                new TaskRequest("MOBILIZATION", "召开动员大会", null, f.unit("dzb"), null, "2027-03-10", false, null)),
-                false)).id();
         Fixture t2 = new Fixture(identity);
+        clock.set(LocalDateTime.of(2027, 3, 1, 9, 0));
         long other = ApiCampaign.start(port, management, t2, t2.small(LocalDate.of(2027, 3, 1), List.of(
                 new TaskRequest("MOBILIZATION", "二镇清理街道", null, t2.unit("cgzx"), null, "2027-03-02", false, null)),
                 false)).id();
-        clock.set(LocalDateTime.of(2027, 3, 8, 10, 0));
-        for (JsonNode r : new Api(port, f.office, Fixture.PASSWORD).get("/api/campaigns/" + id + "/tasks").json()) {
-            rows.put(r.get("title").asText(), r.get("id").asLong());
-        }
         otherTownRow = new Api(port, t2.office, Fixture.PASSWORD).get("/api/campaigns/" + other + "/tasks").json().get(0)
                 .get("id").asLong();
+        town = OverdueTown.seed(port, identity, management, clock);
+        f = town.f();
+        id = town.id();
     }
 
     @AfterEach
@@ -110,7 +95,7 @@ class CircularPagesTest {
     String preview(String... titles) {
         StringBuilder q = new StringBuilder(board() + "/circulars/preview?unit=" + f.unit("zx"));
         for (String t : titles) {
-            q.append("&task=").append(rows.get(t));
+            q.append("&task=").append(town.row(t));
         }
         return q.toString();
     }
@@ -127,24 +112,24 @@ class CircularPagesTest {
     void theAuditFiltersAreInTheAddressAndInItsExport() throws Exception {
         WebSession s = signedIn(f.supervisors.get(0));
         String all = s.get(board() + "/overdue").body();
-        assertThat(all).contains("清理主要街道", "开展健康教育", "学校卫生检查").doesNotContain("召开动员大会")
+        assertThat(all).contains(OverdueTown.STREETS, OverdueTown.HEALTH, OverdueTown.SCHOOL).doesNotContain(OverdueTown.MEETING)
                 .contains("name=\"task\"").contains("id=\"to-circulars\"");
         // one unit, critical only, at least 4 working days overdue (2 March: 4 working days by 8 March), not escalated
-        assertThat(s.get(board() + "/overdue?unit=" + f.unit("zx")).body()).contains("学校卫生检查")
-                .doesNotContain("清理主要街道").doesNotContain("开展健康教育");
+        assertThat(s.get(board() + "/overdue?unit=" + f.unit("zx")).body()).contains(OverdueTown.SCHOOL)
+                .doesNotContain(OverdueTown.STREETS).doesNotContain(OverdueTown.HEALTH);
         String critical = s.get(board() + "/overdue?critical=1").body();
-        assertThat(critical).contains("开展健康教育").doesNotContain("清理主要街道").contains("checked");
+        assertThat(critical).contains(OverdueTown.HEALTH).doesNotContain(OverdueTown.STREETS).contains("checked");
         String days = s.get(board() + "/overdue?minDays=4").body();
-        assertThat(days).contains("清理主要街道").doesNotContain("学校卫生检查");
-        assertThat(s.get(board() + "/overdue?level=NONE").body()).contains("清理主要街道");
-        assertThat(s.get(board() + "/overdue?level=INTERVIEW").body()).doesNotContain("清理主要街道");
+        assertThat(days).contains(OverdueTown.STREETS).doesNotContain(OverdueTown.SCHOOL);
+        assertThat(s.get(board() + "/overdue?level=NONE").body()).contains(OverdueTown.STREETS);
+        assertThat(s.get(board() + "/overdue?level=INTERVIEW").body()).doesNotContain(OverdueTown.STREETS);
         // the export honours the filters: the link carries them, the sheet holds what the page shows
         assertThat(critical).contains(board() + "/overdue/xlsx?critical=1&amp;lang=zh");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
                 s.download(board() + "/overdue/xlsx?critical=1&lang=zh")))) {
             var sheet = book.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(3);
-            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("开展健康教育");
+            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo(OverdueTown.HEALTH);
         }
         // a filter that cannot be read is refused by name, in Chinese, not a 500
         WebSession.Page bad = s.get(board() + "/overdue?minDays=abc");
@@ -152,39 +137,39 @@ class CircularPagesTest {
         assertThat(bad.body()).contains("逾期工作日“abc”无效");
         // a unit head sees their own unit's overdue task and picks nothing
         String head = signedIn(f.head("cgzx")).get(board() + "/overdue").body();
-        assertThat(head).contains("清理主要街道").doesNotContain("学校卫生检查").doesNotContain("name=\"task\"")
+        assertThat(head).contains(OverdueTown.STREETS).doesNotContain(OverdueTown.SCHOOL).doesNotContain("name=\"task\"")
                 .doesNotContain("id=\"to-circulars\"");
     }
 
     @Test
     void aCircularOfPickedTasksIsPreviewedAsTheDocumentAndIssuedOnceHoweverOftenItsFormIsSent() throws Exception {
         WebSession s = signedIn(f.supervisors.get(0));
-        WebSession.Page preview = s.get(preview("开展健康教育", "清理主要街道"));
+        WebSession.Page preview = s.get(preview(OverdueTown.HEALTH, OverdueTown.STREETS));
         assertThat(preview.status()).isEqualTo(200);
         // the document: number, issuing office, title, date in Chinese, the two tasks and not the third
         assertThat(preview.body()).contains(f.town + "创卫办通〔2027〕1号", f.town + "创建活动工作领导小组办公室",
-                "关于" + f.town + "创建活动逾期任务情况的通报", "2027年3月8日", "清理主要街道", "开展健康教育",
-                "class=\"sheet\"", "/assets/document.css").doesNotContain("学校卫生检查");
+                "关于" + f.town + "创建活动逾期任务情况的通报", "2027年3月8日", OverdueTown.STREETS, OverdueTown.HEALTH,
+                "class=\"sheet\"", "/assets/document.css").doesNotContain(OverdueTown.SCHOOL);
         assertThat(preview.body()).contains("本通报列出 2 个单位的 2 项逾期任务");
         assertThat(circulars()).isZero();
 
         Matcher token = TOKEN.matcher(preview.body());
         assertThat(token.find()).isTrue();
-        Map<String, String> fields = form("task", rows.get("清理主要街道"), "title", "关于清理街道进度滞后的通报",
+        Map<String, String> fields = form("task", town.row(OverdueTown.STREETS), "title", "关于清理街道进度滞后的通报",
                 "body", "各单位：\n现将逾期任务通报如下。", "token", token.group(1), "unit", f.unit("zx"));
         // the form carries two tasks: WebSession posts a map, so the second goes in the address
-        String path = board() + "/circulars?task=" + rows.get("开展健康教育");
-        WebSession.Page first = s.post(preview("开展健康教育", "清理主要街道"), path, fields);
+        String path = board() + "/circulars?task=" + town.row(OverdueTown.HEALTH);
+        WebSession.Page first = s.post(preview(OverdueTown.HEALTH, OverdueTown.STREETS), path, fields);
         assertThat(first.status()).as(first.body()).isEqualTo(302);
         assertThat(first.location()).contains(board() + "/circulars?issued=");
         String issuedPath = first.location().replaceFirst("^https?://[^/]+", "");
-        WebSession.Page again = s.post(preview("开展健康教育", "清理主要街道"), path, fields);
+        WebSession.Page again = s.post(preview(OverdueTown.HEALTH, OverdueTown.STREETS), path, fields);
         assertThat(again.location()).isEqualTo(first.location());
         assertThat(circulars()).isEqualTo(1);
 
         long circular = Long.parseLong(first.location().replaceAll(".*issued=", ""));
         assertThat(jdbc.sql("select task_title from circular_item where circular_id = :c order by seq")
-                .param("c", circular).query(String.class).list()).containsExactly("清理主要街道", "开展健康教育");
+                .param("c", circular).query(String.class).list()).containsExactly(OverdueTown.STREETS, OverdueTown.HEALTH);
         // mailed to the heads of the units named and to the leading group, each once
         assertThat(jdbc.sql("select recipient_user from mail_outbox where idempotency_key like :k")
                 .param("k", "circular:" + circular + ":%").query(String.class).list())
@@ -211,7 +196,7 @@ class CircularPagesTest {
         WebSession member = signedIn(f.members.get(0));
         assertThat(member.get(board() + "/circulars").body()).contains("关于清理街道进度滞后的通报")
                 .doesNotContain("选择逾期任务并通报");
-        assertThat(member.get(preview("清理主要街道")).status()).isEqualTo(403);
+        assertThat(member.get(preview(OverdueTown.STREETS)).status()).isEqualTo(403);
     }
 
     @Test
@@ -229,31 +214,31 @@ class CircularPagesTest {
         assertThat(s.get(board() + "/circulars/preview?lang=en").body()).contains("Tick at least one overdue task");
         s.get(board() + "/overdue?lang=zh");
         // another town's task, a task not overdue, an id that is not one: refused alike, naming nothing of them
-        for (String task : List.of(String.valueOf(otherTownRow), String.valueOf(rows.get("召开动员大会")), "abc")) {
-            WebSession.Page p = s.get(board() + "/circulars/preview?task=" + rows.get("清理主要街道") + "&task=" + task);
+        for (String task : List.of(String.valueOf(otherTownRow), String.valueOf(town.row(OverdueTown.MEETING)), "abc")) {
+            WebSession.Page p = s.get(board() + "/circulars/preview?task=" + town.row(OverdueTown.STREETS) + "&task=" + task);
             assertThat(p.status()).as(task).isEqualTo(400);
             assertThat(p.body()).contains("所选任务中有 1 项不是本创建活动当前的逾期任务").doesNotContain("二镇清理街道");
             WebSession.Page issued = s.post(board() + "/overdue", board() + "/circulars?task=" + task,
-                    form("task", rows.get("清理主要街道"), "token", "t-" + task));
+                    form("task", town.row(OverdueTown.STREETS), "token", "t-" + task));
             assertThat(issued.status()).as(task).isEqualTo(400);
             assertThat(issued.body()).contains("所选任务中有 1 项不是本创建活动当前的逾期任务");
         }
         // a title too long is refused by the same rule as the API's
         WebSession.Page longTitle = s.post(board() + "/overdue", board() + "/circulars",
-                form("task", rows.get("清理主要街道"), "title", "长".repeat(201)));
+                form("task", town.row(OverdueTown.STREETS), "title", "长".repeat(201)));
         assertThat(longTitle.status()).isEqualTo(400);
         assertThat(longTitle.body()).contains("超过最大长度 200");
         assertThat(circulars()).isZero();
 
         // a unit head: refused the preview, the issue and the list (403, an error page)
         WebSession head = signedIn(f.head("cgzx"));
-        assertThat(head.get(preview("清理主要街道")).status()).isEqualTo(403);
+        assertThat(head.get(preview(OverdueTown.STREETS)).status()).isEqualTo(403);
         WebSession.Page headIssue = head.post(board() + "/overdue", board() + "/circulars",
-                form("task", rows.get("清理主要街道")));
+                form("task", town.row(OverdueTown.STREETS)));
         assertThat(headIssue.status()).isEqualTo(403);
         assertThat(head.get(board() + "/circulars").status()).isEqualTo(403);
         // a CSRF token is required
-        assertThat(s.postRaw(board() + "/circulars", form("task", rows.get("清理主要街道")), "wrong").status())
+        assertThat(s.postRaw(board() + "/circulars", form("task", town.row(OverdueTown.STREETS)), "wrong").status())
                 .isEqualTo(403);
         assertThat(circulars()).isZero();
         assertThat(jdbc.sql("select count(*) from mail_outbox where idempotency_key like :k")
