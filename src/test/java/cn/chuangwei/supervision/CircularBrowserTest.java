@@ -9,6 +9,7 @@ import cn.chuangwei.support.TestClock;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -25,6 +26,7 @@ import org.openqa.selenium.print.PageMargin;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,6 +84,11 @@ class CircularBrowserTest {
         assertThat(((Number) wide).intValue()).as(page + " scrolls sideways").isLessThanOrEqualTo(0);
     }
 
+    /** Waits until the browser is at an address that starts so (a click navigates in its own time). */
+    static void at(Browser b, String prefix) {
+        new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> b.path().startsWith(prefix));
+    }
+
     /** As a finger does: the element scrolled to the middle of the screen (not under the sticky bar), then tapped. */
     static void tap(Browser b, String css) {
         b.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", b.find(css));
@@ -96,7 +103,8 @@ class CircularBrowserTest {
 
             // the audit from the board, filtered to tasks at least two working days overdue
             b.find("#overdue-list").click();
-            assertThat(b.path()).startsWith("/board/" + id + "/overdue");
+            at(b, "/board/" + id + "/overdue");
+            b.find("#filters");
             assertThat(b.all("#list tbody tr")).hasSize(3);
             new Select(b.find("#filter-phase")).selectByVisibleText("宣传发动");
             b.find("#filter-min-days").sendKeys("2");
@@ -115,7 +123,7 @@ class CircularBrowserTest {
 
             // the preview: the circular as the document, nothing written yet
             b.find("#preview").click();
-            assertThat(b.path()).startsWith("/board/" + id + "/circulars/preview");
+            at(b, "/board/" + id + "/circulars/preview");
             String sheet = b.text("#document");
             assertThat(sheet).contains(f.town + "创卫办通〔2027〕1号", f.town + "创建活动工作领导小组办公室",
                     "关于" + f.town + "创建活动逾期任务情况的通报", "2027年3月8日", "清理主要街道及背街小巷卫生死角",
@@ -127,6 +135,7 @@ class CircularBrowserTest {
 
             // issued: in the list, mailed to the heads of the units named and to the leading group
             b.find("#issue").click();
+            at(b, "/board/" + id + "/circulars?issued=");
             assertThat(b.text("#issued")).contains("已签发通报", f.town + "创卫办通〔2027〕1号");
             assertThat(b.path()).startsWith("/board/" + id + "/circulars?issued=");
             long circular = Long.parseLong(b.path().replaceAll(".*issued=", ""));
@@ -141,7 +150,7 @@ class CircularBrowserTest {
 
             // its print view: the notice, which prints on A4
             tap(b, "#circular-" + circular + " a.print");
-            assertThat(b.path()).isEqualTo("/board/circulars/" + circular + "/print");
+            at(b, "/board/circulars/" + circular + "/print");
             assertThat(b.text("body")).contains(f.town + "创卫办通〔2027〕1号", "清理主要街道及背街小巷卫生死角");
             fits(b, "the print view");
             b.screenshot("circular-" + size + "-4-print-view");
