@@ -51,11 +51,13 @@ class AddressFuzzTest extends FuzzWorldProperties {
             "/board/{c}/cases", "/board/{c}/cases/xlsx", "/board/{c}/overdue", "/board/{c}/overdue/xlsx",
             "/board/{c}/ranking", "/board/{c}/ranking/xlsx", "/board/circulars/{x}/print", "/m/report", "/m/cases",
             "/login", "/board/regions", "/board/regions/{g}", "/board/county/{n}", "/board/county/{n}/xlsx",
-            "/board/county/{n}/circulars/{x}/pdf");
+            "/board/county/{n}/circulars/{x}/pdf", "/board/{c}/circulars", "/board/{c}/circulars/preview",
+            "/board/circulars/{x}/pdf", "/board/circulars/{x}/docx");
 
     /** Query parameters the endpoints read, and some they do not. */
     static final List<String> PARAMS = List.of("campaignId", "phase", "unit", "status", "state", "deputy", "level", "lang",
             "month", "from", "to", "due", "closed", "screen", "all", "taskDefinitionKey", "done", "checked", "format", "x",
+            "task", "minDays", "critical", "title", "body", "issued",
             "campaignId[]", "");
 
     static String enc(String s) {

@@ -715,6 +715,17 @@ class AuthorizationMatrixTest {
         // a circular's print view: whoever may download its PDF
         page(rows, "GET", "/board/circulars/{id}/print").at("/board/circulars/" + circular + "/print").allow(200, SEES_ALL)
                 .forbiddenToOthers();
+        // circulars on the board (issue 15, item 5): the list for whoever reads them; a preview of picked overdue tasks
+        // and issuing for the town's supervisors and office (nothing picked: refused on the page, 400)
+        page(rows, "GET", "/board/{campaignId}/circulars").at(b + "/circulars").allow(200, SEES_ALL).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/circulars/preview").at(b + "/circulars/preview?task=" + ownRow)
+                .allow(200, OFFICE, SUPERVISOR).forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/circulars").at(b + "/circulars").form(b + "/overdue", Map.of())
+                .allow(400, OFFICE, SUPERVISOR).forbiddenToOthers();
+        page(rows, "GET", "/board/circulars/{id}/pdf").at("/board/circulars/" + circular + "/pdf").allow(200, SEES_ALL)
+                .forbiddenToOthers();
+        page(rows, "GET", "/board/circulars/{id}/docx").at("/board/circulars/" + circular + "/docx").allow(200, SEES_ALL)
+                .forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/cases/xlsx").at(b + "/cases/xlsx?month=" + MONTH).inCampaign(200);
         page(rows, "GET", "/m/report").allowAll(200);
         // a valid grid, no category: reporters get past the check of who may report and are refused for the category
