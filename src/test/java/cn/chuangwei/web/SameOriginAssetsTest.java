@@ -38,9 +38,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @H2Test
 class SameOriginAssetsTest {
 
-    /** The pages a supervisor visits, {id} the campaign; add a page here when it is built (the circulars, set-up). */
+    /** The pages a supervisor visits, {id} the campaign; add a page here when it is built. */
     static final List<String> PAGES = List.of("/board/{id}", "/board/{id}?screen=1", "/board/{id}/tasks",
-            "/board/{id}/overdue", "/board/{id}/ranking", "/board/{id}/cases", "/m/report", "/m/cases", "/", "/work");
+            "/board/{id}/overdue", "/board/{id}/ranking", "/board/{id}/cases", "/board/{id}/circulars", "/m/report",
+            "/m/cases", "/", "/work");
     /** The pages a unit head visits, {task} their open task (the workbench draws its form with the vendored form-js). */
     static final List<String> HEAD_PAGES = List.of("/work", "/work/tasks/{task}");
 
