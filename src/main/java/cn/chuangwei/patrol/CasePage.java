@@ -159,12 +159,15 @@ class CasePage {
 
     /** A photo of the case, to whoever may see the case: its real image type, never sniffed, cached privately. */
     @GetMapping("/board/{campaignId}/cases/{caseId}/photos/{photoId}")
-    ResponseEntity<byte[]> photo(@PathVariable long campaignId, @PathVariable long caseId, @PathVariable long photoId) {
+    ResponseEntity<byte[]> photo(@PathVariable long campaignId, @PathVariable long caseId, @PathVariable long photoId,
+                                 jakarta.servlet.http.HttpServletResponse response) {
         visible.requirePatrol(campaignId);
         inCampaign(campaignId, caseId);
         byte[] content = repository.photoContent(caseId, photoId)
                 .orElseThrow(() -> ApiException.notFound("unknown-photo", photoId));
         String type = EvidenceService.imageType(content);
+        // an image has no character set (the pages' forced UTF-8 would be appended to its type)
+        response.setCharacterEncoding((String) null);
         return ResponseEntity.ok()
                 .contentType(type == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(type))
                 .header("X-Content-Type-Options", "nosniff")
