@@ -131,6 +131,10 @@ class CaseBrowserTest {
             b.find("#case-panel");
             assertThat(b.text("#case-category")).isEqualTo("乱堆乱放");
             assertThat(b.text("#case-grid")).isEqualTo("青山街网格");
+            WebElement own = b.find("#case-photos img.thumb");
+            new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> loaded(b, own));
+            assertNoSidewaysScroll(b);
+            b.screenshot("case-reported-" + size);
         }
 
         // the office registers it from 我的待办, the photo and the category beside the form
