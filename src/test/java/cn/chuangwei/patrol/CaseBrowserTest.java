@@ -142,12 +142,14 @@ class CaseBrowserTest {
             b.open("/work");
             b.login(f.office, Fixture.PASSWORD);
             assertThat(b.path()).isEqualTo("/work");
-            WebElement task = b.find("a[href^='/work/tasks/']");
-            WebElement registration = b.all("a[href^='/work/tasks/']").stream()
+            b.find(".work-item a");
+            assertThat(b.text("main")).contains("立案：乱堆乱放：青山路12号").doesNotContain("CLUTTER");
+            WebElement registration = b.all(".work-item a").stream()
                     .filter(a -> a.getText().contains("立案：乱堆乱放：青山路12号")).findFirst().orElseThrow();
-            assertThat(task).isNotNull();
             b.screenshot("case-office-work-" + size);
             registration.click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(20))
+                    .until(d -> "true".equals(b.find("#form").getDomAttribute("data-rendered")));
             b.find("#case-panel");
             assertThat(b.text("#case-category")).isEqualTo("乱堆乱放");
             assertThat(b.text("#case-description")).isEqualTo(description);
@@ -193,10 +195,13 @@ class CaseBrowserTest {
 
     /** The office's answer in the workbench's form: 立案, submitted; back on 我的待办. */
     void register(Browser b) {
-        b.driver().findElements(By.cssSelector("input[type=radio][value=REGISTER]")).get(0).click();
-        b.find("#complete").click();
-        new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> b.path().startsWith("/work")
-                && !b.path().startsWith("/work/tasks/"));
+        b.driver().findElements(By.cssSelector("#form label")).stream()
+                .filter(l -> l.getText().trim().startsWith("立案") && !l.getText().contains("意见")).findFirst()
+                .orElseThrow().click();
+        b.find("#submit").click();
+        new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> b.path().equals("/work"));
+        assertThat(b.text("#done")).contains("立案：乱堆乱放：青山路12号");
+        assertThat(b.consoleErrors()).as("no script error or CSP violation").isEmpty();
     }
 
     static boolean loaded(Browser b, WebElement img) {
