@@ -183,7 +183,7 @@ class CaseBrowserTest {
             assertThat(b.all("#case-history li").stream().map(WebElement::getText).toList())
                     .anySatisfy(t -> assertThat(t).contains("上报").contains("王网格员").contains("2027年4月6日"))
                     .anySatisfy(t -> assertThat(t).contains("立案").contains("创卫办"));
-            assertThat(b.text("body")).doesNotContain("REGISTERED").doesNotContain(f.office);
+            assertThat(b.text("main")).doesNotContain("REGISTERED").doesNotContain(f.office);
             assertNoSidewaysScroll(b);
             b.screenshot("case-page-" + size);
             // and the list links it, the grid by name
