@@ -28,12 +28,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The rows behind a number of the board's heat map and timeline: a campaign's decomposition rows by phase, unit and
- * state (accepted / open / overdue, counted as the board counts them), each open row linked to its task in Tasklist.
+ * state (accepted / open / overdue, counted as the board counts them), each open row linked to its task in the workbench.
  */
 @Page
 class TaskRowPage {
 
-    static final String TASKLIST = "/camunda/app/tasklist/default/";
     private static final Set<String> STATES = Set.of("accepted", "open", "overdue");
 
     private final TaskRowRepository rows;
@@ -43,9 +42,11 @@ class TaskRowPage {
     private final TaskService tasks;
     private final Texts texts;
     private final VisibleCampaigns visible;
+    private final WorkService work;
 
     TaskRowPage(TaskRowRepository rows, CampaignRepository campaigns, CurrentUser currentUser, OverdueRule overdueRule,
-                TaskService tasks, Texts texts, VisibleCampaigns visible) {
+                TaskService tasks, Texts texts, VisibleCampaigns visible, WorkService work) {
+        this.work = work;
         this.visible = visible;
         this.rows = rows;
         this.campaigns = campaigns;
@@ -114,16 +115,16 @@ class TaskRowPage {
         return "list";
     }
 
-    /** Into Tasklist at the row's open task, when it has one the caller may see; else Tasklist's own list. */
+    /** Into the workbench at the row's open task, when it has one the caller may see; else the caller's 我的待办. */
     @GetMapping("/board/{campaignId}/tasks/{rowId}/tasklist")
     String tasklist(@PathVariable long campaignId, @PathVariable long rowId) {
         TaskRow row = rows.find(rowId).filter(r -> r.campaignId() == campaignId)
                 .orElseThrow(() -> ApiException.notFound("unknown-task-row", rowId));
         visible.requireUnit(campaignId, row.unitCode());
-        // the row's open task (the unit's, or the office's review) as far as the caller may see it in Tasklist
+        // the row's open task (the unit's, or the office's review) if the caller works on it
         String taskId = tasks.createTaskQuery().taskVariableValueEquals(TaskVariables.TASK_ROW_ID, rowId).list().stream()
-                .map(Task::getId).findFirst().orElse(null);
-        return "redirect:" + (taskId == null ? TASKLIST
-                : UriComponentsBuilder.fromPath(TASKLIST).fragment("/?task=" + taskId).build().toUriString());
+                .filter(work::mayWork).map(Task::getId).findFirst().orElse(null);
+        return "redirect:" + (taskId == null ? "/work"
+                : UriComponentsBuilder.fromPath("/work/tasks/{taskId}").buildAndExpand(taskId).encode().toUriString());
     }
 }

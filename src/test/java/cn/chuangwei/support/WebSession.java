@@ -87,6 +87,37 @@ public class WebSession {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** As the workbench's script posts: JSON, with the CSRF token of the page it was on as a header. */
+    public Page postJson(String formPage, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", token(formPage))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** As the workbench's script uploads a file: multipart, with the CSRF token of the page it was on as a header. */
+    public Page upload(String formPage, String path, String fileName, String contentType, byte[] content,
+                       String... fields) {
+        String boundary = "----chuangwei" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                    + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-CSRF-TOKEN", token(formPage))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    private String token(String formPage) {
+        Matcher m = CSRF.matcher(get(formPage).body());
+        return m.find() ? m.group(1) : "";
+    }
+
     /** A file the page links to, e.g. an Excel export: its bytes, or an assertion error naming the status. */
     public byte[] download(String path) {
         try {
