@@ -28,8 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 class DeployedForms {
 
-    /** A form's schema (JSON text, safe inside a script element) and the values it opens with. */
-    record Form(String schema, String data) {
+    /**
+     * A form's schema (JSON text, safe inside a script element), the values it opens with, and its title: the first
+     * line of its first text block, as the form itself heads its fields.
+     */
+    record Form(String schema, String data, String title) {
     }
 
     private static final Pattern FORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
@@ -73,7 +76,7 @@ class DeployedForms {
                 }
             }
         }
-        return new Form(safe(schema), safe(json.valueToTree(data)));
+        return new Form(safe(schema), safe(json.valueToTree(data)), title(schema));
     }
 
     /** A deployed form by its id (the newest deployment holding {@code forms/<id>.form}), with no data. */
@@ -87,7 +90,8 @@ class DeployedForms {
                 for (String name : repository.getDeploymentResourceNames(d.getId())) {
                     if (name.equals(wanted) || name.endsWith("/" + wanted)) {
                         try (InputStream in = repository.getResourceAsStream(d.getId(), name)) {
-                            return new Form(safe(json.readTree(in)), "{}");
+                            JsonNode schema = json.readTree(in);
+                            return new Form(safe(schema), "{}", title(schema));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -96,6 +100,21 @@ class DeployedForms {
             }
             throw ApiException.notFound("unknown-form", formId);
         });
+    }
+
+    /** The first line of the form's first text block without its Markdown heading marks; null when it has none. */
+    static String title(JsonNode schema) {
+        JsonNode components = schema.get("components");
+        if (components != null && components.isArray()) {
+            for (JsonNode c : components) {
+                if ("text".equals(c.path("type").asText()) && c.path("text").isTextual()) {
+                    String line = c.get("text").asText().strip().lines().findFirst().orElse("");
+                    line = line.replaceFirst("^#+\\s*", "").strip();
+                    return line.isEmpty() ? null : line;
+                }
+            }
+        }
+        return null;
     }
 
     /** The ids of the deployed forms' fields, components nested in groups included. */

@@ -61,6 +61,10 @@ class WorkFormsBrowserTest {
                     problems.add(id + ": did not render: " + b.text("#form-panel"));
                     continue;
                 }
+                String heading = b.text("main h1");
+                if (heading.contains(id) || !CHINESE.matcher(heading).find()) {
+                    problems.add(id + ": heading names the form by its id or not in Chinese: " + heading);
+                }
                 List<String> labels = b.all("#form .fjs-form-field label").stream().map(WebElement::getText)
                         .filter(t -> !t.isBlank()).toList();
                 if (labels.isEmpty() && hasFields(schema)) {
