@@ -109,6 +109,7 @@ class BoardPage {
         model.addAttribute("heat", heat);
         model.addAttribute("narrowed", narrowed);
         model.addAttribute("seesAll", seesAll);
+        model.addAttribute("office", campaigns.isOffice(campaignId));
         model.addAttribute("mine", mine);
         model.addAttribute("latest", board.patrol().isEmpty() ? null : board.patrol().get(board.patrol().size() - 1));
         model.addAttribute("screen", "1".equals(screen));

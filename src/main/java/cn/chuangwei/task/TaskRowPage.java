@@ -59,7 +59,7 @@ class TaskRowPage {
     @GetMapping("/board/{campaignId}/tasks")
     String list(@PathVariable long campaignId, @RequestParam(required = false) String phase,
                 @RequestParam(required = false) String unit, @RequestParam(required = false) String state,
-                Model model, Locale locale) {
+                @RequestParam(required = false) Integer imported, Model model, Locale locale) {
         Campaign c = visible.require(campaignId);
         Phase p = phase == null || phase.isBlank() ? null
                 : Phase.parse(phase).orElseThrow(() -> ApiException.badRequest("unknown-phase", "phase", "phase", phase));
@@ -83,6 +83,7 @@ class TaskRowPage {
             case "overdue" -> cutoff::overdue;
             default -> r -> true;
         };
+        boolean office = visible.isOffice(campaignId);
         List<List<Cell>> table = new ArrayList<>();
         for (TaskRow r : rows.ofCampaign(campaignId, p, u, null)) {
             if (!inState.test(r) || !sees.test(r.unitCode())) {
@@ -90,12 +91,17 @@ class TaskRowPage {
             }
             String tone = r.status() == TaskStatus.ACCEPTED ? "green" : cutoff.overdue(r) ? "red" : null;
             boolean active = r.status().isActive();
-            table.add(List.of(Cell.of(r.seq()), Cell.of(texts.get("phase." + r.phase().name(), locale)),
+            List<Cell> cells = new ArrayList<>(List.of(Cell.of(r.seq()), Cell.of(texts.get("phase." + r.phase().name(), locale)),
                     Cell.of(r.title()), Cell.link(unitNames.getOrDefault(r.unitCode(), r.unitCode()),
                             "/board/" + campaignId + "/tasks?unit=" + r.unitCode()),
                     Cell.of(r.deadline()).tone(tone), Cell.of(texts.get("task-status." + r.status().name(), locale)).tone(tone),
                     Cell.of(r.reworkCount()), active ? Cell.link(texts.get("page.open-in-tasklist", locale),
                             "/board/" + campaignId + "/tasks/" + r.id() + "/tasklist") : Cell.of("")));
+            if (office) {
+                cells.add(r.status().isOpen() ? Cell.link(texts.get("page.row-edit.link", locale),
+                        "/board/" + campaignId + "/tasks/" + r.id() + "/edit") : Cell.of(""));
+            }
+            table.add(cells);
         }
         List<String> filters = new ArrayList<>();
         if (p != null) {
@@ -107,11 +113,18 @@ class TaskRowPage {
         if (state != null && !state.isBlank()) {
             filters.add(texts.get("page.state." + state, locale));
         }
+        if (imported != null && imported > 0) {
+            filters.add(texts.get("page.import.done", locale, imported));
+        }
+        List<String> columns = new ArrayList<>(List.of(texts.get("page.col.seq", locale),
+                texts.get("export.col.phase", locale), texts.get("export.col.title", locale),
+                texts.get("export.col.unit", locale), texts.get("export.col.deadline", locale),
+                texts.get("page.col.status", locale), texts.get("export.col.rework", locale), ""));
+        if (office) {
+            columns.add("");
+        }
         model.addAttribute("table", new Table(texts.get("page.tasks", locale, c.name()), String.join(" · ", filters),
-                List.of(texts.get("page.col.seq", locale), texts.get("export.col.phase", locale),
-                        texts.get("export.col.title", locale), texts.get("export.col.unit", locale),
-                        texts.get("export.col.deadline", locale), texts.get("page.col.status", locale),
-                        texts.get("export.col.rework", locale), ""), table, null, "/board/" + campaignId));
+                columns, table, null, "/board/" + campaignId));
         return "list";
     }
 

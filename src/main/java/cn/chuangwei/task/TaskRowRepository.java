@@ -116,6 +116,12 @@ public class TaskRowRepository implements PhaseProgress {
         jdbc.sql("update task_row set deadline = :d where id = :id").param("d", deadline).param("id", id).update();
     }
 
+    /** The office gave the row to another unit, whose head answers for it. */
+    void setUnit(long id, String unitCode, String personUserId) {
+        jdbc.sql("update task_row set unit_code = :u, person_user_id = :p where id = :id")
+                .param("u", unitCode).param("p", personUserId).param("id", id).update();
+    }
+
     /** The first time a row is handed to its unit starts its time limit. */
     public void markAssigned(long id, Instant now) {
         jdbc.sql("update task_row set assigned_at = :t where id = :id and assigned_at is null")

@@ -684,6 +684,26 @@ class AuthorizationMatrixTest {
                 .at(region + "/people/" + f.leader + "/LEADING_GROUP/remove").form(region, Map.of())
                 .allow(404, OFFICE, COUNTY).forbiddenToOthers();
 
+        // the office sets up in the browser (issue 15, item 4): a town's first campaign (its own town's office only), the
+        // decomposition import, a row's edit (the town's office), the calendar (everyone reads, an office changes a day)
+        page(rows, "GET", "/board/campaigns/new").global().allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/campaigns/new").form("/board/campaigns/new", Map.of("town", String.valueOf(town)))
+                .allow(400, OFFICE).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/import").at(b + "/import").allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/import/template.xlsx").at(b + "/import/template.xlsx").allow(200, OFFICE)
+                .forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/import").at(b + "/import").form(b + "/import", Map.of())
+                .allow(400, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/import/commit").at(b + "/import/commit").form(b + "/import", Map.of())
+                .allow(400, OFFICE).forbiddenToOthers();
+        String rowEdit = b + "/tasks/" + ownRow + "/edit";
+        page(rows, "GET", "/board/{campaignId}/tasks/{rowId}/edit").at(rowEdit).allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/tasks/{rowId}/edit").at(rowEdit).form(rowEdit, Map.of())
+                .allow(400, OFFICE).forbiddenToOthers();
+        page(rows, "GET", "/board/calendar/{year}").at("/board/calendar/2027").allowAll(200);
+        page(rows, "POST", "/board/calendar/{year}").global().at("/board/calendar/2027").form("/board/calendar/2027", Map.of())
+                .allow(400, OFFICE).forbiddenToOthers();
+
         // the command board's pages
         page(rows, "GET", "/").allowAll(200, 302);
         page(rows, "GET", "/login").allow(200, ANONYMOUS).allowAll(200);

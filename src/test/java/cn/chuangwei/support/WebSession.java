@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +70,34 @@ public class WebSession {
         Matcher m = CSRF.matcher(get(formPath).body());
         String token = m.find() ? m.group(1) : "";
         return post(path, fields, token, formPath);
+    }
+
+    /** Posts a form whose fields may repeat (check boxes, multiple choices), with the CSRF token of its page. */
+    public Page postAll(String formPath, String path, List<Map.Entry<String, String>> fields) {
+        Matcher m = CSRF.matcher(get(formPath).body());
+        String token = m.find() ? m.group(1) : "";
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&")) + "&_csrf=" + enc(token);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Referer", base + formPath)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Uploads a file as a page's form does (multipart, field {@code file}), with the CSRF token of its page. */
+    public Page upload(String formPath, String path, String fileName, byte[] content) {
+        Matcher m = CSRF.matcher(get(formPath).body());
+        String token = m.find() ? m.group(1) : "";
+        String boundary = "----chuangwei" + System.nanoTime();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(head);
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Referer", base + formPath)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
     }
 
     public Page postRaw(String path, Map<String, String> fields, String csrf) {
