@@ -271,11 +271,26 @@ class CircularService {
                 .filter(ids -> audited.computeIfAbsent(ids[1], supervision::audits)).map(ids -> read(ids[0])).toList();
     }
 
-    /** The circular, for whoever reads every unit of its campaign's town: 404 when there is none, else 403. */
+    /**
+     * The circular, for whoever reads every unit of its campaign's town, and for the people of a unit it names (it is
+     * mailed to them, to be read in full as a notice is): 404 when there is none, else 403.
+     */
     public Summary find(long id) {
         Summary s = read(id);
-        supervision.requireAuditor(s.campaignId());
+        if (!namesCallersUnit(id, s.campaignId())) {
+            supervision.requireAuditor(s.campaignId());
+        }
         return s;
+    }
+
+    /** Whether the caller works in a unit the circular names, in the circular's town. */
+    private boolean namesCallersUnit(long id, long campaignId) {
+        String tenant = campaigns.find(campaignId).map(c -> c.tenantId()).orElse(null);
+        if (!visibility.inTown(tenant)) {
+            return false;
+        }
+        return jdbc.sql("select distinct unit_code from circular_item where circular_id = :id").param("id", id)
+                .query(String.class).list().stream().anyMatch(visibility::inUnit);
     }
 
     private Summary read(long id) {

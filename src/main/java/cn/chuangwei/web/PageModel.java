@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What every page shows in its header: who is signed in (by name) and the page's language. */
+/** What every page shows in its header: who is signed in (by name; the login only for a user without one) and the page's language. */
 @ControllerAdvice(annotations = Page.class)
 class PageModel {
 
@@ -33,9 +33,8 @@ class PageModel {
         if (user == null) {
             return auth.getName();
         }
-        // the person by name (李镇长), as the directory writes it: family name first, no user id beside it
-        String name = ((user.getLastName() == null ? "" : user.getLastName())
-                + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
         return name.isEmpty() ? auth.getName() : name;
     }
 

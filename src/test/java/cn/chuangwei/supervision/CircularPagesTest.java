@@ -192,6 +192,10 @@ class CircularPagesTest {
         }
         assertThat(s.download("/board/circulars/" + circular + "/docx")).startsWith('P', 'K');
         assertThat(s.get("/board/circulars/" + circular + "/print").body()).contains("关于清理街道进度滞后的通报");
+        // the head of a unit it names opens the link of their mail; the head of a unit it does not name cannot
+        String print = "/board/circulars/" + circular + "/print";
+        assertThat(signedIn(f.head("cgzx")).get(print).body()).contains("关于清理街道进度滞后的通报");
+        assertThat(signedIn(f.head("zx")).get(print).status()).isEqualTo(403);
         // the leading group reads the list but issues nothing
         WebSession member = signedIn(f.members.get(0));
         assertThat(member.get(board() + "/circulars").body()).contains("关于清理街道进度滞后的通报")
