@@ -79,8 +79,8 @@ class NoRawCodesTest {
     enum Reader { OFFICE, SUPERVISOR, UNIT_HEAD, DEPUTY, INSPECTOR }
 
     /**
-     * A page to read: its path ({id} the campaign, {unit} a unit's code, {circular} a circular, {task} an open task of the
-     * reader's) and its reader.
+     * A page to read: its path ({id} the campaign, {unit} a unit's code, {circular} a circular, {case} a case, {task} an
+     * open task of the reader's) and its reader.
      */
     record Visit(Reader reader, String path) {
     }
@@ -95,6 +95,7 @@ class NoRawCodesTest {
             new Visit(Reader.OFFICE, "/board/{id}/overdue"),
             new Visit(Reader.OFFICE, "/board/{id}/ranking"),
             new Visit(Reader.OFFICE, "/board/{id}/cases"),
+            new Visit(Reader.OFFICE, "/board/{id}/cases/{case}"),
             new Visit(Reader.SUPERVISOR, "/board/{id}"),
             new Visit(Reader.SUPERVISOR, "/board/circulars/{circular}/print"),
             new Visit(Reader.SUPERVISOR, "/board/{id}/circulars"),
@@ -143,6 +144,7 @@ class NoRawCodesTest {
     Fixture f;
     ApiCampaign campaign;
     long circular;
+    long caseId;
     /** An open task of each reader who has one, for {task}. */
     final Map<Reader, String> openTask = new LinkedHashMap<>();
     String inspector;
@@ -190,6 +192,7 @@ class NoRawCodesTest {
             Reply r = as(inspector).post("/api/cases", Map.of("campaignId", id, "gridCode", "G2", "category", category,
                     "description", "人行道乱堆建筑垃圾", "address", "青山路12号", "latitude", 31.23, "longitude", 120.61));
             assertThat(r.status()).as(r.raw()).isEqualTo(201);
+            caseId = r.json().get("id").asLong();
         }
         String register = office.get("/api/tasks?campaignId=" + id + "&taskDefinitionKey=registerCase").json().get(0)
                 .get("id").asText();
@@ -343,7 +346,7 @@ class NoRawCodesTest {
 
     private String path(String template) {
         return template.replace("{id}", String.valueOf(campaign.id())).replace("{unit}", f.unit("cgzx"))
-                .replace("{circular}", String.valueOf(circular));
+                .replace("{circular}", String.valueOf(circular)).replace("{case}", String.valueOf(caseId));
     }
 
     /**
