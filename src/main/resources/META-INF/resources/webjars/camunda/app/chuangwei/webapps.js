@@ -77,7 +77,7 @@ let labels = null;
 
 async function chineseLabels() {
   if (!labels) {
-    labels = fetch(new URL('locales/zh-CN.json', base.href), json)
+    labels = fetch(`${appRoot}/app/${appName}/locales/zh-CN.json`, json)
       .then(r => (r.ok ? r.json() : {labels: {}}))
       .then(data => data.labels || {})
       .catch(() => ({}));
