@@ -3,8 +3,6 @@ package cn.chuangwei.campaign;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.AppRights;
 import cn.chuangwei.kernel.CurrentUser;
-import cn.chuangwei.org.Regions;
-import cn.chuangwei.org.Visibility;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,15 +31,10 @@ class CampaignController {
     private final CurrentUser currentUser;
     private final VisibleCampaigns visible;
     private final AppRights appRights;
-    private final Regions regions;
-    private final Visibility visibility;
 
     CampaignController(CampaignSetupService setup, CampaignRepository campaigns, PhaseRepository phases,
                        PhaseProgress progress, CampaignTemplates templates, RuntimeService runtime,
-                       CurrentUser currentUser, VisibleCampaigns visible, AppRights appRights, Regions regions,
-                       Visibility visibility) {
-        this.regions = regions;
-        this.visibility = visibility;
+                       CurrentUser currentUser, VisibleCampaigns visible, AppRights appRights) {
         this.setup = setup;
         this.campaigns = campaigns;
         this.phases = phases;
@@ -59,10 +52,7 @@ class CampaignController {
         if (request == null) {
             throw ApiException.badRequest("required", "body", "body");
         }
-        // a town that is set up already takes campaigns from its own office; a new town's first campaign sets it up
-        if (request.town() != null) {
-            regions.findTown(request.town().trim()).ifPresent(town -> visibility.requireOfficeOf(town.tenantId()));
-        }
+        visible.requireSetUp(request.town());
         long id = setup.create(request, currentUser.id());
         return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(view(id));
     }

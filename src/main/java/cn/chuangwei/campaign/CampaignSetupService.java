@@ -27,7 +27,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sets a campaign up: checks everything first, then writes the campaign, its phases, people, units and task
@@ -48,10 +51,16 @@ public class CampaignSetupService {
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PhaseProgress progress;
+    private final TransactionTemplate dryRun;
 
     CampaignSetupService(CampaignRepository campaigns, PhaseRepository phases, CampaignTemplates templates,
                          StandardAreas standards, Directory directory, RuntimeService runtime,
-                         ApplicationEventPublisher events, Clock clock, Regions regions) {
+                         ApplicationEventPublisher events, Clock clock, Regions regions, PhaseProgress progress,
+                         PlatformTransactionManager transactions) {
+        this.progress = progress;
+        this.dryRun = new TransactionTemplate(transactions);
+        this.dryRun.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.campaigns = campaigns;
         this.phases = phases;
         this.templates = templates;
@@ -71,6 +80,28 @@ public class CampaignSetupService {
             start(id);
         }
         return id;
+    }
+
+    /** What a campaign would be, were it registered: its phases' dates and how many tasks each phase would get. */
+    public record Preview(Map<Phase, DateRange> phases, Map<Phase, Integer> tasks) {
+    }
+
+    /**
+     * Registers the campaign exactly as {@link #create} would, reads back its phases and tasks, and rolls it all back:
+     * the same checks (a refusal as {@link #create}'s), nothing written.
+     */
+    public Preview preview(CampaignRequest req, String createdBy) {
+        return dryRun.execute(status -> {
+            status.setRollbackOnly();
+            long id = register(req, createdBy);
+            Map<Phase, DateRange> dates = new EnumMap<>(Phase.class);
+            Map<Phase, Integer> tasks = new EnumMap<>(Phase.class);
+            for (CampaignPhase p : phases.ofCampaign(id)) {
+                dates.put(p.phase(), new DateRange(p.startDate(), p.endDate()));
+                tasks.put(p.phase(), progress.counts(id, p.phase()).total());
+            }
+            return new Preview(dates, tasks);
+        });
     }
 
     /** Starts the process of a draft campaign. */

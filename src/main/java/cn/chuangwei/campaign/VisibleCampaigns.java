@@ -3,6 +3,7 @@ package cn.chuangwei.campaign;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Groups;
+import cn.chuangwei.org.Regions;
 import cn.chuangwei.org.Visibility;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +26,24 @@ public class VisibleCampaigns {
     private final CampaignRepository campaigns;
     private final CurrentUser currentUser;
     private final Visibility visibility;
+    private final Regions regions;
 
-    VisibleCampaigns(CampaignRepository campaigns, CurrentUser currentUser, Visibility visibility) {
+    VisibleCampaigns(CampaignRepository campaigns, CurrentUser currentUser, Visibility visibility, Regions regions) {
         this.campaigns = campaigns;
         this.currentUser = currentUser;
         this.visibility = visibility;
+        this.regions = regions;
+    }
+
+    /**
+     * 403 {@code office-only} unless the caller may set up a campaign of the town named: a campaign office; a town that
+     * is set up already takes campaigns from its own office only (a new town's first campaign sets it up).
+     */
+    public void requireSetUp(String town) {
+        currentUser.requireOffice();
+        if (town != null) {
+            regions.findTown(town.trim()).ifPresent(t -> visibility.requireOfficeOf(t.tenantId()));
+        }
     }
 
     /**
@@ -102,6 +116,11 @@ public class VisibleCampaigns {
         Map<Long, String> tenants = new HashMap<>();
         return (campaignId, unit) -> campaignId != null && towns.test(tenants.computeIfAbsent(campaignId,
                 id -> campaigns.find(id).map(Campaign::tenantId).orElse("")), unit);
+    }
+
+    /** Whether the town named has a campaign (of any state): its first is set up on the new-campaign page. */
+    public boolean townHasCampaign(String town) {
+        return campaigns.townHasCampaign(town);
     }
 
     /** The campaigns the caller sees: those of their towns for a reader of every unit, else those they are in. */

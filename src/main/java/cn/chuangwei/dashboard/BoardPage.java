@@ -7,6 +7,7 @@ import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.org.Region;
 import cn.chuangwei.org.Regions;
+import cn.chuangwei.org.Visibility;
 import cn.chuangwei.supervision.OpenTask;
 import cn.chuangwei.supervision.SupervisionService;
 import cn.chuangwei.web.Page;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The command board in the browser: {@code /} opens the caller's campaign (or lists them when there are several),
+ * The command board in the browser: {@code /} opens the caller's campaign (or lists them when there are several; a unit
+ * head's or a grid inspector's 我的待办),
  * {@code /board/{id}} shows it, {@code ?screen=1} for the big screen, which refreshes itself.
  */
 @Page
@@ -38,13 +40,15 @@ class BoardPage {
     private final CurrentUser currentUser;
     private final Texts texts;
     private final Regions regions;
+    private final Visibility visibility;
     private final ObjectMapper json;
     private final int refreshSeconds;
 
     BoardPage(DashboardService dashboard, VisibleCampaigns campaigns, SupervisionService supervision,
               CurrentUser currentUser, Texts texts, ObjectMapper json,
-              BoardSettings settings, Regions regions) {
+              BoardSettings settings, Regions regions, Visibility visibility) {
         this.regions = regions;
+        this.visibility = visibility;
         this.dashboard = dashboard;
         this.campaigns = campaigns;
         this.supervision = supervision;
@@ -60,6 +64,10 @@ class BoardPage {
         List<Region> overseen = regions.overseen();
         if (overseen.size() == 1) {
             return "redirect:/board/county/" + overseen.get(0).id();
+        }
+        // people whose job is their tasks only (unit heads, grid inspectors) open on 我的待办
+        if (overseen.isEmpty() && !visibility.readsSomeTown()) {
+            return "redirect:/work";
         }
         List<Campaign> visible = campaigns.list();
         if (overseen.isEmpty() && visible.size() == 1) {
@@ -101,6 +109,7 @@ class BoardPage {
         model.addAttribute("heat", heat);
         model.addAttribute("narrowed", narrowed);
         model.addAttribute("seesAll", seesAll);
+        model.addAttribute("office", campaigns.isOffice(campaignId));
         model.addAttribute("mine", mine);
         model.addAttribute("latest", board.patrol().isEmpty() ? null : board.patrol().get(board.patrol().size() - 1));
         model.addAttribute("screen", "1".equals(screen));

@@ -1,6 +1,7 @@
 package cn.chuangwei.documents;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * Dates as official documents write them (GB/T 9704-2012, 7.3.5.1): year, month and day in Arabic numerals, the year in
@@ -14,5 +15,10 @@ public final class ChineseDates {
     /** 2027年3月15日; "" for no date. */
     public static String format(LocalDate d) {
         return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    /** A date on a page: 2027年3月15日 in Chinese, 2027-03-15 in English; "" for no date. */
+    public static String format(LocalDate d, Locale locale) {
+        return d == null ? "" : locale != null && "en".equals(locale.getLanguage()) ? d.toString() : format(d);
     }
 }

@@ -42,13 +42,14 @@ class CampaignPlan {
 
     @EventListener
     void on(CampaignRegistered campaign) {
-        Set<String> areaCodes = standards.areas(campaign.standardCode()).stream().map(StandardAreas.Area::code)
-                .collect(Collectors.toSet());
+        Map<String, String> areas = standards.areas(campaign.standardCode()).stream().collect(Collectors.toMap(
+                StandardAreas.Area::code, StandardAreas.Area::nameZh, (a, b) -> a, LinkedHashMap::new));
+        Set<String> areaCodes = areas.keySet();
         List<NewTaskRow> taskRows = new ArrayList<>();
         if (campaign.template() != null) {
             taskRows.addAll(fromTemplate(campaign.template(), campaign.units(), campaign.phases(), areaCodes));
         }
-        RowRules rules = new RowRules(campaign.units(), campaign.phases(), areaCodes, directory::userExists);
+        RowRules rules = new RowRules(campaign.units(), campaign.phases(), areas, directory::userExists);
         List<TaskRequest> tasks = campaign.tasks();
         for (int i = 0; i < tasks.size(); i++) {
             TaskRequest t = tasks.get(i);

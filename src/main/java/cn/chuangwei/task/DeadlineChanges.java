@@ -67,13 +67,7 @@ class DeadlineChanges {
         if (!row.status().isOpen()) {
             throw ApiException.conflict("task-not-with-unit", "deadline");
         }
-        String why = reason == null ? "" : reason.trim();
-        if (why.isEmpty()) {
-            throw ApiException.badRequest("required", "reason", "reason");
-        }
-        if (why.length() > REASON_MAX) {
-            throw ApiException.badRequest("too-long", "reason", "reason", REASON_MAX);
-        }
+        String why = reason(reason);
         if (deadline == null) {
             throw ApiException.badRequest("required", "deadline", "deadline");
         }
@@ -96,6 +90,18 @@ class DeadlineChanges {
             return null;
         });
         return rows.find(rowId).orElseThrow();
+    }
+
+    /** The reason of a change to a row, trimmed: required, at most {@value #REASON_MAX} characters. */
+    static String reason(String reason) {
+        String why = reason == null ? "" : reason.trim();
+        if (why.isEmpty()) {
+            throw ApiException.badRequest("required", "reason", "reason");
+        }
+        if (why.length() > REASON_MAX) {
+            throw ApiException.badRequest("too-long", "reason", "reason", REASON_MAX);
+        }
+        return why;
     }
 
     /** The row's open unit task (if its phase has started): due date, the variables its timers read, the timers. */

@@ -53,6 +53,10 @@ public class EvidenceRepository {
                 .query(EvidenceRepository::evidence).optional();
     }
 
+    void delete(long id) {
+        jdbc.sql("delete from evidence where id = :id").param("id", id).update();
+    }
+
     public byte[] content(long id) {
         return jdbc.sql("select content from evidence where id = :id").param("id", id).query(byte[].class).single();
     }

@@ -5,6 +5,7 @@ import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.kernel.Groups;
 import cn.chuangwei.standard.StandardAreas;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,7 +56,7 @@ public class EvidenceService {
     public Evidence upload(String taskId, String fileName, String contentType, byte[] content, String type, String area,
                            String item, String description) {
         WorkItem task = work.get(taskId);
-        if (!UnitTaskForms.UNIT_TASK.equals(task.taskDefinitionKey()) || task.taskRowId() == null) {
+        if (!takesEvidence(task)) {
             throw ApiException.badRequest("evidence-only-on-unit-task", "taskId", taskId);
         }
         TaskRow row = rows.find(task.taskRowId()).orElseThrow(() -> ApiException.notFound("unknown-task", taskId));
@@ -75,6 +76,9 @@ public class EvidenceService {
         }
         if ("PHOTO".equals(t) && !isImage(content)) {
             throw ApiException.badRequest("not-an-image", "file", name);
+        }
+        if (EvidenceKind.of(content, name).isEmpty()) {
+            throw ApiException.badRequest("file-type-not-allowed", "file", name);
         }
         Campaign campaign = campaigns.find(row.campaignId()).orElseThrow();
         String a = area == null || area.isBlank() ? row.areaCode() : area.trim();
@@ -99,6 +103,41 @@ public class EvidenceService {
         long id = evidence.insert(row.id(), name, ct.length() > 100 ? "application/octet-stream" : ct, content,
                 sha256(content), t, areaCode, itemCode, description, currentUser.id(), clock.instant());
         return evidence.find(id).orElseThrow();
+    }
+
+    /**
+     * Removes a wrong file before the task is handed in: only someone of the row's own unit (the uploader's), only
+     * while the row waits for the unit (open or returned); the removal is noted in the row's history.
+     */
+    @Transactional
+    public Evidence remove(long id) {
+        Evidence e = find(id);
+        TaskRow row = rows.find(e.taskRowId()).orElseThrow();
+        if (!currentUser.inGroup(Groups.unit(row.unitCode()))) {
+            throw ApiException.forbidden("not-your-unit");
+        }
+        if (!row.status().isOpen()) {
+            throw ApiException.conflict("evidence-task-closed", "id", id);
+        }
+        evidence.delete(id);
+        rows.event(row.id(), "EVIDENCE_REMOVED", currentUser.id(), e.fileName(), clock.instant());
+        return e;
+    }
+
+    /** The standard's areas a file of a task's evidence may belong to, and the row's own area (null when it names none). */
+    public record Areas(String rowArea, List<StandardAreas.Area> all) {
+    }
+
+    /** The areas a file of this unit task's evidence may be filed under (the row's own is taken when none is chosen). */
+    public Areas areas(WorkItem task) {
+        TaskRow row = rows.find(task.taskRowId()).orElseThrow(() -> ApiException.notFound("unknown-task", task.id()));
+        Campaign campaign = campaigns.find(row.campaignId()).orElseThrow();
+        return new Areas(row.areaCode(), standards.areas(campaign.standardCode()));
+    }
+
+    /** Whether files of evidence are attached to this task: a unit's task of a decomposition row. */
+    public boolean takesEvidence(WorkItem task) {
+        return UnitTaskForms.UNIT_TASK.equals(task.taskDefinitionKey()) && task.taskRowId() != null;
     }
 
     public List<Evidence> ofRow(long rowId) {

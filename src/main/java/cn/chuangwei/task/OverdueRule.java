@@ -46,6 +46,14 @@ public class OverdueRule {
         this.rows = rows;
     }
 
+    /**
+     * Whether a deadline on this day has passed, by the same policy as {@link Cutoff#overdue}: for work that is not a
+     * decomposition row (a review, a signature, a case's step) and for lists that group by deadline.
+     */
+    public boolean isPast(LocalDate deadline) {
+        return deadline.isBefore(dueDates.overdueBefore());
+    }
+
     public Cutoff now(long campaignId) {
         return now(phases.ofCampaign(campaignId));
     }

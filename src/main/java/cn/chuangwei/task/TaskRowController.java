@@ -5,10 +5,10 @@ import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.campaign.VisibleCampaigns;
 import java.util.function.Predicate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -36,20 +36,20 @@ class TaskRowController {
     private final CurrentUser currentUser;
     private final VisibleCampaigns visible;
     private final DeadlineChanges deadlines;
-    private final int maxRows;
-    private final long maxBytes;
+    private final ImportSettings limits;
+    private final Texts texts;
 
     TaskRowController(TaskRowService service, TaskRowRepository rows, CampaignRepository campaigns,
                       CurrentUser currentUser, ImportSettings limits, VisibleCampaigns visible,
-                      DeadlineChanges deadlines) {
+                      DeadlineChanges deadlines, Texts texts) {
         this.service = service;
         this.rows = rows;
         this.campaigns = campaigns;
         this.currentUser = currentUser;
         this.visible = visible;
         this.deadlines = deadlines;
-        this.maxRows = limits.maxRows();
-        this.maxBytes = limits.maxBytes();
+        this.limits = limits;
+        this.texts = texts;
     }
 
     @GetMapping("/tasks")
@@ -107,19 +107,25 @@ class TaskRowController {
         return ResponseEntity.status(HttpStatus.CREATED).body(service.add(campaignId, raw, f -> f));
     }
 
+    /**
+     * Imports a decomposition table: every row is checked before any is written. With {@code dryRun=true} nothing is
+     * written and the answer lists every row's every column at fault (an empty list: the import would take them all).
+     */
     @PostMapping(path = "/tasks/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Object> importTable(@PathVariable long campaignId, @RequestParam("file") MultipartFile file)
-            throws IOException {
+    Map<String, Object> importTable(@PathVariable long campaignId,
+                                    @RequestParam(name = "file", required = false) MultipartFile file,
+                                    @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         currentUser.requireOffice();
         visible.requireOffice(campaignId);
-        if (file.getSize() > maxBytes) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "file", null);
+        DecompositionFile table = DecompositionUpload.of(file, limits).table(limits);
+        if (dryRun) {
+            List<Map<String, Object>> problems = service.checkRows(campaignId, table.rows(), table::column).stream()
+                    .map(p -> Map.<String, Object>of("row", p.line(), "column", p.column(), "code", p.refusal().code(),
+                            "message", texts.zh("error." + p.refusal().code(), p.refusal().args()),
+                            "messageEn", texts.en("error." + p.refusal().code(), p.refusal().args())))
+                    .toList();
+            return Map.of("campaignId", campaignId, "rows", table.rows().size(), "problems", problems);
         }
-        byte[] content;
-        try (InputStream in = file.getInputStream()) {
-            content = in.readNBytes((int) maxBytes + 1);
-        }
-        DecompositionFile table = DecompositionFile.read(file.getOriginalFilename(), content, maxRows);
         int n = service.importRows(campaignId, table.rows(), table::column);
         return Map.of("campaignId", campaignId, "imported", n);
     }

@@ -28,12 +28,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The rows behind a number of the board's heat map and timeline: a campaign's decomposition rows by phase, unit and
- * state (accepted / open / overdue, counted as the board counts them), each open row linked to its task in Tasklist.
+ * state (accepted / open / overdue, counted as the board counts them), each open row linked to its task in the workbench.
  */
 @Page
 class TaskRowPage {
 
-    static final String TASKLIST = "/camunda/app/tasklist/default/";
     private static final Set<String> STATES = Set.of("accepted", "open", "overdue");
 
     private final TaskRowRepository rows;
@@ -43,9 +42,11 @@ class TaskRowPage {
     private final TaskService tasks;
     private final Texts texts;
     private final VisibleCampaigns visible;
+    private final WorkService work;
 
     TaskRowPage(TaskRowRepository rows, CampaignRepository campaigns, CurrentUser currentUser, OverdueRule overdueRule,
-                TaskService tasks, Texts texts, VisibleCampaigns visible) {
+                TaskService tasks, Texts texts, VisibleCampaigns visible, WorkService work) {
+        this.work = work;
         this.visible = visible;
         this.rows = rows;
         this.campaigns = campaigns;
@@ -58,7 +59,7 @@ class TaskRowPage {
     @GetMapping("/board/{campaignId}/tasks")
     String list(@PathVariable long campaignId, @RequestParam(required = false) String phase,
                 @RequestParam(required = false) String unit, @RequestParam(required = false) String state,
-                Model model, Locale locale) {
+                @RequestParam(required = false) Integer imported, Model model, Locale locale) {
         Campaign c = visible.require(campaignId);
         Phase p = phase == null || phase.isBlank() ? null
                 : Phase.parse(phase).orElseThrow(() -> ApiException.badRequest("unknown-phase", "phase", "phase", phase));
@@ -82,6 +83,7 @@ class TaskRowPage {
             case "overdue" -> cutoff::overdue;
             default -> r -> true;
         };
+        boolean office = visible.isOffice(campaignId);
         List<List<Cell>> table = new ArrayList<>();
         for (TaskRow r : rows.ofCampaign(campaignId, p, u, null)) {
             if (!inState.test(r) || !sees.test(r.unitCode())) {
@@ -89,12 +91,17 @@ class TaskRowPage {
             }
             String tone = r.status() == TaskStatus.ACCEPTED ? "green" : cutoff.overdue(r) ? "red" : null;
             boolean active = r.status().isActive();
-            table.add(List.of(Cell.of(r.seq()), Cell.of(texts.get("phase." + r.phase().name(), locale)),
+            List<Cell> cells = new ArrayList<>(List.of(Cell.of(r.seq()), Cell.of(texts.get("phase." + r.phase().name(), locale)),
                     Cell.of(r.title()), Cell.link(unitNames.getOrDefault(r.unitCode(), r.unitCode()),
                             "/board/" + campaignId + "/tasks?unit=" + r.unitCode()),
                     Cell.of(r.deadline()).tone(tone), Cell.of(texts.get("task-status." + r.status().name(), locale)).tone(tone),
                     Cell.of(r.reworkCount()), active ? Cell.link(texts.get("page.open-in-tasklist", locale),
                             "/board/" + campaignId + "/tasks/" + r.id() + "/tasklist") : Cell.of("")));
+            if (office) {
+                cells.add(r.status().isOpen() ? Cell.link(texts.get("page.row-edit.link", locale),
+                        "/board/" + campaignId + "/tasks/" + r.id() + "/edit") : Cell.of(""));
+            }
+            table.add(cells);
         }
         List<String> filters = new ArrayList<>();
         if (p != null) {
@@ -106,24 +113,31 @@ class TaskRowPage {
         if (state != null && !state.isBlank()) {
             filters.add(texts.get("page.state." + state, locale));
         }
+        if (imported != null && imported > 0) {
+            filters.add(texts.get("page.import.done", locale, imported));
+        }
+        List<String> columns = new ArrayList<>(List.of(texts.get("page.col.seq", locale),
+                texts.get("export.col.phase", locale), texts.get("export.col.title", locale),
+                texts.get("export.col.unit", locale), texts.get("export.col.deadline", locale),
+                texts.get("page.col.status", locale), texts.get("export.col.rework", locale), ""));
+        if (office) {
+            columns.add("");
+        }
         model.addAttribute("table", new Table(texts.get("page.tasks", locale, c.name()), String.join(" · ", filters),
-                List.of(texts.get("page.col.seq", locale), texts.get("export.col.phase", locale),
-                        texts.get("export.col.title", locale), texts.get("export.col.unit", locale),
-                        texts.get("export.col.deadline", locale), texts.get("page.col.status", locale),
-                        texts.get("export.col.rework", locale), ""), table, null, "/board/" + campaignId));
+                columns, table, null, "/board/" + campaignId));
         return "list";
     }
 
-    /** Into Tasklist at the row's open task, when it has one the caller may see; else Tasklist's own list. */
+    /** Into the workbench at the row's open task, when it has one the caller may see; else the caller's 我的待办. */
     @GetMapping("/board/{campaignId}/tasks/{rowId}/tasklist")
     String tasklist(@PathVariable long campaignId, @PathVariable long rowId) {
         TaskRow row = rows.find(rowId).filter(r -> r.campaignId() == campaignId)
                 .orElseThrow(() -> ApiException.notFound("unknown-task-row", rowId));
         visible.requireUnit(campaignId, row.unitCode());
-        // the row's open task (the unit's, or the office's review) as far as the caller may see it in Tasklist
+        // the row's open task (the unit's, or the office's review) if the caller works on it
         String taskId = tasks.createTaskQuery().taskVariableValueEquals(TaskVariables.TASK_ROW_ID, rowId).list().stream()
-                .map(Task::getId).findFirst().orElse(null);
-        return "redirect:" + (taskId == null ? TASKLIST
-                : UriComponentsBuilder.fromPath(TASKLIST).fragment("/?task=" + taskId).build().toUriString());
+                .filter(work::mayWork).map(Task::getId).findFirst().orElse(null);
+        return "redirect:" + (taskId == null ? "/work"
+                : UriComponentsBuilder.fromPath("/work/tasks/{taskId}").buildAndExpand(taskId).encode().toUriString());
     }
 }

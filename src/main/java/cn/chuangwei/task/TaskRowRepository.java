@@ -89,22 +89,37 @@ public class TaskRowRepository implements PhaseProgress {
                 .param("open", TaskStatus.openNames()).query(TaskRowRepository::row).list();
     }
 
+    /** A critical row not accepted (重点任务未验收), as the phase gate weighs it. */
+    private static final String CRITICAL_OPEN = "critical and status <> :accepted";
+
     @Override
     public PhaseCounts counts(long campaignId, Phase phase) {
         return jdbc.sql("""
                 select count(*) as total,
                        sum(case when status = :accepted then 1 else 0 end) as accepted,
-                       sum(case when critical and status <> :accepted then 1 else 0 end) as critical_open
-                from task_row where campaign_id = :c and phase = :p""")
+                       sum(case when %s then 1 else 0 end) as critical_open
+                from task_row where campaign_id = :c and phase = :p""".formatted(CRITICAL_OPEN))
                 .param("accepted", TaskStatus.ACCEPTED.name()).param("c", campaignId).param("p", phase.name())
                 .query((rs, n) -> new PhaseCounts(rs.getInt("total"), rs.getInt("accepted"), rs.getInt("critical_open")))
                 .single();
     }
 
+    /** The phase's critical rows not accepted: those {@link #counts} counts as {@code criticalOpen}. */
+    public List<TaskRow> criticalOpen(long campaignId, Phase phase) {
+        return jdbc.sql("select * from task_row where campaign_id = :c and phase = :p and " + CRITICAL_OPEN + " order by seq")
+                .param("accepted", TaskStatus.ACCEPTED.name()).param("c", campaignId).param("p", phase.name())
+                .query(TaskRowRepository::row).list();
+    }
 
     /** The office moved the row's deadline. */
     void setDeadline(long id, java.time.LocalDate deadline) {
         jdbc.sql("update task_row set deadline = :d where id = :id").param("d", deadline).param("id", id).update();
+    }
+
+    /** The office gave the row to another unit, whose head answers for it. */
+    void setUnit(long id, String unitCode, String personUserId) {
+        jdbc.sql("update task_row set unit_code = :u, person_user_id = :p where id = :id")
+                .param("u", unitCode).param("p", personUserId).param("id", id).update();
     }
 
     /** The first time a row is handed to its unit starts its time limit. */

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -71,6 +70,38 @@ class TaskRowService {
         return checked.size();
     }
 
+    /** A row's column at fault: the file's row, the column as the file spells it, the refusal. */
+    public record RowProblem(int line, String column, ApiException refusal) {
+    }
+
+    /**
+     * What an import of these rows would meet, without writing anything: every row's every column at fault, in the
+     * file's order (empty: {@link #importRows} would take them all).
+     */
+    @Transactional(readOnly = true)
+    public List<RowProblem> checkRows(long campaignId, List<NumberedRow> numbered, Function<String, String> columnNames) {
+        Target target = target(campaignId);
+        List<RowProblem> problems = new ArrayList<>();
+        for (NumberedRow n : numbered) {
+            target.rules.problems(n.row(), n.line(), columnNames::apply)
+                    .forEach(p -> problems.add(new RowProblem(n.line(), p.field(), p)));
+        }
+        return problems;
+    }
+
+    /** The rows as they would be written (all of them valid: else the first refusal). */
+    @Transactional(readOnly = true)
+    public List<NewTaskRow> readRows(long campaignId, List<NumberedRow> numbered, Function<String, String> columnNames) {
+        Target target = target(campaignId);
+        return numbered.stream().map(n -> target.rules.check(n.row(), n.line(), columnNames::apply)).toList();
+    }
+
+    /** The phases a new row may go to now and the days its deadline may fall on (the template's drop-down lists). */
+    @Transactional(readOnly = true)
+    public Map<Phase, DateRange> openWindows(long campaignId) {
+        return windows(phases.ofCampaign(campaignId));
+    }
+
     private List<Long> write(long campaignId, List<NewTaskRow> checked, Map<Phase, CampaignPhase> byPhase) {
         List<Long> ids = new ArrayList<>();
         for (NewTaskRow row : checked) {
@@ -89,6 +120,21 @@ class TaskRowService {
         List<CampaignPhase> all = phases.ofCampaign(campaignId);
         Map<Phase, CampaignPhase> byPhase = all.stream().collect(Collectors.toMap(CampaignPhase::phase, Function.identity(),
                 (a, b) -> a, () -> new EnumMap<>(Phase.class)));
+        Map<Phase, DateRange> windows = windows(all);
+        Map<String, CampaignUnit> units = campaigns.units(campaignId).stream()
+                .collect(Collectors.toMap(CampaignUnit::code, Function.identity()));
+        Map<String, String> areas = areas(campaign.standardCode());
+        return new Target(new RowRules(units, windows, areas, directory::userExists), byPhase);
+    }
+
+    /** The standard's areas, code → Chinese name, in the standard's order: a row names one by either. */
+    Map<String, String> areas(String standardCode) {
+        return standards.areas(standardCode).stream().collect(Collectors.toMap(StandardAreas.Area::code,
+                StandardAreas.Area::nameZh, (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    /** A phase not yet started takes rows inside its dates; a phase held for rectification from today to the last day. */
+    private Map<Phase, DateRange> windows(List<CampaignPhase> all) {
         LocalDate lastDay = all.stream().map(CampaignPhase::endDate).max(LocalDate::compareTo).orElseThrow();
         Map<Phase, DateRange> windows = new EnumMap<>(Phase.class);
         for (CampaignPhase p : all) {
@@ -98,10 +144,6 @@ class TaskRowService {
                 windows.put(p.phase(), new DateRange(dueDates.today(), lastDay));
             }
         }
-        Map<String, CampaignUnit> units = campaigns.units(campaignId).stream()
-                .collect(Collectors.toMap(CampaignUnit::code, Function.identity()));
-        Set<String> areas = standards.areas(campaign.standardCode()).stream().map(StandardAreas.Area::code)
-                .collect(Collectors.toSet());
-        return new Target(new RowRules(units, windows, areas, directory::userExists), byPhase);
+        return windows;
     }
 }

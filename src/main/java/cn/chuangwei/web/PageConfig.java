@@ -44,6 +44,6 @@ class PageConfig implements WebMvcConfigurer {
                 }
                 return true;
             }
-        }).addPathPatterns("/", "/login", "/board/**", "/m/**");
+        }).addPathPatterns("/", "/login", "/board/**", "/m/**", "/work/**");
     }
 }

@@ -79,7 +79,7 @@ class SecurityConfig {
     }
 
     /**
-     * The command board's pages ({@code /}, {@code /board/**}, {@code /m/**}): a form login against the same identities,
+     * The command board's pages ({@code /}, {@code /board/**}, {@code /m/**}, the workbench's {@code /work/**}): a form login against the same identities,
      * a session and Spring Security's CSRF token on every form.
      */
     @Bean
@@ -88,7 +88,8 @@ class SecurityConfig {
             throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/"), paths.matcher("/login"),
-                        paths.matcher("/logout"), paths.matcher("/board/**"), paths.matcher("/m/**")))
+                        paths.matcher("/logout"), paths.matcher("/board/**"), paths.matcher("/m/**"),
+                        paths.matcher("/work/**")))
                 .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/login")).permitAll()
                         .anyRequest().authenticated())
                 .requestCache(c -> c.requestCache(requestCache()))

@@ -141,8 +141,10 @@ class BoardBrowserTest {
         try (Browser b = new Browser(port, 1366, 900)) {
             b.open("/");
             b.login(f.head("cgzx"), Fixture.PASSWORD);
-            // the head is in one campaign only: the board opens on it
-            assertThat(b.path()).isEqualTo("/board/" + id);
+            // a unit head opens on 我的待办; the board of their one campaign is a link away
+            assertThat(b.path()).isEqualTo("/work");
+            assertThat(b.text("main")).contains("清理主要街道");
+            b.open("/board/" + id);
             b.awaitCharts();
             assertThat(b.all("#heatmap tbody tr")).hasSize(1);
             assertThat(b.find(cell("cgzx")).getDomAttribute("class")).isEqualTo("red");
@@ -150,9 +152,10 @@ class BoardBrowserTest {
             assertThat(b.text("#my-tasks")).contains("清理主要街道").doesNotContain("开展健康教育");
             b.screenshot("board-unit-head");
 
-            // the task links into Tasklist at the task itself
+            // the task links into the workbench at the task itself
             b.find("#my-tasks a").click();
-            assertThat(b.driver().getCurrentUrl()).contains("/camunda/app/tasklist/default/#/?task=");
+            assertThat(b.path()).startsWith("/work/tasks/");
+            assertThat(b.text("#task-title")).contains("清理主要街道");
 
             b.open("/board/" + id + "/tasks?unit=" + f.unit("dzb"));
             assertThat(b.text("h1")).contains("403");

@@ -175,21 +175,23 @@ class BoardPagesTest {
     }
 
     @Test
-    void eachOpenRowLinksToItsTaskInTasklist() {
+    void eachOpenRowLinksToItsTaskInTheWorkbench() {
         Api head = new Api(port, f.head("cgzx"), Fixture.PASSWORD);
         long row = head.get("/api/campaigns/" + id + "/tasks").json().get(0).get("id").asLong();
         String unitTask = head.get("/api/tasks?campaignId=" + id).json().get(0).get("id").asText();
         WebSession headPages = signedIn(f.head("cgzx"));
         String link = "/board/" + id + "/tasks/" + row + "/tasklist";
-        assertThat(headPages.get(link).location()).endsWith("/camunda/app/tasklist/default/#/?task=" + unitTask);
+        assertThat(headPages.get(link).location()).endsWith("/work/tasks/" + unitTask);
+        // a supervisor, who reads the row but does not work on it, to their own 我的待办
+        assertThat(signedIn(f.supervisors.get(0)).get(link).location()).endsWith("/work");
 
-        // submitted: the office is sent to its review; the unit, which cannot see the review, to its Tasklist
+        // submitted: the office is sent to its review; the unit, which does not work on the review, to its 我的待办
         assertThat(head.post("/api/tasks/" + unitTask + "/complete", Map.of("resultSummary", "已清理")).status())
                 .isEqualTo(200);
         String review = new Api(port, f.office, Fixture.PASSWORD)
                 .get("/api/tasks?campaignId=" + id + "&taskDefinitionKey=reviewTask").json().get(0).get("id").asText();
-        assertThat(signedIn(f.office).get(link).location()).endsWith("/camunda/app/tasklist/default/#/?task=" + review);
-        assertThat(headPages.get(link).location()).endsWith("/camunda/app/tasklist/default/");
+        assertThat(signedIn(f.office).get(link).location()).endsWith("/work/tasks/" + review);
+        assertThat(headPages.get(link).location()).endsWith("/work");
         assertThat(signedIn(f.head("dzb")).get(link).status()).isEqualTo(403);
         assertThat(signedIn(f.office).get("/board/" + id + "/tasks/999999/tasklist").status()).isEqualTo(404);
     }

@@ -678,6 +678,26 @@ class AuthorizationMatrixTest {
                 .at(region + "/people/" + f.leader + "/LEADING_GROUP/remove").form(region, Map.of())
                 .allow(404, OFFICE, COUNTY).forbiddenToOthers();
 
+        // the office sets up in the browser (issue 15, item 4): a town's first campaign (its own town's office only), the
+        // decomposition import, a row's edit (the town's office), the calendar (everyone reads, an office changes a day)
+        page(rows, "GET", "/board/campaigns/new").global().allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/campaigns/new").form("/board/campaigns/new", Map.of("town", String.valueOf(town)))
+                .allow(400, OFFICE).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/import").at(b + "/import").allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/import/template.xlsx").at(b + "/import/template.xlsx").allow(200, OFFICE)
+                .forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/import").at(b + "/import").form(b + "/import", Map.of())
+                .allow(400, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/import/commit").at(b + "/import/commit").form(b + "/import", Map.of())
+                .allow(400, OFFICE).forbiddenToOthers();
+        String rowEdit = b + "/tasks/" + ownRow + "/edit";
+        page(rows, "GET", "/board/{campaignId}/tasks/{rowId}/edit").at(rowEdit).allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/tasks/{rowId}/edit").at(rowEdit).form(rowEdit, Map.of())
+                .allow(400, OFFICE).forbiddenToOthers();
+        page(rows, "GET", "/board/calendar/{year}").at("/board/calendar/2027").allowAll(200);
+        page(rows, "POST", "/board/calendar/{year}").global().at("/board/calendar/2027").form("/board/calendar/2027", Map.of())
+                .allow(400, OFFICE).forbiddenToOthers();
+
         // the command board's pages
         page(rows, "GET", "/").allowAll(200, 302);
         page(rows, "GET", "/login").allow(200, ANONYMOUS).allowAll(200);
@@ -703,6 +723,32 @@ class AuthorizationMatrixTest {
         page(rows, "GET", "/m/cases").allowAll(200);
         page(rows, "POST", "/m/cases/{taskId}/check").at("/m/cases/" + checkTask + "/check").form("/m/cases", Map.of())
                 .allow(400, INSPECTOR).forbiddenToOthers();
+
+        // the workbench (issue 15): 我的待办 for everyone signed in; a task's page, completion and evidence for whoever works
+        // on the task (the unit head, the unit's task); its files for whoever reads the unit's work; the form preview for
+        // the office. (JSON and uploads with the CSRF token of 我的待办, as the task page's script sends them.)
+        String w = "/work/tasks/";
+        page(rows, "GET", "/work").allowAll(200);
+        page(rows, "GET", "/work/tasks/{taskId}").variant(OWN).at(w + ownTask).allow(200, UNIT_HEAD).forbiddenToOthers();
+        page(rows, "GET", "/work/tasks/{taskId}").variant(OTHER).at(w + otherTask).forbiddenToOthers();
+        page(rows, "POST", "/work/tasks/{taskId}/complete").variant(OWN).at(w + ownTask + "/complete").form("/work", Map.of())
+                .body(none).allow(400, UNIT_HEAD).forbiddenToOthers();
+        page(rows, "POST", "/work/tasks/{taskId}/complete").variant(OTHER).at(w + otherTask + "/complete")
+                .form("/work", Map.of()).body(none).forbiddenToOthers();
+        page(rows, "POST", "/work/tasks/{taskId}/evidence").variant(OWN).at(w + ownTask + "/evidence").form("/work", Map.of())
+                .file("a.txt", "text/plain", text).allow(400, UNIT_HEAD).forbiddenToOthers();
+        page(rows, "POST", "/work/tasks/{taskId}/evidence").variant(OTHER).at(w + otherTask + "/evidence")
+                .form("/work", Map.of()).file("a.txt", "text/plain", text).forbiddenToOthers();
+        // (removing one's own unit's file is allowed once; WorkApiTest removes one)
+        page(rows, "POST", "/work/evidence/{id}/remove").variant(OTHER).at("/work/evidence/" + otherEvidence + "/remove")
+                .form("/work", Map.of()).body(none).forbiddenToOthers();
+        for (String tail : List.of("", "/thumb")) {
+            page(rows, "GET", "/work/evidence/{id}" + tail).variant(OWN).at("/work/evidence/" + ownEvidence + tail)
+                    .allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
+            page(rows, "GET", "/work/evidence/{id}" + tail).variant(OTHER).at("/work/evidence/" + otherEvidence + tail)
+                    .allow(200, SEES_ALL).forbiddenToOthers();
+        }
+        page(rows, "GET", "/work/forms/{formId}").global().at("/work/forms/unit-task").allow(200, OFFICE).forbiddenToOthers();
 
         // a sample of the engine's REST API (Tasklist, Cockpit): the engine's authorizations for the signed-in user
         engine(rows, "GET", "/engine-rest/task").allowAll(200);
@@ -771,7 +817,11 @@ class AuthorizationMatrixTest {
     Observed call(Row row, Role role) {
         if (row.surface() == Surface.PAGE) {
             WebSession s = sessions.get(role);
+            String tokenPage = role == ANONYMOUS ? "/login" : row.formPage();
             WebSession.Page p = "GET".equals(row.method()) ? s.get(row.path())
+                    : row.upload() != null ? s.upload(tokenPage, row.path(), row.upload().name(),
+                            row.upload().contentType(), row.upload().content(), row.upload().fields())
+                    : row.body() != null ? s.postJson(tokenPage, row.path(), json(row.body()))
                     // without a session the only CSRF token to be had is the login page's
                     : s.post(role == ANONYMOUS ? "/login" : row.formPage(), row.path(), row.form());
             return new Observed(p.status(), p.location(), p.body());
@@ -788,6 +838,14 @@ class AuthorizationMatrixTest {
         return new Observed(r.status(), null, r.raw());
     }
 
+    private static String json(Object body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Our endpoints as Spring MVC maps them: "GET /api/campaigns/{id}". */
     Set<String> mappedEndpoints() {
         Set<String> out = new TreeSet<>();
@@ -795,7 +853,7 @@ class AuthorizationMatrixTest {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
                 if (pattern.equals("/") || pattern.equals("/login") || pattern.startsWith("/api/")
-                        || pattern.startsWith("/board/") || pattern.startsWith("/m/")) {
+                        || pattern.startsWith("/board/") || pattern.startsWith("/m/") || pattern.startsWith("/work")) {
                     if (methods.isEmpty()) {
                         out.add("ANY " + pattern);
                     }

@@ -55,6 +55,8 @@ public class Browser implements AutoCloseable {
         // what navigator.languages reports (--lang alone is not enough when headless): the Camunda webapps choose
         // their language from it, Chinese first as a Chinese browser has it
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the console's messages, for tests that look for errors and CSP violations
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -98,6 +100,14 @@ public class Browser implements AutoCloseable {
 
     public String text(String css) {
         return find(css).getText();
+    }
+
+    /** The console's errors since the last call (CSP violations among them; the browser's own favicon request not). */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                        || e.getMessage().contains("Content Security Policy"))
+                .map(e -> e.getMessage()).filter(m -> !m.contains("/favicon.ico")).toList();
     }
 
     /** Waits until the page's charts are drawn (ECharts renders into SVG). */

@@ -1,5 +1,6 @@
 package cn.chuangwei.support;
 
+import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +28,14 @@ public class CampaignDriver {
     /** Sets up and starts a campaign of consecutive 10-day phases from {@code start}, its group sync job done. */
     public static CampaignDriver started(CampaignSetupService setup, RuntimeService runtime, TaskService tasks,
                                          ManagementService management, Fixture f, LocalDate start) {
-        long id = setup.create(f.small(start, List.of(), false), f.office);
+        return started(setup, runtime, tasks, management, f, start, List.of());
+    }
+
+    /** As {@link #started}, with these decomposition rows: the first phase's are its units' tasks at once. */
+    public static CampaignDriver started(CampaignSetupService setup, RuntimeService runtime, TaskService tasks,
+                                         ManagementService management, Fixture f, LocalDate start,
+                                         List<TaskRequest> rows) {
+        long id = setup.create(f.small(start, rows, false), f.office);
         CampaignDriver d = new CampaignDriver(id, runtime, tasks);
         for (Job j : management.createJobQuery().processInstanceId(d.campaignProcess().getId()).list()) {
             management.executeJob(j.getId());
@@ -44,6 +52,18 @@ public class CampaignDriver {
     public ProcessInstance sub(String key) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey("campaign-" + campaignId)
                 .processDefinitionKey(key).active().singleResult();
+    }
+
+    /** The open tasks of this definition in the campaign's active phase, in the order they were created. */
+    public List<Task> open(String taskDefinitionKey) {
+        return tasks.createTaskQuery().processInstanceId(sub("campaign-phase").getId())
+                .taskDefinitionKey(taskDefinitionKey).orderByTaskCreateTime().asc().orderByTaskId().asc().list();
+    }
+
+    /** The open task of this definition for one decomposition row. */
+    public Task openOfRow(String taskDefinitionKey, long rowId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey("campaign-" + campaignId)
+                .taskDefinitionKey(taskDefinitionKey).taskVariableValueEquals("taskRowId", rowId).singleResult();
     }
 
     /** Every member signs the open phase gate: approve. */

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,6 +87,34 @@ public class WebSession {
         return post(path, fields, token, formPath);
     }
 
+    /** Posts a form whose fields may repeat (check boxes, multiple choices), with the CSRF token of its page. */
+    public Page postAll(String formPath, String path, List<Map.Entry<String, String>> fields) {
+        Matcher m = CSRF.matcher(get(formPath).body());
+        String token = m.find() ? m.group(1) : "";
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&")) + "&_csrf=" + enc(token);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Referer", base + formPath)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Uploads a file as a page's form does (multipart, field {@code file}), with the CSRF token of its page. */
+    public Page upload(String formPath, String path, String fileName, byte[] content) {
+        Matcher m = CSRF.matcher(get(formPath).body());
+        String token = m.find() ? m.group(1) : "";
+        String boundary = "----chuangwei" + System.nanoTime();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(head);
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Referer", base + formPath)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
+    }
+
     public Page postRaw(String path, Map<String, String> fields, String csrf) {
         return post(path, fields, csrf, null);
     }
@@ -100,6 +129,37 @@ public class WebSession {
             request.header("Referer", base + from);
         }
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** As the workbench's script posts: JSON, with the CSRF token of the page it was on as a header. */
+    public Page postJson(String formPage, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", token(formPage))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** As the workbench's script uploads a file: multipart, with the CSRF token of the page it was on as a header. */
+    public Page upload(String formPage, String path, String fileName, String contentType, byte[] content,
+                       String... fields) {
+        String boundary = "----chuangwei" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                    + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-CSRF-TOKEN", token(formPage))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    private String token(String formPage) {
+        Matcher m = CSRF.matcher(get(formPage).body());
+        return m.find() ? m.group(1) : "";
     }
 
     /** A file the page links to, e.g. an Excel export: its bytes, or an assertion error naming the status. */

@@ -1,0 +1,142 @@
+package cn.chuangwei.work;
+
+import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.AppRights;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Camunda Forms as the engine deployed them: a task's form ({@link FormService#getDeployedTaskForm}) with the values
+ * of its fields from the task's variables, and a form by its id for the office's preview.
+ */
+@Component
+class DeployedForms {
+
+    /**
+     * A form's schema (JSON text, safe inside a script element), the values it opens with, and its title: the first
+     * line of its first text block, as the form itself heads its fields.
+     */
+    record Form(String schema, String data, String title) {
+    }
+
+    private static final Pattern FORM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+
+    private final FormService forms;
+    private final RepositoryService repository;
+    private final AppRights appRights;
+    private final ObjectMapper json;
+
+    DeployedForms(FormService forms, RepositoryService repository, AppRights appRights, ObjectMapper json) {
+        this.forms = forms;
+        this.repository = repository;
+        this.appRights = appRights;
+        this.json = json;
+    }
+
+    /**
+     * The task's form and the values of its fields (strings, numbers, booleans; dates as yyyy-MM-dd), read with the
+     * caller's rights; null when the task has no Camunda Form.
+     */
+    Form ofTask(String taskId, ZoneId zone) {
+        JsonNode schema;
+        try (InputStream in = forms.getDeployedTaskForm(taskId)) {
+            schema = json.readTree(in);
+        } catch (org.camunda.bpm.engine.BadUserRequestException e) {
+            return null; // no deployed form
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        keys(schema, keys);
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (!keys.isEmpty()) {
+            VariableMap values = forms.getTaskFormVariables(taskId, List.copyOf(keys), false);
+            for (String key : keys) {
+                Object v = values.containsKey(key) ? values.getValueTyped(key).getValue() : null;
+                if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+                    data.put(key, v);
+                } else if (v instanceof Date d) {
+                    data.put(key, d.toInstant().atZone(zone).toLocalDate().toString());
+                }
+            }
+        }
+        return new Form(safe(schema), safe(json.valueToTree(data)), title(schema));
+    }
+
+    /** A deployed form by its id (the newest deployment holding {@code forms/<id>.form}), with no data. */
+    Form byId(String formId) {
+        if (formId == null || !FORM_ID.matcher(formId).matches()) {
+            throw ApiException.notFound("unknown-form", formId);
+        }
+        String wanted = formId + ".form";
+        return appRights.lookUp(() -> {
+            for (Deployment d : repository.createDeploymentQuery().orderByDeploymentTime().desc().listPage(0, 200)) {
+                for (String name : repository.getDeploymentResourceNames(d.getId())) {
+                    if (name.equals(wanted) || name.endsWith("/" + wanted)) {
+                        try (InputStream in = repository.getResourceAsStream(d.getId(), name)) {
+                            JsonNode schema = json.readTree(in);
+                            return new Form(safe(schema), "{}", title(schema));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                }
+            }
+            throw ApiException.notFound("unknown-form", formId);
+        });
+    }
+
+    /** The first line of the form's first text block without its Markdown heading marks; null when it has none. */
+    static String title(JsonNode schema) {
+        JsonNode components = schema.get("components");
+        if (components != null && components.isArray()) {
+            for (JsonNode c : components) {
+                if ("text".equals(c.path("type").asText()) && c.path("text").isTextual()) {
+                    String line = c.get("text").asText().strip().lines().findFirst().orElse("");
+                    line = line.replaceFirst("^#+\\s*", "").strip();
+                    return line.isEmpty() ? null : line;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The ids of the deployed forms' fields, components nested in groups included. */
+    private static void keys(JsonNode node, Set<String> keys) {
+        JsonNode components = node.get("components");
+        if (components == null || !components.isArray()) {
+            return;
+        }
+        for (JsonNode c : components) {
+            if (c.hasNonNull("key") && c.get("key").isTextual()) {
+                keys.add(c.get("key").asText());
+            }
+            keys(c, keys);
+        }
+    }
+
+    /** JSON for a {@code <script type="application/json">} element: no "</script>" can come out of a value. */
+    private String safe(JsonNode node) {
+        try {
+            return json.writeValueAsString(node).replace("<", "\\u003c");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
