@@ -79,6 +79,15 @@ public class DocumentRenderer {
         return XmlText.clean(templates.process(template, new Context(locale, new HashMap<>(model))));
     }
 
+    /**
+     * One part of the template as HTML, to show inside a page of the board: the elements that match a Thymeleaf markup
+     * selector (such as {@code ".sheet"}), rendered from the same model as the page and the PDF.
+     */
+    public String fragment(String template, String selector, Map<String, ?> model, Locale locale) {
+        return XmlText.clean(templates.process(template, java.util.Set.of(selector),
+                new Context(locale, new HashMap<>(model))));
+    }
+
     /** The template as a PDF whose pages the stylesheet sets (A4 for the official documents). */
     public byte[] pdf(String template, Map<String, ?> model, Locale locale) {
         Map<String, Object> withPdf = new HashMap<>(model);

@@ -37,9 +37,10 @@ class MailTemplates {
             "CIRCULAR_ISSUED", List.of(Set.of("recipientName", "circularTitle", "circularNumber", "link"),
                     Set.of("campaignName", "issuingOffice", "unitCount", "taskCount")),
             "CASE_RESULT", List.of(Set.of("recipientName", "caseNumber", "result"),
-                    Set.of("reportedOn", "description", "address", "unitName")),
+                    Set.of("reportedOn", "description", "address", "unitName", "categoryName")),
             "CASE_ESCALATION", List.of(Set.of("recipientName", "unitName", "caseNumber", "deadline", "levelName", "link"),
-                    Set.of("campaignName", "address", "description", "situation", "interviewNote", "daysOverdue")));
+                    Set.of("campaignName", "address", "description", "situation", "interviewNote", "daysOverdue",
+                            "categoryName", "gridName")));
 
     /** A template of one kind and language. */
     public record Template(String key, String locale, String subject, String body, String updatedBy, Instant updatedAt) {

@@ -23,18 +23,18 @@ import org.springframework.web.multipart.MultipartFile;
 class CaseController {
 
     private final CaseService cases;
-    private final CaseRepository repository;
+    private final CaseSheet sheets;
     private final CaseStats stats;
     private final CaseExports exports;
     private final long maxPhotoBytes;
 
     private final VisibleCampaigns campaigns;
 
-    CaseController(CaseService cases, CaseRepository repository, CaseStats stats, CaseExports exports,
+    CaseController(CaseService cases, CaseSheet sheets, CaseStats stats, CaseExports exports,
                    VisibleCampaigns campaigns, EvidenceSettings limits) {
         this.campaigns = campaigns;
         this.cases = cases;
-        this.repository = repository;
+        this.sheets = sheets;
         this.stats = stats;
         this.exports = exports;
         this.maxPhotoBytes = limits.maxBytes();
@@ -75,10 +75,10 @@ class CaseController {
         return cases.view(id);
     }
 
+    /** The case's history: each step's code and its name, who took it (id and name), its note as recorded and in words. */
     @GetMapping("/api/cases/{id}/events")
-    List<Map<String, Object>> events(@PathVariable long id) {
-        cases.view(id);
-        return repository.events(id);
+    List<CaseSheet.Event> events(@PathVariable long id, java.util.Locale locale) {
+        return sheets.history(id, locale);
     }
 
     @PostMapping(path = "/api/cases/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

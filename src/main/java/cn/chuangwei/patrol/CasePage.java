@@ -3,15 +3,16 @@ package cn.chuangwei.patrol;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.calendar.Months;
 import cn.chuangwei.campaign.Campaign;
-import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.task.EvidenceService;
+import cn.chuangwei.task.WorkService;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
 import cn.chuangwei.web.Table.Cell;
 import cn.chuangwei.web.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,7 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,16 +45,23 @@ class CasePage {
 
     private final CaseService cases;
     private final CaseExports exports;
-    private final CampaignRepository campaigns;
     private final DueDates dueDates;
     private final Texts texts;
     private final VisibleCampaigns visible;
+    private final CaseNames names;
+    private final CaseSheet sheets;
+    private final CaseRepository repository;
+    private final WorkService work;
 
-    CasePage(CaseService cases, CaseExports exports, CampaignRepository campaigns, DueDates dueDates, Texts texts, VisibleCampaigns visible) {
+    CasePage(CaseService cases, CaseExports exports, DueDates dueDates, Texts texts,
+             VisibleCampaigns visible, CaseNames names, CaseSheet sheets, CaseRepository repository, WorkService work) {
         this.visible = visible;
+        this.names = names;
+        this.sheets = sheets;
+        this.repository = repository;
+        this.work = work;
         this.cases = cases;
         this.exports = exports;
-        this.campaigns = campaigns;
         this.dueDates = dueDates;
         this.texts = texts;
     }
@@ -67,8 +76,7 @@ class CasePage {
         if (s != null && !STATUSES.contains(s)) {
             throw ApiException.badRequest("invalid-choice", "status", "status", status, String.join(", ", STATUSES));
         }
-        Map<String, String> unitNames = campaigns.units(campaignId).stream()
-                .collect(Collectors.toMap(CampaignUnit::code, CampaignUnit::name));
+        Map<String, String> unitNames = names.units(campaignId);
         String u = blank(unit);
         if (u != null && !unitNames.containsKey(u)) {
             throw ApiException.notFound("unknown-unit", "unit", u);
@@ -87,14 +95,15 @@ class CasePage {
                 start.apply(dueMonth == null ? null : dueMonth.plusMonths(1).atDay(1)),
                 start.apply(closedMonth == null ? null : closedMonth.atDay(1)),
                 start.apply(closedMonth == null ? null : closedMonth.plusMonths(1).atDay(1)));
-        Map<String, String> categories = cases.categoryNames("en".equals(Pages.lang(locale)));
+        Map<String, String> categories = names.categories(locale);
+        Map<String, String> grids = names.grids(campaignId);
         Instant now = dueDates.now().toInstant();
         List<List<Cell>> rows = new ArrayList<>();
         for (PatrolCase pc : found) {
-
             String tone = pc.closedAt() != null ? (Boolean.TRUE.equals(pc.closedOnTime()) ? "green" : "yellow")
                     : pc.handleDue() != null && pc.handleDue().isBefore(now) ? "red" : null;
-            rows.add(List.of(Cell.of(pc.id()), Cell.of(time(pc.reportedAt())), Cell.of(pc.gridCode()),
+            rows.add(List.of(Cell.link(pc.id(), CaseSheet.href(pc)), Cell.of(time(pc.reportedAt())),
+                    Cell.of(grids.getOrDefault(pc.gridCode(), pc.gridCode())),
                     Cell.of(categories.getOrDefault(pc.category(), pc.category())), Cell.of(pc.address()),
                     Cell.of(pc.description()), Cell.of(texts.get("case-status." + pc.status(), locale)).tone(tone),
                     pc.unitCode() == null ? Cell.of("") : Cell.link(unitNames.getOrDefault(pc.unitCode(), pc.unitCode()),
@@ -127,6 +136,52 @@ class CasePage {
                 rows, "/board/" + campaignId + "/cases/xlsx?month=" + month + "&lang=" + Pages.lang(locale),
                 "/board/" + campaignId));
         return "list";
+    }
+
+    /**
+     * One case, phone first: what, where (coordinates and address), its photos, who reported it, the grid and the unit,
+     * its history, and the caller's open task on it. Scoped as the list is; a case of another campaign is not found here.
+     */
+    @GetMapping("/board/{campaignId}/cases/{caseId}")
+    String one(@PathVariable long campaignId, @PathVariable long caseId, Model model, Locale locale) {
+        Campaign campaign = visible.requirePatrol(campaignId);
+        PatrolCase c = inCampaign(campaignId, caseId);
+        model.addAttribute("campaign", campaign.name());
+        Map<String, Object> sheet = sheets.sheet(caseId, locale);
+        sheet.put("onPage", true);
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("history", sheets.history(caseId, locale));
+        model.addAttribute("myTasks", work.myTasks(campaignId, null).stream()
+                .filter(t -> c.processInstanceId() != null && c.processInstanceId().equals(t.processInstanceId())).toList());
+        model.addAttribute("back", "/board/" + campaignId + "/cases");
+        return "case";
+    }
+
+    /** A photo of the case, to whoever may see the case: its real image type, never sniffed, cached privately. */
+    @GetMapping("/board/{campaignId}/cases/{caseId}/photos/{photoId}")
+    ResponseEntity<byte[]> photo(@PathVariable long campaignId, @PathVariable long caseId, @PathVariable long photoId,
+                                 jakarta.servlet.http.HttpServletResponse response) {
+        visible.requirePatrol(campaignId);
+        inCampaign(campaignId, caseId);
+        byte[] content = repository.photoContent(caseId, photoId)
+                .orElseThrow(() -> ApiException.notFound("unknown-photo", photoId));
+        String type = EvidenceService.imageType(content);
+        // an image has no character set (the pages' forced UTF-8 would be appended to its type)
+        response.setCharacterEncoding((String) null);
+        return ResponseEntity.ok()
+                .contentType(type == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(type))
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                .body(content);
+    }
+
+    /** The campaign's case, if the caller may see it: else 403, or 404 for none of the campaign's. */
+    private PatrolCase inCampaign(long campaignId, long caseId) {
+        PatrolCase c = cases.view(caseId);
+        if (c.campaignId() != campaignId) {
+            throw ApiException.notFound("unknown-case", caseId);
+        }
+        return c;
     }
 
     @GetMapping("/board/{campaignId}/cases/xlsx")

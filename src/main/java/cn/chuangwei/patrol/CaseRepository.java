@@ -118,9 +118,20 @@ class CaseRepository {
         return t == null ? null : t.toInstant();
     }
 
-    /** A category's Chinese name (案件类别), or its code if it has none. */
-    String categoryName(String code) {
-        return jdbc.sql("select name_zh from case_category where code = :c").param("c", code).query(String.class)
-                .optional().orElse(code);
+    /** A photo of a case, without its bytes. */
+    record PhotoInfo(long id, String stage, String fileName, String uploadedBy, Instant uploadedAt) {
+    }
+
+    List<PhotoInfo> photos(long caseId) {
+        return jdbc.sql("select id, stage, file_name, uploaded_by, uploaded_at from case_photo where case_id = :c order by id")
+                .param("c", caseId).query((rs, n) -> new PhotoInfo(rs.getLong("id"), rs.getString("stage"),
+                        rs.getString("file_name"), rs.getString("uploaded_by"), instant(rs.getTimestamp("uploaded_at"))))
+                .list();
+    }
+
+    /** A photo's bytes, if it is one of the case's. */
+    Optional<byte[]> photoContent(long caseId, long photoId) {
+        return jdbc.sql("select content from case_photo where id = :p and case_id = :c").param("p", photoId)
+                .param("c", caseId).query((rs, n) -> rs.getBytes("content")).optional();
     }
 }

@@ -55,11 +55,13 @@ public class CaseService {
     private final CurrentUser currentUser;
     private final Visibility visibility;
     private final Regions regions;
+    private final CaseNames names;
     private final Clock clock;
 
     CaseService(CaseRepository cases, CampaignRepository campaigns, JdbcClient jdbc, RuntimeService runtime,
-                CurrentUser currentUser, Clock clock, Visibility visibility, Regions regions) {
+                CurrentUser currentUser, Clock clock, Visibility visibility, Regions regions, CaseNames names) {
         this.cases = cases;
+        this.names = names;
         this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.runtime = runtime;
@@ -123,9 +125,9 @@ public class CaseService {
         if (category == null || category.isEmpty()) {
             throw ApiException.badRequest("required", "category", "category");
         }
-        if (jdbc.sql("select count(*) from case_category where code = :c").param("c", category).query(Integer.class).single() == 0) {
-            throw ApiException.badRequest("invalid-choice", "category", "category", r.category(),
-                    String.join(", ", jdbc.sql("select code from case_category order by seq").query(String.class).list()));
+        List<String> categories = names.categoryCodes();
+        if (!categories.contains(category)) {
+            throw ApiException.badRequest("invalid-choice", "category", "category", r.category(), String.join(", ", categories));
         }
         String urgency = r.urgency() == null || r.urgency().isBlank() ? "NORMAL" : r.urgency().trim().toUpperCase(Locale.ROOT);
         if (!URGENCIES.contains(urgency)) {
@@ -180,12 +182,34 @@ public class CaseService {
 
     /** One case, as the lists show it: 403 for a case the caller may not see. */
     public PatrolCase view(long id) {
+        return seen(id).c();
+    }
+
+    /**
+     * One case as its page shows it: the complainant's name and contact for those who read them, else only their phone
+     * masked ({@code 139****5678}), so that a unit knows there is a caller without learning who.
+     */
+    record Seen(PatrolCase c, boolean callerShown, String maskedPhone) {
+    }
+
+    Seen seen(long id) {
         PatrolCase c = cases.find(id).orElseThrow(() -> ApiException.notFound("unknown-case", id));
-        List<PatrolCase> seen = visible(List.of(c));
-        if (seen.isEmpty()) {
+        String town = towns().apply(c.campaignId());
+        if (!maySee(c, town)) {
             throw ApiException.forbidden("not-your-case");
         }
-        return seen.get(0);
+        return seesCallers(town) ? new Seen(c, true, null) : new Seen(c.withoutCaller(), false, masked(c.callerPhone()));
+    }
+
+    /** A phone number with its middle hidden: 139****5678; a short one all but its last two characters. */
+    static String masked(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        String p = phone.strip();
+        int start = p.length() >= 11 ? 3 : 0;
+        int end = p.length() >= 7 ? 4 : Math.min(2, p.length() / 2);
+        return p.substring(0, start) + "*".repeat(p.length() - start - end) + p.substring(p.length() - end);
     }
 
     public List<PatrolCase> list(Long campaignId, String status, String unit) {
@@ -226,7 +250,8 @@ public class CaseService {
         if (content.length > maxBytes) {
             throw new ApiException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "file", null);
         }
-        if (!cn.chuangwei.task.EvidenceService.isImage(content)) {
+        String imageType = cn.chuangwei.task.EvidenceService.imageType(content);
+        if (imageType == null) {
             throw ApiException.badRequest("not-an-image", "file", fileName);
         }
         String stage;
@@ -239,7 +264,7 @@ public class CaseService {
         }
         String name = fileName == null || fileName.isBlank() ? "photo" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
         return cases.photo(caseId, stage, name.length() > 255 ? name.substring(0, 255) : name,
-                contentType == null ? "image/*" : contentType, content, currentUser.id(), clock.instant());
+                imageType, content, currentUser.id(), clock.instant());
     }
 
     /** A caller's reply after the result: an unsatisfied reply reopens the case once. */
@@ -262,21 +287,6 @@ public class CaseService {
         }
         runtime.createMessageCorrelation("CitizenFeedback").processInstanceId(c.processInstanceId())
                 .setVariable("satisfied", satisfied).correlate();
-    }
-
-    /** A kind of case (案件类别) with its Chinese and English names. */
-    public record Category(String code, String nameZh, String nameEn) {
-    }
-
-    /** Each category's name in Chinese, or in English when {@code english}, by code, in the standard's order. */
-    public Map<String, String> categoryNames(boolean english) {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
-        categories().forEach(c -> names.put(c.code(), english ? c.nameEn() : c.nameZh()));
-        return names;
-    }
-
-    public List<Category> categories() {
-        return jdbc.sql("select code, name_zh, name_en from case_category order by seq").query(Category.class).list();
     }
 
     /** A grid the caller may report in, with its running campaign. */

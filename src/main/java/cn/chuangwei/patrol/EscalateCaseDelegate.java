@@ -5,10 +5,10 @@ import static cn.chuangwei.patrol.CaseVariables.caseId;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.calendar.TimeLimits;
 import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.escalation.Ladder;
 import cn.chuangwei.escalation.Subject;
 import cn.chuangwei.kernel.SiteSettings;
+import cn.chuangwei.kernel.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -35,10 +35,12 @@ class EscalateCaseDelegate implements JavaDelegate {
     private final DueDates dueDates;
     private final Clock clock;
     private final SiteSettings site;
+    private final CaseNames names;
 
     EscalateCaseDelegate(CaseRepository cases, CampaignRepository campaigns, Ladder ladder, TimeLimits timeLimits,
-                         DueDates dueDates, Clock clock, SiteSettings site) {
+                         DueDates dueDates, Clock clock, SiteSettings site, CaseNames names) {
         this.cases = cases;
+        this.names = names;
         this.campaigns = campaigns;
         this.ladder = ladder;
         this.timeLimits = timeLimits;
@@ -68,7 +70,9 @@ class EscalateCaseDelegate implements JavaDelegate {
         Map<String, String> v = new HashMap<>();
         v.put("caseNumber", (localeTag.startsWith("zh") ? "案卷" : "#") + c.id());
         v.put("campaignName", campaigns.find(c.campaignId()).map(x -> x.name()).orElse(""));
-        v.put("unitName", campaigns.unit(c.campaignId(), c.unitCode()).map(CampaignUnit::name).orElse(c.unitCode()));
+        v.put("unitName", names.unit(c.campaignId(), c.unitCode()));
+        v.put("categoryName", names.category(c.category(), localeTag.startsWith("zh") ? Texts.ZH : Texts.EN));
+        v.put("gridName", names.grid(c.campaignId(), c.gridCode()));
         v.put("address", c.address());
         v.put("description", c.description());
         v.put("deadline", c.handleDue().atZone(dueDates.zone()).format(MINUTE));

@@ -42,11 +42,13 @@ class MobilePage {
     private final Texts texts;
     private final long maxPhotoBytes;
     private final long maxRequestBytes;
+    private final CaseNames names;
 
     MobilePage(CaseService cases, WorkService work, TaskService tasks,
                CurrentUser currentUser, Texts texts, EvidenceSettings limits,
-               @Value("${spring.servlet.multipart.max-request-size}") DataSize maxRequest) {
+               @Value("${spring.servlet.multipart.max-request-size}") DataSize maxRequest, CaseNames names) {
         this.cases = cases;
+        this.names = names;
         this.work = work;
         this.tasks = tasks;
         this.currentUser = currentUser;
@@ -62,6 +64,13 @@ class MobilePage {
     @GetMapping("/m/report")
     String form(@RequestParam(required = false) Long done, Model model, Locale locale) {
         model.addAttribute("done", done);
+        if (done != null) {
+            try {
+                model.addAttribute("doneHref", CaseSheet.href(cases.view(done)));
+            } catch (ApiException e) {
+                // a case the reader may not see (or none): the thanks without a link
+            }
+        }
         return form(model, locale, Map.of(), null, null);
     }
 
@@ -95,8 +104,7 @@ class MobilePage {
         String me = currentUser.id();
         List<GridChoice> grids = cases.reportableGrids().stream().map(g -> new GridChoice(g.campaignId() + ":" + g.code(),
                 g.campaignName() + " · " + g.name(), me.equals(g.inspector()))).toList();
-        boolean en = "en".equals(Pages.lang(locale));
-        Map<String, String> categories = cases.categoryNames(en);
+        Map<String, String> categories = names.categories(locale);
         model.addAttribute("grids", grids);
         model.addAttribute("categories", categories);
         model.addAttribute("entered", new HashMap<>(entered));
@@ -108,26 +116,32 @@ class MobilePage {
         return "m/report";
     }
 
+    /** A case in the inspector's lists, in words: its category and grid by name, and its page. */
+    record Listed(PatrolCase c, String category, String grid, String href) {
+    }
+
     /** A case waiting for the inspector's check, with the unit's handling result. */
-    record Check(String taskId, PatrolCase c, String category) {
+    record Check(String taskId, Listed listed) {
     }
 
     @GetMapping("/m/cases")
     String myCases(@RequestParam(required = false) Long checked, Model model, Locale locale) {
-        boolean en = "en".equals(Pages.lang(locale));
-        Map<String, String> categories = cases.categoryNames(en);
+        Map<String, String> categories = names.categories(locale);
+        Map<Long, Map<String, String>> grids = new HashMap<>();
+        java.util.function.Function<PatrolCase, Listed> listed = c -> new Listed(c,
+                categories.getOrDefault(c.category(), c.category()),
+                grids.computeIfAbsent(c.campaignId(), names::grids).getOrDefault(c.gridCode(), c.gridCode()),
+                CaseSheet.href(c));
         List<Check> checks = new ArrayList<>();
         for (Task t : waitingChecks()) {
             Object caseId = tasks.getVariable(t.getId(), "caseId");
             if (caseId instanceof Number n) {
-                PatrolCase c = cases.view(n.longValue());
-                checks.add(new Check(t.getId(), c, categories.getOrDefault(c.category(), c.category())));
+                checks.add(new Check(t.getId(), listed.apply(cases.view(n.longValue()))));
             }
         }
         List<PatrolCase> mine = cases.search(null, null, null, currentUser.id(), null, null, null, null, null, null);
         model.addAttribute("checks", checks);
-        model.addAttribute("reported", mine.size() > 30 ? mine.subList(0, 30) : mine);
-        model.addAttribute("categories", categories);
+        model.addAttribute("reported", (mine.size() > 30 ? mine.subList(0, 30) : mine).stream().map(listed).toList());
         model.addAttribute("checked", checked);
         return "m/cases";
     }

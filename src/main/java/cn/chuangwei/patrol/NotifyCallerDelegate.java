@@ -3,8 +3,6 @@ package cn.chuangwei.patrol;
 import static cn.chuangwei.patrol.CaseVariables.caseId;
 
 import cn.chuangwei.calendar.DueDates;
-import cn.chuangwei.campaign.CampaignRepository;
-import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.notify.MailOutbox;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -18,13 +16,13 @@ import org.springframework.stereotype.Component;
 class NotifyCallerDelegate implements JavaDelegate {
 
     private final CaseRepository cases;
-    private final CampaignRepository campaigns;
     private final MailOutbox outbox;
     private final DueDates dueDates;
+    private final CaseNames names;
 
-    NotifyCallerDelegate(CaseRepository cases, CampaignRepository campaigns, MailOutbox outbox, DueDates dueDates) {
+    NotifyCallerDelegate(CaseRepository cases, MailOutbox outbox, DueDates dueDates, CaseNames names) {
         this.cases = cases;
-        this.campaigns = campaigns;
+        this.names = names;
         this.outbox = outbox;
         this.dueDates = dueDates;
     }
@@ -42,7 +40,9 @@ class NotifyCallerDelegate implements JavaDelegate {
         v.put("reportedOn", c.reportedAt().atZone(dueDates.zone()).format(DateTimeFormatter.ISO_LOCAL_DATE));
         v.put("description", c.description());
         v.put("address", c.address());
-        v.put("unitName", campaigns.unit(c.campaignId(), c.unitCode()).map(CampaignUnit::name).orElse(""));
+        v.put("unitName", names.unit(c.campaignId(), c.unitCode()));
+        // the caller speaks Chinese to the hotline: the category by its Chinese name, never its code
+        v.put("categoryName", names.category(c.category(), cn.chuangwei.kernel.Texts.ZH));
         outbox.enqueueToAddress("case-result:" + c.id() + ":" + (c.reopened() ? 2 : 1), c.callerEmail(), c.callerName(),
                 "CASE_RESULT", v);
     }

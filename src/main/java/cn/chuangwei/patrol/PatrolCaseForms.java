@@ -40,6 +40,12 @@ class PatrolCaseForms implements ProcessForms {
             Field.choice("checkOutcome", "PASS", "FAIL"),
             Field.text("failReason", 500).requiredWhen("checkOutcome", "FAIL"));
 
+    /** The user tasks of the case's process, by their definition keys. */
+    static java.util.Set<String> taskKeys() {
+        return java.util.Set.of(REGISTER_CASE.element(), DISPATCH_CASE.element(), HANDLE_CASE.element(),
+                APPROVE_PENDING.element(), CHECK.element());
+    }
+
     @Override
     public List<FormRules> forms() {
         return List.of(REGISTER_CASE, DISPATCH_CASE, HANDLE_CASE, APPROVE_PENDING, CHECK);

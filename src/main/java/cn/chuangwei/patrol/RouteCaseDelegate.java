@@ -25,10 +25,12 @@ class RouteCaseDelegate implements JavaDelegate {
     private final DecisionService decisions;
     private final DueDates dueDates;
     private final Clock clock;
+    private final CaseNames names;
 
     RouteCaseDelegate(CaseRepository cases, CampaignRepository campaigns, DecisionService decisions, DueDates dueDates,
-                      Clock clock) {
+                      Clock clock, CaseNames names) {
         this.cases = cases;
+        this.names = names;
         this.campaigns = campaigns;
         this.decisions = decisions;
         this.dueDates = dueDates;
@@ -54,7 +56,7 @@ class RouteCaseDelegate implements JavaDelegate {
         execution.setVariable("registerDue", dueDates.addWorkingHours(clock.instant(),
                 ((Number) r.getEntry("registerHours")).intValue()));
         // the task's name reads "立案：乱堆乱放：青山路12号", the category by its name, never its code
-        execution.setVariable("caseTitle", cases.categoryName(c.category()) + "：" + c.address());
+        execution.setVariable("caseTitle", names.title(c));
         execution.setVariable("reopenedBefore", false);
         execution.setVariable("complaint", "HOTLINE".equals(c.source()));
     }

@@ -49,6 +49,11 @@ class CircularPdf {
         return renderer.html(TEMPLATE, model(c), Texts.ZH);
     }
 
+    /** The circular's sheet alone (what the print view's body holds), to show inside a page of the board. */
+    String sheet(Circular c) {
+        return renderer.fragment(TEMPLATE, ".sheet", model(c), Texts.ZH);
+    }
+
     private Map<String, Object> model(Circular c) {
         CircularContent content = CircularContent.of(c, messages);
         Map<String, Object> model = new HashMap<>();

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,14 +38,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CircularService {
 
-    /** What a supervisor asks for; title and body may be left to the defaults. */
-    public record Request(Long campaignId, LocalDate from, LocalDate to, String title, String body) {
+    /**
+     * What a supervisor asks for; title and body may be left to the defaults. Either a period ({@code from}, {@code to}):
+     * the campaign's tasks due in it that are overdue now; or the overdue tasks picked ({@code tasks}, task row ids),
+     * within the period if one is given. A {@code token} (the page's form) makes a second submission find the circular
+     * the first issued.
+     */
+    public record Request(Long campaignId, LocalDate from, LocalDate to, String title, String body, List<Long> tasks,
+                          String token) {
+
+        public Request(Long campaignId, LocalDate from, LocalDate to, String title, String body) {
+            this(campaignId, from, to, title, body, null, null);
+        }
     }
 
     /** A circular as the audit lists it. */
     public record Summary(long id, long campaignId, String number, String title, String issuingOffice, LocalDate periodFrom,
                           LocalDate periodTo, String issuedBy, Instant issuedAt, int tasks, List<String> units) {
     }
+
+    /** A circular before it is issued: what it will say (with the number it would get now) and the tasks it names. */
+    private record Draft(Campaign campaign, Circular circular, List<OpenTask> tasks) {
+    }
+
+    /** The most tasks one request may pick. */
+    static final int MAX_PICKED = 1000;
 
     private final JdbcClient jdbc;
     private final CampaignRepository campaigns;
@@ -81,47 +99,53 @@ class CircularService {
         this.site = site;
     }
 
+    /** Whether the caller may issue the campaign's circulars: its town's supervisors and office. */
+    public boolean mayIssue(long campaignId) {
+        return campaigns.find(campaignId).map(c -> visibility.supervisesTown(c.tenantId())).orElse(false);
+    }
+
+    /** A circular before it is issued, to show: its sheet (the document's body), and its title and body as worded. */
+    record Preview(String sheet, String title, String body, int tasks, int units) {
+    }
+
+    /**
+     * The circular as it would be issued now: the sheet of its print view (the PDF's template and renderer) with the
+     * number, title, issuing office, date and tasks. Refused as {@link #issue} would refuse it; writes nothing.
+     */
+    Preview preview(Request r) {
+        Draft d = draft(r);
+        return new Preview(pdf.sheet(d.circular()), d.circular().title(), d.circular().body(), d.tasks().size(),
+                (int) d.tasks().stream().map(OpenTask::unitCode).distinct().count());
+    }
+
     @Transactional
     public Summary issue(Request r) {
-        if (!currentUser.inGroup(Groups.SUPERVISORS) && !currentUser.isOffice()) {
-            throw ApiException.forbidden("supervisors-only");
+        if (r != null && r.token() != null) {
+            if (r.token().isBlank() || r.token().length() > 64) {
+                throw ApiException.badRequest("invalid-value", "token", "token");
+            }
+            Optional<Long> issued = issuedFor(r.token());
+            if (issued.isPresent()) {
+                Summary s = read(issued.get());
+                requireIssuer(campaigns.find(s.campaignId()).orElseThrow());
+                return s;
+            }
         }
-        if (r == null || r.campaignId() == null) {
-            throw ApiException.badRequest("required", "campaignId", "campaignId");
-        }
-        Campaign c = campaigns.find(r.campaignId()).orElseThrow(() -> ApiException.notFound("unknown-campaign", r.campaignId()));
-        if (!visibility.supervisesTown(c.tenantId())) {
-            throw ApiException.forbidden("supervisors-only");
-        }
-        CircularLimits.check(r.from(), r.to(), r.title(), r.body());
-        List<OpenTask> overdue = supervision.overdue(new SupervisionService.Filter(c.id(), null, null, null, null)).stream()
-                .filter(t -> !t.deadline().isBefore(r.from()) && !t.deadline().isAfter(r.to())).toList();
-        if (overdue.isEmpty()) {
-            throw ApiException.badRequest("circular-nothing-overdue", "from", r.from(), r.to());
-        }
-        LocalDate today = dueDates.today();
-        int seq = jdbc.sql("select count(*) from circular where campaign_id = :c and number like :y")
-                .param("c", c.id()).param("y", "%〔" + today.getYear() + "〕%").query(Integer.class).single() + 1;
-        String number = c.town() + "创卫办通〔" + today.getYear() + "〕" + seq + "号";
-        String office = c.name() + "工作领导小组办公室";
-        String title = blank(r.title()) ? "关于" + c.name() + "逾期任务情况的通报" : r.title().trim();
-        String body = blank(r.body()) ? texts.zh("circular.body", today.getYear(), today.getMonthValue(),
-                today.getDayOfMonth(), overdue.size()) : r.body().trim();
-
-        List<Circular.Row> rows = new ArrayList<>();
-        for (int i = 0; i < overdue.size(); i++) {
-            OpenTask t = overdue.get(i);
-            rows.add(new Circular.Row(i + 1, t.unitName(), t.title(), t.phaseName(), t.deadline(), t.workingDaysOverdue(),
-                    level(t.level() == null ? "RED" : t.level()), deputy(t.deputyUserId())));
-        }
-        Circular circular = new Circular(number, title, office, today, r.from(), r.to(), body, rows);
+        Draft d = draft(r);
+        Campaign c = d.campaign();
+        Circular circular = d.circular();
+        List<OpenTask> overdue = d.tasks();
+        String number = circular.number();
+        String title = circular.title();
+        String office = circular.issuingOffice();
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into circular (campaign_id, number, title, body, issuing_office, period_from, period_to, issued_by, issued_at)
-                values (:c, :n, :t, :b, :o, :f, :to, :u, :at)""")
-                .param("c", c.id()).param("n", number).param("t", title).param("b", body).param("o", office)
-                .param("f", r.from()).param("to", r.to()).param("u", currentUser.id())
-                .param("at", Timestamp.from(clock.instant())).update(keys, "id");
+                insert into circular (campaign_id, number, title, body, issuing_office, period_from, period_to, issued_by,
+                                      issued_at, request_token)
+                values (:c, :n, :t, :b, :o, :f, :to, :u, :at, :token)""")
+                .param("c", c.id()).param("n", number).param("t", title).param("b", circular.body()).param("o", office)
+                .param("f", circular.periodFrom()).param("to", circular.periodTo()).param("u", currentUser.id())
+                .param("at", Timestamp.from(clock.instant())).param("token", r.token()).update(keys, "id");
         long id = keys.getKey().longValue();
         for (int i = 0; i < overdue.size(); i++) {
             OpenTask t = overdue.get(i);
@@ -152,9 +176,86 @@ class CircularService {
         values.put("issuingOffice", office);
         values.put("unitCount", String.valueOf(unitCodes.size()));
         values.put("taskCount", String.valueOf(overdue.size()));
-        values.put("link", site.link("/api/supervision/circulars/" + id + "/pdf"));
+        values.put("link", site.link("/board/circulars/" + id + "/print"));
         outbox.enqueueAll("circular:" + id, new ArrayList<>(recipients), "CIRCULAR_ISSUED", locale -> values);
         return read(id);
+    }
+
+    /** The circular issued from the form of this token, if one was. */
+    Optional<Long> issuedFor(String token) {
+        return jdbc.sql("select id from circular where request_token = :t").param("t", token).query(Long.class).optional();
+    }
+
+    /** 403 unless the caller is a supervisor or the office of the campaign's town. */
+    private void requireIssuer(Campaign c) {
+        if (!currentUser.inGroup(Groups.SUPERVISORS) && !currentUser.isOffice() || !visibility.supervisesTown(c.tenantId())) {
+            throw ApiException.forbidden("supervisors-only");
+        }
+    }
+
+    /** What the circular will say and name, every rule of the request checked; writes nothing. */
+    private Draft draft(Request r) {
+        if (!currentUser.inGroup(Groups.SUPERVISORS) && !currentUser.isOffice()) {
+            throw ApiException.forbidden("supervisors-only");
+        }
+        if (r == null || r.campaignId() == null) {
+            throw ApiException.badRequest("required", "campaignId", "campaignId");
+        }
+        Campaign c = campaigns.find(r.campaignId()).orElseThrow(() -> ApiException.notFound("unknown-campaign", r.campaignId()));
+        requireIssuer(c);
+        List<OpenTask> overdue;
+        LocalDate from = r.from();
+        LocalDate to = r.to();
+        List<OpenTask> all = supervision.overdue(new SupervisionService.Filter(c.id(), null, null, null, null));
+        if (r.tasks() == null) {
+            CircularLimits.check(from, to, r.title(), r.body());
+            overdue = inPeriod(all, from, to);
+            if (overdue.isEmpty()) {
+                throw ApiException.badRequest("circular-nothing-overdue", "from", from, to);
+            }
+        } else {
+            Set<Long> picked = new LinkedHashSet<>(r.tasks());
+            picked.remove(null);
+            if (picked.isEmpty()) {
+                throw ApiException.badRequest("circular-nothing-picked", "tasks");
+            }
+            if (picked.size() > MAX_PICKED) {
+                throw ApiException.badRequest("circular-too-many-picked", "tasks", MAX_PICKED);
+            }
+            if (from != null || to != null) {
+                CircularLimits.check(from, to, r.title(), r.body());
+                all = inPeriod(all, from, to);
+            }
+            overdue = all.stream().filter(t -> picked.contains(t.taskRowId())).toList();
+            if (overdue.size() < picked.size()) {
+                throw ApiException.badRequest("circular-picked-not-overdue", "tasks", picked.size() - overdue.size());
+            }
+            if (from == null && to == null) {
+                from = overdue.stream().map(OpenTask::deadline).min(LocalDate::compareTo).orElseThrow();
+                to = overdue.stream().map(OpenTask::deadline).max(LocalDate::compareTo).orElseThrow();
+                CircularLimits.check(from, to, r.title(), r.body());
+            }
+        }
+        LocalDate today = dueDates.today();
+        int seq = jdbc.sql("select count(*) from circular where campaign_id = :c and number like :y")
+                .param("c", c.id()).param("y", "%〔" + today.getYear() + "〕%").query(Integer.class).single() + 1;
+        String number = c.town() + "创卫办通〔" + today.getYear() + "〕" + seq + "号";
+        String office = c.name() + "工作领导小组办公室";
+        String title = blank(r.title()) ? "关于" + c.name() + "逾期任务情况的通报" : r.title().trim();
+        String body = blank(r.body()) ? texts.zh("circular.body", today.getYear(), today.getMonthValue(),
+                today.getDayOfMonth(), overdue.size()) : r.body().trim();
+
+        List<Circular.Row> rows = new ArrayList<>();
+        for (int i = 0; i < overdue.size(); i++) {
+            OpenTask t = overdue.get(i);
+            rows.add(new Circular.Row(i + 1, t.unitName(), t.title(), t.phaseName(), t.deadline(), t.workingDaysOverdue(),
+                    level(t.level() == null ? "RED" : t.level()), deputy(t.deputyUserId())));
+        }
+        return new Draft(c, new Circular(number, title, office, today, from, to, body, rows), overdue);
+    }
+
+    private static List<OpenTask> inPeriod(List<OpenTask> tasks, LocalDate from, LocalDate to) {
+        return tasks.stream().filter(t -> !t.deadline().isBefore(from) && !t.deadline().isAfter(to)).toList();
     }
 
     /** The circulars of the campaign, or of every campaign whose town the caller reads (403 for who reads none). */
@@ -170,11 +271,26 @@ class CircularService {
                 .filter(ids -> audited.computeIfAbsent(ids[1], supervision::audits)).map(ids -> read(ids[0])).toList();
     }
 
-    /** The circular, for whoever reads every unit of its campaign's town: 404 when there is none, else 403. */
+    /**
+     * The circular, for whoever reads every unit of its campaign's town, and for the people of a unit it names (it is
+     * mailed to them, to be read in full as a notice is): 404 when there is none, else 403.
+     */
     public Summary find(long id) {
         Summary s = read(id);
-        supervision.requireAuditor(s.campaignId());
+        if (!namesCallersUnit(id, s.campaignId())) {
+            supervision.requireAuditor(s.campaignId());
+        }
         return s;
+    }
+
+    /** Whether the caller works in a unit the circular names, in the circular's town. */
+    private boolean namesCallersUnit(long id, long campaignId) {
+        String tenant = campaigns.find(campaignId).map(c -> c.tenantId()).orElse(null);
+        if (!visibility.inTown(tenant)) {
+            return false;
+        }
+        return jdbc.sql("select distinct unit_code from circular_item where circular_id = :id").param("id", id)
+                .query(String.class).list().stream().anyMatch(visibility::inUnit);
     }
 
     private Summary read(long id) {

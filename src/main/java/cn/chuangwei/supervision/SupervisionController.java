@@ -45,8 +45,10 @@ class SupervisionController {
     @GetMapping("/overdue")
     List<OpenTask> overdue(@RequestParam(required = false) Long campaignId, @RequestParam(required = false) String phase,
                            @RequestParam(required = false) String unit, @RequestParam(required = false) String deputy,
-                           @RequestParam(required = false) String level) {
-        return supervision.overdue(filter(campaignId, phase, unit, deputy, level));
+                           @RequestParam(required = false) String level, @RequestParam(required = false) String minDays,
+                           @RequestParam(required = false) String critical) {
+        return supervision.overdue(SupervisionService.Filter.parse(campaignId, phase, unit, deputy, level, minDays,
+                critical));
     }
 
     /** The overdue list as Excel, with the same filters and the same visibility as the list. */
@@ -56,8 +58,11 @@ class SupervisionController {
                                         @RequestParam(required = false) String unit,
                                         @RequestParam(required = false) String deputy,
                                         @RequestParam(required = false) String level,
+                                        @RequestParam(required = false) String minDays,
+                                        @RequestParam(required = false) String critical,
                                         @RequestParam(defaultValue = "zh") String lang) {
-        return exports.overdue(supervision.overdue(filter(campaignId, phase, unit, deputy, level)), lang);
+        return exports.overdue(supervision.overdue(SupervisionService.Filter.parse(campaignId, phase, unit, deputy, level,
+                minDays, critical)), lang);
     }
 
     @GetMapping("/tasks")
@@ -84,6 +89,11 @@ class SupervisionController {
 
     @GetMapping("/circulars/{id}/{format}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String format) {
+        return document(circulars, id, format);
+    }
+
+    /** A circular's PDF, Word or Excel as a download named by its number, for whoever may read it (API and board). */
+    static ResponseEntity<byte[]> document(CircularService circulars, long id, String format) {
         CircularService.Summary c = circulars.find(id);
         MediaType type = FORMATS.get(format.toLowerCase(Locale.ROOT));
         if (type == null) {

@@ -2,22 +2,26 @@ package cn.chuangwei.supervision;
 
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.calendar.Months;
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.VisibleCampaigns;
+import cn.chuangwei.escalation.LadderLevel;
+import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
 import cn.chuangwei.web.Table.Cell;
 import cn.chuangwei.web.Table;
 import java.time.YearMonth;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The board's supervision lists: the overdue tasks (督办) behind the red cells and the open escalations, and the
@@ -32,10 +36,15 @@ class SupervisionPage {
     private final DueDates dueDates;
     private final Texts texts;
     private final VisibleCampaigns visible;
+    private final CampaignRepository campaigns;
+    private final CircularService circulars;
 
     SupervisionPage(SupervisionService supervision, AssessmentService assessment, SupervisionExports exports,
-                    DueDates dueDates, Texts texts, VisibleCampaigns visible) {
+                    DueDates dueDates, Texts texts, VisibleCampaigns visible, CampaignRepository campaigns,
+                    CircularService circulars) {
         this.visible = visible;
+        this.campaigns = campaigns;
+        this.circulars = circulars;
         this.supervision = supervision;
         this.assessment = assessment;
         this.exports = exports;
@@ -43,44 +52,62 @@ class SupervisionPage {
         this.texts = texts;
     }
 
+    /** An overdue task as the audit's page shows it, its codes turned into the reader's words. */
+    record Item(long id, String unitName, String unitHref, String phaseName, String title, java.time.LocalDate deadline,
+                int daysOverdue, String levelName, String levelTone, boolean critical, String tasklistHref) {
+    }
+
+    /** A choice of a filter: its value in the address and its label. */
+    record Choice(String value, String label) {
+    }
+
+    /**
+     * The audit (督办): the campaign's overdue tasks, filtered by unit, phase, ladder level, working days overdue and
+     * critical only, the filters in the address; the town's supervisors and office tick tasks for a circular.
+     */
     @GetMapping("/board/{campaignId}/overdue")
     String overdue(@PathVariable long campaignId, @RequestParam(required = false) String phase,
                    @RequestParam(required = false) String unit, @RequestParam(required = false) String level,
+                   @RequestParam(required = false) String minDays, @RequestParam(required = false) String critical,
                    Model model, Locale locale) {
-        visible.require(campaignId);
-        List<OpenTask> overdue = supervision.overdue(SupervisionService.Filter.parse(campaignId, blank(phase), blank(unit), null,
-                blank(level)));
-        List<List<Cell>> rows = new ArrayList<>();
-        for (OpenTask t : overdue) {
-            rows.add(List.of(Cell.link(t.unitName(), "/board/" + campaignId + "/overdue?unit=" + t.unitCode()),
-                    Cell.of(texts.get("phase." + t.phase(), locale)), Cell.of(t.title()), Cell.of(t.deadline()).tone("red"),
-                    Cell.of(t.workingDaysOverdue()).tone("red"),
-                    Cell.of(t.level() == null ? "" : texts.get("level." + t.level(), locale)),
-                    Cell.of(texts.get(t.critical() ? "export.yes" : "export.no", locale)),
-                    Cell.link(texts.get("page.open-in-tasklist", locale),
-                            "/board/" + campaignId + "/tasks/" + t.taskRowId() + "/tasklist")));
-        }
-        String query = UriComponentsBuilder.newInstance().queryParamIfPresent("phase", java.util.Optional.ofNullable(blank(phase)))
-                .queryParamIfPresent("unit", java.util.Optional.ofNullable(blank(unit)))
-                .queryParamIfPresent("level", java.util.Optional.ofNullable(blank(level)))
-                .queryParam("lang", Pages.lang(locale)).build().toUriString();
-        model.addAttribute("table", new Table(texts.get("page.overdue", locale, dueDates.today()),
-                overdue.isEmpty() || blank(unit) == null ? null : overdue.get(0).unitName(),
-                List.of(texts.get("export.col.unit", locale), texts.get("export.col.phase", locale),
-                        texts.get("export.col.title", locale), texts.get("export.col.deadline", locale),
-                        texts.get("export.col.days-overdue", locale), texts.get("export.col.level", locale),
-                        texts.get("export.col.critical", locale), ""),
-                rows, "/board/" + campaignId + "/overdue/xlsx" + query, "/board/" + campaignId));
-        return "list";
+        Campaign campaign = visible.require(campaignId);
+        AuditQuery query = AuditQuery.of(phase, unit, level, minDays, critical);
+        List<OpenTask> overdue = supervision.overdue(query.filter(campaignId));
+        String base = "/board/" + campaignId;
+        List<Item> items = overdue.stream().map(t -> new Item(t.taskRowId(), t.unitName(),
+                AuditQuery.of(null, t.unitCode(), null, null, null).href(base + "/overdue", null),
+                texts.get("phase." + t.phase(), locale), t.title(), t.deadline(), t.workingDaysOverdue(),
+                t.level() == null ? "" : texts.get("level." + t.level(), locale),
+                t.level() == null ? "" : LadderLevel.valueOf(t.level()).rank() >= LadderLevel.RED.rank() ? "red" : "yellow",
+                t.critical(), base + "/tasks/" + t.taskRowId() + "/tasklist")).toList();
+        Predicate<String> sees = visible.unitFilter(campaignId);
+        model.addAttribute("title", texts.get("page.overdue", locale, dueDates.today()));
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("base", base);
+        model.addAttribute("items", items);
+        model.addAttribute("query", query);
+        model.addAttribute("phases", Arrays.stream(Phase.values())
+                .map(p -> new Choice(p.name(), texts.get("phase." + p.name(), locale))).toList());
+        model.addAttribute("units", campaigns.units(campaignId).stream().filter(u -> sees.test(u.code()))
+                .map(u -> new Choice(u.code(), u.name())).toList());
+        model.addAttribute("levels", Arrays.stream(LadderLevel.values())
+                .map(l -> new Choice(l.name(), texts.get(l == LadderLevel.NONE ? "page.audit.level.none" : "level." + l.name(),
+                        locale))).toList());
+        model.addAttribute("mayIssue", circulars.mayIssue(campaignId));
+        model.addAttribute("seesAll", visible.seesAllUnits(campaignId));
+        model.addAttribute("exportHref", query.href(base + "/overdue/xlsx", Pages.lang(locale)));
+        return "overdue";
     }
 
     @GetMapping("/board/{campaignId}/overdue/xlsx")
     ResponseEntity<byte[]> overdueExcel(@PathVariable long campaignId, @RequestParam(required = false) String phase,
                                         @RequestParam(required = false) String unit,
-                                        @RequestParam(required = false) String level, Locale locale) {
+                                        @RequestParam(required = false) String level,
+                                        @RequestParam(required = false) String minDays,
+                                        @RequestParam(required = false) String critical, Locale locale) {
         visible.require(campaignId);
-        return exports.overdue(supervision.overdue(SupervisionService.Filter.parse(campaignId, blank(phase), blank(unit), null,
-                blank(level))), Pages.lang(locale));
+        return exports.overdue(supervision.overdue(AuditQuery.of(phase, unit, level, minDays, critical)
+                .filter(campaignId)), Pages.lang(locale));
     }
 
     @GetMapping("/board/{campaignId}/ranking")
@@ -115,9 +142,5 @@ class SupervisionPage {
 
     private YearMonth month(String month) {
         return month == null || month.isBlank() ? YearMonth.from(dueDates.today()) : Months.parse(month);
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -33,11 +33,28 @@ import org.springframework.stereotype.Service;
 @Service
 public class SupervisionService {
 
-    /** Filters of the audit; null means any. */
-    public record Filter(Long campaignId, Phase phase, String unitCode, String deputyUserId, LadderLevel level) {
+    /**
+     * Filters of the audit; null means any. {@code level} NONE is the tasks the ladder has not reached yet;
+     * {@code minDays} keeps the tasks at least that many working days overdue; {@code criticalOnly} the critical tasks.
+     */
+    public record Filter(Long campaignId, Phase phase, String unitCode, String deputyUserId, LadderLevel level,
+                         Integer minDays, boolean criticalOnly) {
+
+        /** The largest number of working days overdue a filter takes. */
+        static final int MAX_DAYS = 9999;
+
+        public Filter(Long campaignId, Phase phase, String unitCode, String deputyUserId, LadderLevel level) {
+            this(campaignId, phase, unitCode, deputyUserId, level, null, false);
+        }
 
         /** The list's filters from request parameters, each refused by name when it is not understood. */
         public static Filter parse(Long campaignId, String phase, String unit, String deputy, String level) {
+            return parse(campaignId, phase, unit, deputy, level, null, null);
+        }
+
+        /** As {@link #parse(Long, String, String, String, String)}, with working days overdue and critical only. */
+        public static Filter parse(Long campaignId, String phase, String unit, String deputy, String level,
+                                   String minDays, String critical) {
             Phase p = phase == null ? null
                     : Phase.parse(phase).orElseThrow(() -> ApiException.badRequest("unknown-phase", "phase", "phase", phase));
             LadderLevel l = null;
@@ -46,10 +63,29 @@ public class SupervisionService {
                     l = LadderLevel.valueOf(level.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     throw ApiException.badRequest("invalid-choice", "level", "level", level,
-                            "YELLOW, RED, CIRCULAR, INTERVIEW, ACCOUNTABILITY");
+                            "NONE, YELLOW, RED, CIRCULAR, INTERVIEW, ACCOUNTABILITY");
                 }
             }
-            return new Filter(campaignId, p, unit, deputy, l);
+            Integer days = null;
+            if (minDays != null) {
+                try {
+                    days = Integer.valueOf(minDays.trim());
+                } catch (NumberFormatException e) {
+                    days = -1;
+                }
+                if (days < 0 || days > MAX_DAYS) {
+                    throw ApiException.badRequest("invalid-days", "minDays", minDays, MAX_DAYS);
+                }
+            }
+            boolean criticalOnly = false;
+            if (critical != null) {
+                switch (critical.trim().toLowerCase(Locale.ROOT)) {
+                    case "1", "true", "on", "yes" -> criticalOnly = true;
+                    case "0", "false", "off", "no", "" -> criticalOnly = false;
+                    default -> throw ApiException.badRequest("invalid-choice", "critical", "critical", critical, "true, false");
+                }
+            }
+            return new Filter(campaignId, p, unit, deputy, l, days, criticalOnly);
         }
     }
 
@@ -151,7 +187,9 @@ public class SupervisionService {
             String colour = m.overdue() ? "RED" : used >= yellowShare ? "YELLOW" : "GREEN";
             EscalationRepository.Step step = levels.get(r.id());
             String level = step == null ? null : step.level().name();
-            if (f.level() != null && !f.level().name().equals(level)) {
+            if (f.level() != null && !f.level().name().equals(level == null ? LadderLevel.NONE.name() : level)
+                    || f.criticalOnly() && !r.critical()
+                    || f.minDays() != null && m.workingDaysOverdue() < f.minDays()) {
                 continue;
             }
             CampaignUnit unit = units.get(r.unitCode());

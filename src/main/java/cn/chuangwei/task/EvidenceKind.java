@@ -37,17 +37,9 @@ public enum EvidenceKind {
 
     /** The real media type of an image's or a PDF's bytes; null for anything else (served as a download). */
     public static String inlineType(byte[] b) {
-        if (starts(b, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(b, 0x89, 'P', 'N', 'G')) {
-            return "image/png";
-        }
-        if (starts(b, 'G', 'I', 'F', '8')) {
-            return "image/gif";
-        }
-        if (EvidenceService.isImage(b)) {
-            return "image/webp";
+        String image = b == null ? null : EvidenceService.imageType(b);
+        if (image != null) {
+            return image;
         }
         if (starts(b, '%', 'P', 'D', 'F', '-')) {
             return "application/pdf";

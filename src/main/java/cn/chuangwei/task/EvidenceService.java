@@ -163,8 +163,22 @@ public class EvidenceService {
     }
 
     public static boolean isImage(byte[] b) {
-        return starts(b, 0xFF, 0xD8, 0xFF) || starts(b, 0x89, 'P', 'N', 'G') || starts(b, 'G', 'I', 'F', '8')
-                || (starts(b, 'R', 'I', 'F', 'F') && b.length > 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P');
+        return imageType(b) != null;
+    }
+
+    /** The image's media type read from its first bytes (JPEG, PNG, GIF or WebP), whatever its name says; else null. */
+    public static String imageType(byte[] b) {
+        if (starts(b, 0xFF, 0xD8, 0xFF)) {
+            return "image/jpeg";
+        }
+        if (starts(b, 0x89, 'P', 'N', 'G')) {
+            return "image/png";
+        }
+        if (starts(b, 'G', 'I', 'F', '8')) {
+            return "image/gif";
+        }
+        return starts(b, 'R', 'I', 'F', 'F') && b.length > 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P'
+                ? "image/webp" : null;
     }
 
     private static boolean starts(byte[] b, int... prefix) {

@@ -32,7 +32,7 @@ class AddressFuzzTest extends FuzzWorldProperties {
 
     /**
      * The API's GET addresses; {c} the running campaign, {d} the draft, {r} a task row, {t} a task, {k} a case, {g} the
-     * running campaign's town, {n} its county.
+     * running campaign's town, {n} its county, {p} the case's photo.
      */
     static final List<String> API = List.of("/api/campaigns/{c}", "/api/templates/{x}", "/api/campaigns/{c}/tasks",
             "/api/campaigns/{c}/tasks/{r}/events", "/api/tasks", "/api/tasks/{t}", "/api/task-rows/{r}/evidence",
@@ -48,14 +48,16 @@ class AddressFuzzTest extends FuzzWorldProperties {
 
     /** The board's pages and their exports. */
     static final List<String> PAGES = List.of("/", "/board/{c}", "/board/{c}/tasks", "/board/{c}/tasks/{r}/tasklist",
-            "/board/{c}/cases", "/board/{c}/cases/xlsx", "/board/{c}/overdue", "/board/{c}/overdue/xlsx",
+            "/board/{c}/cases", "/board/{c}/cases/{k}", "/board/{c}/cases/{k}/photos/{p}", "/board/{c}/cases/xlsx", "/board/{c}/overdue", "/board/{c}/overdue/xlsx",
             "/board/{c}/ranking", "/board/{c}/ranking/xlsx", "/board/circulars/{x}/print", "/m/report", "/m/cases",
             "/login", "/board/regions", "/board/regions/{g}", "/board/county/{n}", "/board/county/{n}/xlsx",
-            "/board/county/{n}/circulars/{x}/pdf");
+            "/board/county/{n}/circulars/{x}/pdf", "/board/{c}/circulars", "/board/{c}/circulars/preview",
+            "/board/circulars/{x}/pdf", "/board/circulars/{x}/docx");
 
     /** Query parameters the endpoints read, and some they do not. */
     static final List<String> PARAMS = List.of("campaignId", "phase", "unit", "status", "state", "deputy", "level", "lang",
             "month", "from", "to", "due", "closed", "screen", "all", "taskDefinitionKey", "done", "checked", "format", "x",
+            "task", "minDays", "critical", "title", "body", "issued",
             "campaignId[]", "");
 
     static String enc(String s) {
@@ -76,7 +78,7 @@ class AddressFuzzTest extends FuzzWorldProperties {
                 .query(Long.class).single());
         Map<String, String> good = Map.of("{c}", String.valueOf(w.active), "{r}", String.valueOf(w.taskRow), "{t}",
                 w.unitTask, "{k}", String.valueOf(w.patrolCase), "{m}", "2027-08", "{y}", "2027", "{x}", "national-2021",
-                "{g}", town, "{n}", String.valueOf(w.county.id()));
+                "{g}", town, "{n}", String.valueOf(w.county.id()), "{p}", String.valueOf(w.casePhoto));
         Arbitrary<String> path = Arbitraries.of(templates).flatMap(t -> {
             Matcher m = Pattern.compile("\\{[a-z]}").matcher(t);
             List<String> vars = m.results().map(r -> r.group()).toList();

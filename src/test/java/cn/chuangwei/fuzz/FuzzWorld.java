@@ -42,6 +42,8 @@ final class FuzzWorld {
     final List<String> indicators = new ArrayList<>();
     final long taskRow;
     final long patrolCase;
+    /** A photo of the patrol case. */
+    final long casePhoto;
     /** The county the running campaign's town lies in, and its office (an overseer of the county). */
     final Region county;
     final String overseer;
@@ -92,6 +94,10 @@ final class FuzzWorld {
                 "gridCode", "G1", "category", "CLUTTER", "description", "人行道乱堆建筑垃圾", "address", "青山路12号"));
         assertThat(reported.status()).as(reported.raw()).isEqualTo(201);
         patrolCase = reported.json().get("id").asLong();
+        Reply photo = new Api(port, f.supervisors.get(0), Fixture.PASSWORD).upload("/api/cases/" + patrolCase + "/photos",
+                "现场.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        assertThat(photo.status()).as(photo.raw()).isEqualTo(201);
+        casePhoto = photo.json().get("photoId").asLong();
 
         draftTown = new Fixture(identity);
         Reply d = office(port, draftTown).post("/api/campaigns",

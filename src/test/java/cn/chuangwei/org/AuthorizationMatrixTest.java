@@ -166,6 +166,8 @@ class AuthorizationMatrixTest {
     long otherCase;
     long complaint;
     String otherCasePi;
+    long ownCasePhoto;
+    long otherCasePhoto;
     String complaintPi;
     String complaintHandleTask;
     String checkTask;
@@ -274,6 +276,10 @@ class AuthorizationMatrixTest {
         otherCase = reportCase(INSPECTOR, "/api/cases", otherCaseText, Map.of());
         dispatch(otherCase, "cgzx");
         otherCasePi = caseProcess(otherCase);
+        ownCasePhoto = ok(apis.get(INSPECTOR).upload("/api/cases/" + ownCase + "/photos", "现场.png", "image/png", PNG))
+                .json().get("photoId").asLong();
+        otherCasePhoto = ok(apis.get(INSPECTOR).upload("/api/cases/" + otherCase + "/photos", "现场.png", "image/png", PNG))
+                .json().get("photoId").asLong();
 
         // a citizen's complaint, dispatched to the unit head's own unit
         callerData = List.of("来电人" + f.p, "139" + String.format("%08d", Math.abs(f.p.hashCode()) % 100_000_000),
@@ -712,8 +718,32 @@ class AuthorizationMatrixTest {
         page(rows, "GET", "/board/{campaignId}/ranking").at(b + "/ranking").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/ranking/xlsx").at(b + "/ranking/xlsx").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/cases").at(b + "/cases").inCampaign(200);
+        // a case's page and its photos (issue 15 item 6): whoever may read the case through the API
+        page(rows, "GET", "/board/{campaignId}/cases/{caseId}").variant(OWN).at(b + "/cases/" + ownCase)
+                .allow(200, SEES_ALL).allow(200, UNIT_HEAD, INSPECTOR, HOTLINE).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/cases/{caseId}").variant(OTHER).at(b + "/cases/" + otherCase)
+                .allow(200, SEES_ALL).allow(200, INSPECTOR, HOTLINE).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/cases/{caseId}").variant("complaint").at(b + "/cases/" + complaint)
+                .allow(200, SEES_ALL).allow(200, UNIT_HEAD, INSPECTOR, HOTLINE).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/cases/{caseId}/photos/{photoId}").variant(OWN)
+                .at(b + "/cases/" + ownCase + "/photos/" + ownCasePhoto).allow(200, SEES_ALL)
+                .allow(200, UNIT_HEAD, INSPECTOR, HOTLINE).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/cases/{caseId}/photos/{photoId}").variant(OTHER)
+                .at(b + "/cases/" + otherCase + "/photos/" + otherCasePhoto).allow(200, SEES_ALL)
+                .allow(200, INSPECTOR, HOTLINE).forbiddenToOthers();
         // a circular's print view: whoever may download its PDF
         page(rows, "GET", "/board/circulars/{id}/print").at("/board/circulars/" + circular + "/print").allow(200, SEES_ALL)
+                .forbiddenToOthers();
+        // circulars on the board (issue 15, item 5): the list for whoever reads them; a preview of picked overdue tasks
+        // and issuing for the town's supervisors and office (nothing picked: refused on the page, 400)
+        page(rows, "GET", "/board/{campaignId}/circulars").at(b + "/circulars").allow(200, SEES_ALL).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/circulars/preview").at(b + "/circulars/preview?task=" + ownRow)
+                .allow(200, OFFICE, SUPERVISOR).forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/circulars").at(b + "/circulars").form(b + "/overdue", Map.of())
+                .allow(400, OFFICE, SUPERVISOR).forbiddenToOthers();
+        page(rows, "GET", "/board/circulars/{id}/pdf").at("/board/circulars/" + circular + "/pdf").allow(200, SEES_ALL)
+                .forbiddenToOthers();
+        page(rows, "GET", "/board/circulars/{id}/docx").at("/board/circulars/" + circular + "/docx").allow(200, SEES_ALL)
                 .forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/cases/xlsx").at(b + "/cases/xlsx?month=" + MONTH).inCampaign(200);
         page(rows, "GET", "/m/report").allowAll(200);
@@ -1016,10 +1046,11 @@ class AuthorizationMatrixTest {
         }
         for (Probe p : List.of(new Probe(b + "/tasks", ownTitle, OFFICE, null, otherTitle),
                 new Probe(b + "/overdue", ownTitle, OFFICE, null, otherTitle),
-                new Probe(b + "/cases", ownCaseText, OFFICE, null, otherCaseText))) {
+                new Probe(b + "/cases", ownCaseText, OFFICE, null, otherCaseText),
+                new Probe(b + "/cases/" + ownCase, ownCaseText, OFFICE, b + "/cases/" + otherCase, otherCaseText))) {
             WebSession.Page page = sessions.get(UNIT_HEAD).get(p.path());
             check(problems, p, "page", p.path(), page.status(), page.body(), foreign);
-            if (!sessions.get(p.controlRole()).get(p.path()).body().contains(p.foreign())) {
+            if (!sessions.get(p.controlRole()).get(p.controlPath() == null ? p.path() : p.controlPath()).body().contains(p.foreign())) {
                 problems.add("control: " + p.controlRole().column + "'s page " + p.path() + " does not show " + p.foreign());
             }
         }
@@ -1036,7 +1067,8 @@ class AuthorizationMatrixTest {
             foreign.stream().filter(x -> !path.contains(x)).filter(r.raw()::contains)
                     .forEach(x -> problems.add(path + " tells the unit head " + x));
         }
-        for (String path : List.of(b + "/tasks?unit=" + f.unit("cgzx"), b + "/tasks/" + otherRow + "/tasklist")) {
+        for (String path : List.of(b + "/tasks?unit=" + f.unit("cgzx"), b + "/tasks/" + otherRow + "/tasklist",
+                b + "/cases/" + otherCase, b + "/cases/" + otherCase + "/photos/" + otherCasePhoto)) {
             WebSession.Page page = sessions.get(UNIT_HEAD).get(path);
             if (page.status() != 403) {
                 problems.add("page " + path + " answered the unit head " + page.status());
@@ -1090,7 +1122,8 @@ class AuthorizationMatrixTest {
                 "/engine-rest/history/process-instance?processInstanceId=" + complaintPi,
                 "/engine-rest/history/task?processInstanceId=" + complaintPi,
                 "/engine-rest/history/activity-instance?processInstanceId=" + complaintPi);
-        List<String> pages = List.of("/board/" + campaignId + "/cases", "/m/cases", "/m/report", "/");
+        List<String> pages = List.of("/board/" + campaignId + "/cases", "/m/cases", "/m/report", "/",
+                "/board/" + campaignId + "/cases/" + complaint);
         List<String> problems = new ArrayList<>();
         Map<String, Integer> readable = new HashMap<>();
         for (Role r : Role.values()) {

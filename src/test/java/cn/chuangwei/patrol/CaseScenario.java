@@ -101,6 +101,9 @@ abstract class CaseScenario {
         assertThat(as(inspector).upload("/api/cases/" + id + "/photos", "现场.png", "image/png", PNG).status()).isEqualTo(201);
         Reply notImage = as(inspector).upload("/api/cases/" + id + "/photos", "现场.png", "image/png", "not a photo".getBytes());
         assertThat(notImage.json().get("code").asText()).isEqualTo("not-an-image");
+        // the office's registration task names the case's category and place in words, never by code
+        assertThat(as(f.office).get("/api/tasks/" + onlyTask(f.office, "registerCase")).json().get("name").asText())
+                .isEqualTo("立案：乱堆乱放：青山路12号");
         complete(f.office, "registerCase", Map.of("registerDecision", "REGISTER"));
         String dispatch = onlyTask(f.office, "dispatchCase");
         assertThat(as(f.office).get("/api/tasks/" + dispatch).status()).isEqualTo(200);
@@ -119,8 +122,12 @@ abstract class CaseScenario {
         JsonNode closed = as(f.office).get("/api/cases/" + id).json();
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("closedOnTime").asBoolean()).isTrue();
-        assertThat(as(f.office).get("/api/cases/" + id + "/events").json().findValuesAsText("event"))
-                .containsExactly("REPORTED", "REGISTERED", "DISPATCHED", "HANDLED", "CLOSED");
+        JsonNode events = as(f.office).get("/api/cases/" + id + "/events").json();
+        assertThat(events.findValuesAsText("event")).containsExactly("REPORTED", "REGISTERED", "DISPATCHED", "HANDLED", "CLOSED");
+        // and in words: the step, who took it by name, the unit it went to by name
+        assertThat(events.findValuesAsText("eventName")).containsExactly("上报", "立案", "派遣", "处置完成", "核查通过，结案");
+        assertThat(events.get(0).get("actorName").asText()).isEqualTo("督查甲");
+        assertThat(events.get(2).get("noteText").asText()).isEqualTo("城管环卫中心");
 
         // a citizen's complaint: the caller's contact stays with the office and the hotline
         Map<String, Object> complaint = new HashMap<>(report);
@@ -177,6 +184,13 @@ abstract class CaseScenario {
             assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("城管环卫中心");
             assertThat(sheet.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(2);
             assertThat(sheet.getRow(3).getCell(6).getNumericCellValue()).isEqualTo(unit.get("closureRate").asDouble());
+            // then the grids, by name: no code on the sheet
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("责任单位 / 网格");
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("第一网格");
+            assertThat(sheet.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(2);
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                row.forEach(cell -> assertThat(cell.toString()).isNotIn("G1", f.unit("cgzx")));
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

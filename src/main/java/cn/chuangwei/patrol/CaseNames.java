@@ -1,0 +1,92 @@
+package cn.chuangwei.patrol;
+
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.kernel.AppRights;
+import cn.chuangwei.org.Directory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a case's codes read as, in one place: a category by its name (乱堆乱放, not {@code CLUTTER}), a grid by its name
+ * (新华社区网格, not {@code G2}), a unit by its name, a person by name. Task titles, the lists, the case page, the task
+ * panel, mails and exports all ask here.
+ */
+@Component
+class CaseNames {
+
+    private final JdbcClient jdbc;
+    private final CampaignRepository campaigns;
+    private final Directory directory;
+    private final AppRights appRights;
+
+    CaseNames(JdbcClient jdbc, CampaignRepository campaigns, Directory directory, AppRights appRights) {
+        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+        this.directory = directory;
+        this.appRights = appRights;
+    }
+
+    /** Every category's name in the reader's language (English for {@code en}, else Chinese), by code, in the standard's order. */
+    Map<String, String> categories(Locale locale) {
+        boolean en = locale != null && "en".equals(locale.getLanguage());
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.sql("select code, name_zh, name_en from case_category order by seq")
+                .query(rs -> {
+                    names.put(rs.getString("code"), rs.getString(en ? "name_en" : "name_zh"));
+                });
+        return names;
+    }
+
+    /** One category's name in the reader's language; a code without a name stays as it is. */
+    String category(String code, Locale locale) {
+        return categories(locale).getOrDefault(code, code);
+    }
+
+    /** The campaign's grids' names by code. */
+    Map<String, String> grids(long campaignId) {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.sql("select code, name from patrol_grid where campaign_id = :c order by code").param("c", campaignId)
+                .query(rs -> {
+                    names.put(rs.getString("code"), rs.getString("name"));
+                });
+        return names;
+    }
+
+    /** A grid's name; a grid the office has since removed keeps its code. */
+    String grid(long campaignId, String code) {
+        return grids(campaignId).getOrDefault(code, code);
+    }
+
+    /** The campaign's units' names by code. */
+    Map<String, String> units(long campaignId) {
+        return campaigns.units(campaignId).stream().collect(Collectors.toMap(CampaignUnit::code, CampaignUnit::name));
+    }
+
+    /** A unit's name, or "" for none (a case not dispatched yet). */
+    String unit(long campaignId, String code) {
+        return code == null ? "" : units(campaignId).getOrDefault(code, code);
+    }
+
+    /** People by name (李镇长, not {@code lizz}), each looked up once per use. */
+    Function<String, String> people() {
+        Map<String, String> known = new LinkedHashMap<>();
+        return id -> id == null ? "" : known.computeIfAbsent(id, u -> appRights.lookUp(() -> directory.displayName(u)));
+    }
+
+    /** The case as its tasks are titled: "乱堆乱放：青山路12号" (the category by its Chinese name, never its code). */
+    String title(PatrolCase c) {
+        return category(c.category(), cn.chuangwei.kernel.Texts.ZH) + "：" + c.address();
+    }
+
+    /** The codes a report may name as its category, in the standard's order. */
+    List<String> categoryCodes() {
+        return List.copyOf(categories(cn.chuangwei.kernel.Texts.ZH).keySet());
+    }
+}

@@ -1,0 +1,43 @@
+package cn.chuangwei.patrol;
+
+import cn.chuangwei.kernel.AppRights;
+import cn.chuangwei.kernel.TaskPanel;
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Beside the form of a case's task (立案, 派遣, 处置, 挂账审批, 核查) in the workbench: the case in words, its photos,
+ * reporter, place, grid and a link to its page, so that the office registers a case seeing its photo and category.
+ */
+@Component
+class CaseTaskPanel implements TaskPanel {
+
+    private static final Set<String> TASKS = PatrolCaseForms.taskKeys();
+
+    private final TaskService tasks;
+    private final AppRights appRights;
+    private final CaseSheet sheets;
+
+    CaseTaskPanel(TaskService tasks, AppRights appRights, CaseSheet sheets) {
+        this.tasks = tasks;
+        this.appRights = appRights;
+        this.sheets = sheets;
+    }
+
+    @Override
+    public boolean shows(String taskDefinitionKey) {
+        return TASKS.contains(taskDefinitionKey);
+    }
+
+    /** The case of the task (the workbench has checked that the caller works on it; the case is scoped again here). */
+    @Override
+    public View view(String taskId, Locale locale) {
+        Object caseId = appRights.lookUp(() -> tasks.getVariable(taskId, "caseId"));
+        if (!(caseId instanceof Number n)) {
+            return null;
+        }
+        return new View("panels/case", sheets.sheet(n.longValue(), locale), 10);
+    }
+}

@@ -1,0 +1,251 @@
+package cn.chuangwei.patrol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chuangwei.support.Api;
+import cn.chuangwei.support.ApiCampaign;
+import cn.chuangwei.support.Fixture;
+import cn.chuangwei.support.H2Test;
+import cn.chuangwei.support.TestClock;
+import cn.chuangwei.support.WebSession;
+import cn.chuangwei.support.WebSession.Page;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A case's page, its photos and the case lists over HTTP: every code in words (category, grid, unit, people), the same
+ * scope as the lists (a unit head their unit's cases, nobody another town's), a complainant's phone masked for whoever
+ * may not read it, photos served as the image they are to whoever may see the case only.
+ */
+@H2Test
+class CasePagesTest {
+
+    static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    TestClock clock;
+
+    Fixture f;
+    Fixture t2;
+    long campaign;
+    long campaign2;
+    String inspector;
+    /** Sent to 城管环卫中心, with a photo. */
+    long clutter;
+    long photo;
+    /** Sent to 党政办. */
+    long ads;
+    /** A complaint sent to 党政办. */
+    long complaint;
+    /** Reported, not registered yet. */
+    long fresh;
+    long otherTown;
+    String phone;
+
+    Api as(String user) {
+        return new Api(port, user, Fixture.PASSWORD);
+    }
+
+    WebSession signedIn(String user) {
+        WebSession s = new WebSession(port);
+        assertThat(s.login(user, Fixture.PASSWORD).location()).doesNotContain("error");
+        return s;
+    }
+
+    String user(String id, String name, String group) {
+        User u = identity.newUser(id);
+        u.setFirstName(name);
+        u.setLastName("");
+        u.setPassword(Fixture.PASSWORD);
+        identity.saveUser(u);
+        identity.createMembership(id, group);
+        return id;
+    }
+
+    long report(String user, String path, long campaignId, String category, String description, Map<String, Object> more) {
+        Map<String, Object> body = new HashMap<>(Map.of("campaignId", campaignId, "gridCode", "G1", "category", category,
+                "description", description, "address", "青山路12号", "latitude", 31.23, "longitude", 120.61));
+        body.putAll(more);
+        Api.Reply r = as(user).post(path, body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    String pi(long caseId) {
+        return as(f.office).get("/api/cases/" + caseId).json().get("processInstanceId").asText();
+    }
+
+    void dispatch(long caseId, String unit) {
+        for (Map<String, Object> answers : List.of(Map.<String, Object>of("registerDecision", "REGISTER"),
+                Map.<String, Object>of("unitCode", f.unit(unit)))) {
+            String task = tasks.createTaskQuery().processInstanceId(pi(caseId)).singleResult().getId();
+            assertThat(as(f.office).post("/api/tasks/" + task + "/complete", answers).status()).isEqualTo(200);
+        }
+    }
+
+    @BeforeEach
+    void seed() {
+        clock.set(LocalDateTime.of(2027, 4, 6, 10, 0));
+        f = new Fixture(identity);
+        campaign = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2027, 4, 1), List.of(), false)).id();
+        inspector = user(f.p + "-wgy", "王网格员", CaseService.GRID_INSPECTORS);
+        String hotline = user(f.p + "-rx", "郑受理员", CaseService.HOTLINE);
+        assertThat(as(f.office).put("/api/campaigns/" + campaign + "/grids",
+                List.of(Map.of("code", "G1", "name", "青山街网格", "inspector", inspector))).status()).isEqualTo(200);
+        clutter = report(inspector, "/api/cases", campaign, "CLUTTER", "人行道乱堆建筑垃圾·" + f.p, Map.of());
+        photo = as(inspector).upload("/api/cases/" + clutter + "/photos", "现场.jpg", "image/jpeg", PNG).json()
+                .get("photoId").asLong();
+        dispatch(clutter, "cgzx");
+        ads = report(inspector, "/api/cases", campaign, "ILLEGAL_ADS", "电线杆上小广告·" + f.p, Map.of());
+        dispatch(ads, "dzb");
+        phone = "139" + String.format("%08d", Math.abs(f.p.hashCode()) % 100_000_000);
+        complaint = report(hotline, "/api/cases/complaints", campaign, "TOILET", "公厕无人打扫·" + f.p,
+                Map.of("callerName", "来电人" + f.p, "callerPhone", phone));
+        dispatch(complaint, "dzb");
+        fresh = report(inspector, "/api/cases", campaign, "GARBAGE", "垃圾桶满溢·" + f.p, Map.of());
+
+        t2 = new Fixture(identity);
+        campaign2 = ApiCampaign.start(port, management, t2, t2.small(LocalDate.of(2027, 4, 1), List.of(), false)).id();
+        assertThat(as(t2.office).put("/api/campaigns/" + campaign2 + "/grids",
+                List.of(Map.of("code", "G1", "name", "二镇网格", "inspector", t2.supervisors.get(0)))).status()).isEqualTo(200);
+        otherTown = report(t2.supervisors.get(0), "/api/cases", campaign2, "WATER", "河面漂浮物·" + t2.p, Map.of());
+    }
+
+    @AfterEach
+    void tearDown() {
+        clock.reset();
+    }
+
+    @Test
+    void theCaseListAndTheCasePageReadInWords() {
+        WebSession office = signedIn(f.office);
+        Page list = office.get("/board/" + campaign + "/cases");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("青山街网格").contains("乱堆乱放").contains("城管环卫中心")
+                .doesNotContain(">G1<").doesNotContain("CLUTTER").doesNotContain(f.unit("cgzx") + "<")
+                .contains("href=\"/board/" + campaign + "/cases/" + clutter + "\"");
+
+        Page page = office.get("/board/" + campaign + "/cases/" + clutter);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("案件 #" + clutter + " · 乱堆乱放").contains("人行道乱堆建筑垃圾·" + f.p)
+                .contains("青山街网格").contains("城管环卫中心").contains("王网格员").contains("已派遣")
+                .contains("青山路12号").contains("纬度 31.23，经度 120.61").contains("geo:31.23,120.61")
+                .contains("2027年4月6日 10:00").contains("巡查上报")
+                .contains("/board/" + campaign + "/cases/" + clutter + "/photos/" + photo)
+                .doesNotContain("CLUTTER").doesNotContain(">G1<").doesNotContain(f.unit("cgzx") + "<")
+                .doesNotContain(inspector + "<").doesNotContain("PATROL");
+        // the history in words, people by name
+        assertThat(page.body()).contains("上报").contains("立案").contains("派遣").contains("创卫办");
+        // nothing for the office to do on a dispatched case; the registration of a fresh one is theirs
+        assertThat(page.body()).contains("您在这个案件上没有待办的任务");
+        String register = tasks.createTaskQuery().processInstanceId(pi(fresh)).singleResult().getId();
+        assertThat(office.get("/board/" + campaign + "/cases/" + fresh).body())
+                .contains("href=\"/work/tasks/" + register + "\"").contains("去办理：立案：垃圾清运：青山路12号");
+        // in English
+        assertThat(office.get("/board/" + campaign + "/cases/" + clutter + "?lang=en").body())
+                .contains("Case #" + clutter + " · Clutter and piles").contains("2027-04-06 10:00").contains("Dispatched");
+
+        // the inspector's phone list names the grid and links every case to its page
+        Page mine = signedIn(inspector).get("/m/cases");
+        assertThat(mine.body()).contains("青山街网格").contains("href=\"/board/" + campaign + "/cases/" + clutter + "\"")
+                .doesNotContain(">G1<");
+    }
+
+    @Test
+    void aUnitHeadSeesTheirUnitsCasesOnlyAndNoComplainant() {
+        WebSession cgzx = signedIn(f.head("cgzx"));
+        assertThat(cgzx.get("/board/" + campaign + "/cases").body()).contains("人行道乱堆建筑垃圾·" + f.p)
+                .doesNotContain("电线杆上小广告·" + f.p).doesNotContain("公厕无人打扫·" + f.p);
+        Page own = cgzx.get("/board/" + campaign + "/cases/" + clutter);
+        assertThat(own.status()).isEqualTo(200);
+        String handle = tasks.createTaskQuery().processInstanceId(pi(clutter)).singleResult().getId();
+        assertThat(own.body()).contains("href=\"/work/tasks/" + handle + "\"");
+        assertThat(cgzx.get("/board/" + campaign + "/cases/" + ads).status()).isEqualTo(403);
+        assertThat(cgzx.get("/board/" + campaign + "/cases/" + ads + "/photos/" + photo).status()).isEqualTo(403);
+
+        // the unit handling a complaint learns there is a caller, not who: the phone masked
+        WebSession dzb = signedIn(f.head("dzb"));
+        Page seen = dzb.get("/board/" + campaign + "/cases/" + complaint);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body()).contains(phone.substring(0, 3) + "****" + phone.substring(7)).doesNotContain(phone)
+                .doesNotContain("来电人" + f.p).contains("仅创卫办和热线可见");
+        assertThat(dzb.get("/board/" + campaign + "/cases/" + clutter).status()).isEqualTo(403);
+        assertThat(signedIn(f.office).get("/board/" + campaign + "/cases/" + complaint).body()).contains(phone)
+                .contains("来电人" + f.p);
+    }
+
+    @Test
+    void anotherTownsCasesAndPhotosAreNotTheirs() {
+        WebSession other = signedIn(t2.office);
+        // another town's campaign: refused; its case under their own campaign: refused; no such case: not found
+        assertThat(other.get("/board/" + campaign + "/cases/" + clutter).status()).isEqualTo(403);
+        assertThat(other.get("/board/" + campaign2 + "/cases/" + clutter).status()).isEqualTo(403);
+        assertThat(other.get("/board/" + campaign + "/cases/" + clutter + "/photos/" + photo).status()).isEqualTo(403);
+        assertThat(other.get("/board/" + campaign2 + "/cases/" + clutter + "/photos/" + photo).status()).isEqualTo(403);
+        Page own = other.get("/board/" + campaign2 + "/cases/" + otherTown);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body()).contains("二镇网格").doesNotContain("人行道乱堆建筑垃圾");
+        Page none = other.get("/board/" + campaign2 + "/cases/999999999");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.body()).contains("id=\"back\"");
+        // the town's office: a case under another campaign's address, a photo under another case, are not there
+        WebSession office = signedIn(f.office);
+        assertThat(office.get("/board/" + campaign2 + "/cases/" + clutter).status()).isEqualTo(403);
+        assertThat(office.get("/board/" + campaign + "/cases/" + ads + "/photos/" + photo).status()).isEqualTo(404);
+        assertThat(office.get("/board/" + campaign + "/cases/" + clutter + "/photos/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPhotoIsServedAsTheImageItIsToWhoeverSeesTheCase() throws IOException, InterruptedException {
+        for (String user : List.of(f.office, f.head("cgzx"), inspector, f.supervisors.get(0))) {
+            WebSession s = signedIn(user);
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + port + "/board/" + campaign + "/cases/" + clutter + "/photos/" + photo))
+                    .header("Cookie", "SESSION=" + s.cookie("SESSION")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(user).isEqualTo(200);
+            // uploaded as "image/jpeg", it is a PNG: served as what it is, and never sniffed as anything else
+            assertThat(r.headers().firstValue("Content-Type")).as(user).contains("image/png");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(r.body()).isEqualTo(PNG);
+        }
+        Page anonymous = new WebSession(port).get("/board/" + campaign + "/cases/" + clutter + "/photos/" + photo);
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(signedIn(f.outsider).get("/board/" + campaign + "/cases/" + clutter + "/photos/" + photo).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void withNoGridToReportInTheReportPageSaysWhatToDoAndLeadsBack() {
+        Page p = signedIn(f.head("dzb")).get("/m/report");
+        assertThat(p.status()).isEqualTo(200);
+        assertThat(p.body()).contains("没有进行中的创建活动的网格可以上报").contains("请联系创卫办")
+                .contains("href=\"/work\"").contains("href=\"/\"").doesNotContain("id=\"report-form\"");
+    }
+}
