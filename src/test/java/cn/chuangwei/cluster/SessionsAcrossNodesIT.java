@@ -33,8 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SessionsAcrossNodesIT {
 
     static final String ADMIN_PASSWORD = "sessions-admin-8e3f";
-    /** The administrator as the board shows who is signed in: first and last name, then the login. */
-    static final String ME = "系统 管理员 (admin)";
+    /** The administrator as the board shows who is signed in: by name (PageModel). */
+    static final String ME = "系统 管理员";
 
     static EmbeddedPostgres postgres;
     static ConfigurableApplicationContext nodeA;
