@@ -84,7 +84,7 @@ class BoardPage {
         return "list";
     }
 
-    @GetMapping("/board/{campaignId}")
+    @GetMapping("/board/{campaignId:\\d+}")
     String board(@PathVariable long campaignId, @RequestParam(defaultValue = "0") String screen,
                  @RequestParam(defaultValue = "0") String all, Model model, Locale locale) throws JsonProcessingException {
         DashboardService.Board board = dashboard.board(campaignId);
