@@ -113,7 +113,10 @@ class BoardPagesTest {
         assertThat(unknownCampaign.contentType()).startsWith("text/html");
         assertThat(unknownCampaign.body()).contains("创建活动 999999 不存在").contains("id=\"back\"")
                 .doesNotContain("Exception").doesNotContain("at cn.");
-        assertThat(s.get("/board/x1").status()).isEqualTo(400);
+        // a campaign is a number: anything else is no page at all, still with a way back
+        Page notACampaign = s.get("/board/x1");
+        assertThat(notACampaign.status()).isEqualTo(404);
+        assertThat(notACampaign.body()).contains("id=\"back\"");
         Page unknownUnit = s.get("/board/" + id + "/tasks?unit=nowhere");
         assertThat(unknownUnit.status()).isEqualTo(404);
         assertThat(unknownUnit.body()).contains("nowhere");
