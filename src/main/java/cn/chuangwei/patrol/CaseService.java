@@ -236,8 +236,8 @@ public class CaseService {
 
     /** A case reported from the phone together with its photos: all of it, or nothing when one part is refused. */
     @Transactional
-    public PatrolCase reportWithPhotos(Report r, List<Photo> photos, long maxBytes) {
-        PatrolCase reported = report(r, false);
+    public PatrolCase reportWithPhotos(Report r, boolean complaint, List<Photo> photos, long maxBytes) {
+        PatrolCase reported = report(r, complaint);
         for (Photo p : photos) {
             photo(reported.id(), p.name(), p.contentType(), p.content(), maxBytes);
         }
@@ -310,11 +310,12 @@ public class CaseService {
     }
 
     /**
-     * The grids of running campaigns the caller may report in: every grid for grid inspectors, supervisors and the
-     * office (as {@link #report} allows), the grids they patrol for anyone else named as a grid's inspector.
+     * The grids of running campaigns the caller may report in (a complaint: register a citizen's complaint in): every
+     * grid for those {@link #report} allows, none for anyone else.
      */
-    public List<ReportGrid> reportableGrids() {
-        boolean any = currentUser.inGroup(GRID_INSPECTORS) || currentUser.inGroup(Groups.SUPERVISORS) || currentUser.isOffice();
+    public List<ReportGrid> reportableGrids(boolean complaint) {
+        boolean any = complaint ? currentUser.inGroup(HOTLINE) || currentUser.isOffice()
+                : currentUser.inGroup(GRID_INSPECTORS) || currentUser.inGroup(Groups.SUPERVISORS) || currentUser.isOffice();
         if (!any) {
             return List.of();
         }

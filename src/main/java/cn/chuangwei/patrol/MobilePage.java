@@ -63,6 +63,30 @@ class MobilePage {
 
     @GetMapping("/m/report")
     String form(@RequestParam(required = false) Long done, Model model, Locale locale) {
+        return blank(false, done, model, locale);
+    }
+
+    /** The hotline's page: a citizen's complaint registered with the caller's name and contact. */
+    @GetMapping("/m/complaint")
+    String complaintForm(@RequestParam(required = false) Long done, Model model, Locale locale) {
+        return blank(true, done, model, locale);
+    }
+
+    @PostMapping("/m/report")
+    String report(@RequestParam Map<String, String> fields,
+                  @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
+                  Locale locale, HttpServletResponse response) {
+        return submit(false, fields, photos, model, locale, response);
+    }
+
+    @PostMapping("/m/complaint")
+    String complaint(@RequestParam Map<String, String> fields,
+                     @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
+                     Locale locale, HttpServletResponse response) {
+        return submit(true, fields, photos, model, locale, response);
+    }
+
+    private String blank(boolean complaint, Long done, Model model, Locale locale) {
         model.addAttribute("done", done);
         if (done != null) {
             try {
@@ -71,40 +95,41 @@ class MobilePage {
                 // a case the reader may not see (or none): the thanks without a link
             }
         }
-        return form(model, locale, Map.of(), null, null);
+        return form(complaint, model, locale, Map.of(), null, null);
     }
 
-    @PostMapping("/m/report")
-    String report(@RequestParam Map<String, String> fields,
-                  @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
-                  Locale locale, HttpServletResponse response) {
+    private String submit(boolean complaint, Map<String, String> fields, List<MultipartFile> photos, Model model,
+                          Locale locale, HttpServletResponse response) {
         try {
             String[] grid = choice(fields.get("grid"));
             CaseService.Report report = new CaseService.Report(Long.valueOf(grid[0]), grid[1], fields.get("category"),
                     fields.get("urgency"), fields.get("description"), fields.get("address"),
                     number("latitude", fields.get("latitude")), number("longitude", fields.get("longitude")),
-                    null, null, null);
+                    complaint ? fields.get("callerName") : null, complaint ? fields.get("callerPhone") : null,
+                    complaint ? fields.get("callerEmail") : null);
             List<CaseService.Photo> files = new ArrayList<>();
             for (MultipartFile f : photos == null ? List.<MultipartFile>of() : photos) {
                 if (!f.isEmpty()) {
                     files.add(new CaseService.Photo(f.getOriginalFilename(), f.getContentType(), bytes(f)));
                 }
             }
-            PatrolCase reported = cases.reportWithPhotos(report, files, maxPhotoBytes);
-            return "redirect:/m/report?done=" + reported.id();
+            PatrolCase reported = cases.reportWithPhotos(report, complaint, files, maxPhotoBytes);
+            return "redirect:" + (complaint ? "/m/complaint" : "/m/report") + "?done=" + reported.id();
         } catch (ApiException e) {
             response.setStatus(e.status().value());
             String message = "en".equals(Pages.lang(locale)) ? texts.en("error." + e.code(), e.args())
                     : texts.zh("error." + e.code(), e.args());
-            return form(model, locale, fields, message, e.field());
+            return form(complaint, model, locale, fields, message, e.field());
         }
     }
 
-    private String form(Model model, Locale locale, Map<String, String> entered, String error, String errorField) {
+    private String form(boolean complaint, Model model, Locale locale, Map<String, String> entered, String error,
+                        String errorField) {
         String me = currentUser.id();
-        List<GridChoice> grids = cases.reportableGrids().stream().map(g -> new GridChoice(g.campaignId() + ":" + g.code(),
+        List<GridChoice> grids = cases.reportableGrids(complaint).stream().map(g -> new GridChoice(g.campaignId() + ":" + g.code(),
                 g.campaignName() + " · " + g.name(), me.equals(g.inspector()))).toList();
         Map<String, String> categories = names.categories(locale);
+        model.addAttribute("complaint", complaint);
         model.addAttribute("grids", grids);
         model.addAttribute("categories", categories);
         model.addAttribute("entered", new HashMap<>(entered));

@@ -24,14 +24,14 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ParamException;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 
 /**
  * Camunda's own REST API (and so Tasklist) refuses in the application's words: every 4xx answer of {@code /engine-rest}
- * is the {@link ApiError}'s fields (status, code, the Chinese and English message, the field or row), beside Camunda's
+ * and of the webapps' {@code /camunda/api/engine} (an {@link EngineRestRule}) is the {@link ApiError}'s fields (status,
+ * code, the Chinese and English message, the field or row), beside Camunda's
  * {@code type}, which its webapps read. A refusal of ours thrown by a task listener keeps its status instead of the
  * engine's 500; a body that is not JSON, or not of the expected shape, is told where and how; an authorization the
  * caller lacks is a plain 403. Answers of 500 and above keep Camunda's handling (and its log).
@@ -47,7 +47,7 @@ class EngineRestErrors {
     private static final Pattern QUERY_PARAMETER = Pattern.compile("^Cannot set query parameter '([^']{1,100})'");
 
     @Bean
-    ResourceConfigCustomizer chuangweiEngineRestErrors(Texts texts) {
+    EngineRestRule chuangweiEngineRestErrors(Texts texts) {
         return config -> {
             config.register(new Answer<RestException>(e -> rest(e, texts)) { }, FIRST);
             config.register(new Answer<ProcessEngineException>(e -> engine(e, texts)) { }, FIRST);

@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One answer, through Camunda's REST API ({@code /engine-rest/task/{id}/...}, and so Tasklist), for a task the caller
+ * One answer, through Camunda's REST API ({@code /engine-rest/task/{id}/...}, and Tasklist's
+ * {@code /camunda/api/engine/engine/default/task/{id}/...}: an {@link EngineRestRule}), for a task the caller
  * may not see, whatever the endpoint: left alone, the engine says "No task found" with a 400 for a new comment, 404
  * for the task itself, 403 for its variables and a 500 for a task that does not exist. As the application's own API
  * answers:
@@ -45,7 +45,7 @@ class EngineTaskRefusals {
     private static final Pattern HISTORY_PART = Pattern.compile("^/(?:comment|attachment)(?:/.*)?$");
 
     @Bean
-    ResourceConfigCustomizer chuangweiEngineTaskRefusals(TaskService tasks, HistoryService history, AppRights appRights,
+    EngineRestRule chuangweiEngineTaskRefusals(TaskService tasks, HistoryService history, AppRights appRights,
                                                          CurrentUser currentUser) {
         return config -> config.register(new Gate(tasks, history, appRights, currentUser));
     }

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What every page shows in its header: who is signed in and the page's language. */
+/** What every page shows in its header: who is signed in (by name; the login only for a user without one) and the page's language. */
 @ControllerAdvice(annotations = Page.class)
 class PageModel {
 
@@ -35,7 +35,7 @@ class PageModel {
         }
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? auth.getName() : name + " (" + auth.getName() + ")";
+        return name.isEmpty() ? auth.getName() : name;
     }
 
     @ModelAttribute("lang")

@@ -10,22 +10,30 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * {@code /api/**} and {@code /engine-rest/**} take HTTP Basic logins checked against Camunda's identity service
  * (stateless, so no session cookie and no CSRF token); the command board's pages take a form login with a session and
- * CSRF tokens; the Camunda webapps keep their own login and CSRF protection.
+ * CSRF tokens; the Camunda webapps take the same sign-in and session ({@link WebappSignOn}) and keep their own CSRF
+ * protection.
  */
 @Configuration
 class SecurityConfig {
@@ -102,10 +110,42 @@ class SecurityConfig {
         return cache;
     }
 
+    /**
+     * The Camunda webapps ({@code /camunda/**}: Tasklist, Cockpit, Admin) on the board's sign-in ({@link WebappSignOn}):
+     * signed out, a webapp's page sends the browser to {@code /login} and back, its API answers 401; the webapps' own
+     * login form is closed, so nobody signs in to them under another name than the session's. The webapps keep their
+     * own CSRF token (Camunda's filter, behind this chain) and their own headers (their CSP needs inline styles).
+     */
     @Bean
     @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
-        // The Camunda webapps authenticate against the same identity service and enforce their own CSRF token.
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        String webapps = WebappSignOn.WEBAPPS;
+        RequestMatcher api = paths.matcher(webapps + "/api/**");
+        HttpSessionRequestCache pagesOnly = requestCache();
+        pagesOnly.setRequestMatcher(paths.matcher(HttpMethod.GET, webapps + "/app/**"));
+        return http.securityMatcher(paths.matcher(webapps + "/**"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(paths.matcher(HttpMethod.POST, webapps + "/api/admin/auth/user/*/login/*"))
+                        .denyAll()
+                        .requestMatchers(paths.matcher(webapps + "/lib/**"), paths.matcher(webapps + "/assets/**"),
+                                paths.matcher(webapps + "/favicon.ico")).permitAll()
+                        .anyRequest().authenticated())
+                .requestCache(c -> c.requestCache(pagesOnly))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE))
+                .csrf(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .addFilterAfter(new WebappLogout(), AuthorizationFilter.class)
+                .build();
+    }
+
+    /** Everything else (the pages' static assets, error pages): open, as files of the app. */
+    @Bean
+    @Order(4)
+    SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))

@@ -26,15 +26,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two nodes on one PostgreSQL, as behind the compose file's proxy (round-robin, no sticky sessions): node A in this
  * JVM, node B in a JVM of its own, both with the engine name "default". A browser signed in on one node is signed in
- * on the other, to the board (form login) and to Tasklist (the webapps' own login, kept in the same session), and
- * signing out on one ends it on both: the sessions are in the database (Spring Session JDBC). Node B honours a proxy's
+ * on the other, to the board and to Tasklist (one sign-in on /login, the webapps' authentication kept in the same
+ * session), and signing out on one ends it on both: the sessions are in the database (Spring Session JDBC). Node B honours a proxy's
  * X-Forwarded-* headers.
  */
 class SessionsAcrossNodesIT {
 
     static final String ADMIN_PASSWORD = "sessions-admin-8e3f";
-    /** The administrator as the board shows who is signed in: first and last name, then the login. */
-    static final String ME = "系统 管理员 (admin)";
+    /** The administrator as the board shows who is signed in: by name (PageModel). */
+    static final String ME = "系统 管理员";
 
     static EmbeddedPostgres postgres;
     static ConfigurableApplicationContext nodeA;
@@ -113,11 +113,12 @@ class SessionsAcrossNodesIT {
 
     @Test
     void tasklistSignedInOnOneNodeIsSignedInOnTheOther() {
+        // one sign-in on node A's /login, Tasklist opened on A: its authentication is kept in the shared session
         WebSession onA = new WebSession(portA);
+        assertThat(onA.get("/camunda/app/tasklist/default/").location()).endsWith("/login");
+        assertThat(onA.login("admin", ADMIN_PASSWORD).location()).endsWith("/camunda/app/tasklist/default/");
         assertThat(onA.get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
-        Page login = onA.webapp("/camunda/api/admin/auth/user/default/login/tasklist",
-                "username=admin&password=" + ADMIN_PASSWORD);
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        assertThat(onA.webapp("/camunda/api/engine/engine/", null).status()).isEqualTo(200);
 
         // the webapps' authentication (Camunda's Authentications, serialized into the session) reaches node B
         WebSession onB = onA.at(portB);
@@ -126,10 +127,13 @@ class SessionsAcrossNodesIT {
         assertThat(user.body()).contains("\"userId\":\"admin\"").contains("tasklist");
         assertThat(onB.webapp("/camunda/api/engine/engine/default/task/count", null).status()).isEqualTo(200);
 
+        // signing out of Tasklist on B ends the one session, on A too, for the board as well
         Page out = onB.webapp("/camunda/api/admin/auth/user/default/logout", "");
         assertThat(out.status()).as(out.body()).isIn(200, 204);
         assertThat(onA.webapp("/camunda/api/admin/auth/user/default", null).status()).as("signed out on A too")
                 .isNotEqualTo(200);
+        assertThat(onA.get("/").location()).endsWith("/login");
+        assertThat(sessionsOf("admin")).isZero();
     }
 
     @Test

@@ -8,10 +8,6 @@ import cn.chuangwei.support.Api;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -104,21 +100,13 @@ class DemoDataTest {
         Reply notForHeads = head.get("/engine-rest/process-definition?startableInTasklist=true&startablePermissionCheck=true&key=campaign");
         assertThat(notForHeads.json()).isEmpty();
 
-        // Tasklist's own login (with the webapp's CSRF token) accepts the demo password
-        java.net.CookieManager cookies = new java.net.CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(200);
-        String xsrf = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies()
-                .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue());
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString("username=head-wsy&password=" + DemoData.PASSWORD)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        assertThat(login.body()).contains("head-wsy").contains("tasklist");
+        // the demo password signs in on the board's page, and Tasklist opens signed in as that person
+        cn.chuangwei.support.WebSession browser = new cn.chuangwei.support.WebSession(port);
+        assertThat(browser.get("/camunda/app/tasklist/default/").location()).endsWith("/login");
+        assertThat(browser.login("head-wsy", DemoData.PASSWORD).location()).endsWith("/camunda/app/tasklist/default/");
+        assertThat(browser.get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
+        cn.chuangwei.support.WebSession.Page me = browser.webapp("/camunda/api/admin/auth/user/default", null);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.body()).contains("head-wsy").contains("tasklist");
     }
 }

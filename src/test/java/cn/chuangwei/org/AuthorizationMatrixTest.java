@@ -758,6 +758,10 @@ class AuthorizationMatrixTest {
         // a valid grid, no category: reporters get past the check of who may report and are refused for the category
         page(rows, "POST", "/m/report").form("/m/report", Map.of("grid", campaignId + ":G1"))
                 .allow(400, OFFICE, SUPERVISOR, INSPECTOR).forbiddenToOthers();
+        // the hotline's complaint page: a valid grid, no caller: the hotline and the office are refused for the caller
+        page(rows, "GET", "/m/complaint").allowAll(200);
+        page(rows, "POST", "/m/complaint").form("/m/complaint", Map.of("grid", campaignId + ":G1"))
+                .allow(400, OFFICE, HOTLINE).forbiddenToOthers();
         page(rows, "GET", "/m/cases").allowAll(200);
         page(rows, "POST", "/m/cases/{taskId}/check").at("/m/cases/" + checkTask + "/check").form("/m/cases", Map.of())
                 .allow(400, INSPECTOR).forbiddenToOthers();

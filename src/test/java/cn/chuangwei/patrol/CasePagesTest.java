@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A case's page, its photos and the case lists over HTTP: every code in words (category, grid, unit, people), the same
@@ -44,6 +45,8 @@ class CasePagesTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -71,6 +74,7 @@ class CasePagesTest {
     long fresh;
     long otherTown;
     String phone;
+    String hotline;
 
     Api as(String user) {
         return new Api(port, user, Fixture.PASSWORD);
@@ -119,7 +123,7 @@ class CasePagesTest {
         f = new Fixture(identity);
         campaign = ApiCampaign.start(port, management, f, f.small(LocalDate.of(2027, 4, 1), List.of(), false)).id();
         inspector = user(f.p + "-wgy", "王网格员", CaseService.GRID_INSPECTORS);
-        String hotline = user(f.p + "-rx", "郑受理员", CaseService.HOTLINE);
+        hotline = user(f.p + "-rx", "郑受理员", CaseService.HOTLINE);
         assertThat(as(f.office).put("/api/campaigns/" + campaign + "/grids",
                 List.of(Map.of("code", "G1", "name", "青山街网格", "inspector", inspector))).status()).isEqualTo(200);
         clutter = report(inspector, "/api/cases", campaign, "CLUTTER", "人行道乱堆建筑垃圾·" + f.p, Map.of());
@@ -313,5 +317,35 @@ class CasePagesTest {
         assertThat(p.status()).isEqualTo(200);
         assertThat(p.body()).contains("没有进行中的创建活动的网格可以上报").contains("请联系创卫办")
                 .contains("href=\"/work\"").contains("href=\"/\"").doesNotContain("id=\"report-form\"");
+    }
+
+    @Test
+    void theHotlineRegistersACitizensComplaintInTheBrowser() {
+        WebSession s = signedIn(hotline);
+        Page form = s.get("/m/complaint");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("登记投诉", "来电人", "联系电话", "青山街网格");
+        // the header of the other pages leads the hotline here
+        assertThat(s.get("/work").body()).contains("id=\"to-complaint\"");
+        Map<String, String> fields = new HashMap<>(Map.of("grid", campaign + ":G1", "category", "TOILET",
+                "description", "夜间施工噪声扰民·" + f.p, "address", "青山路8号"));
+        int before = jdbc.sql("select count(*) from patrol_case").query(Integer.class).single();
+        // no caller: refused on the page, naming the field, nothing written
+        Page refused = s.post("/m/complaint", "/m/complaint", fields);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("callerName").contains("field-error");
+        assertThat(jdbc.sql("select count(*) from patrol_case").query(Integer.class).single()).isEqualTo(before);
+        fields.put("callerName", "市民" + f.p);
+        fields.put("callerPhone", "13900001111");
+        Page done = s.post("/m/complaint", "/m/complaint", fields);
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        assertThat(done.location()).contains("/m/complaint?done=");
+        long id = Long.parseLong(done.location().replaceAll(".*done=", ""));
+        assertThat(jdbc.sql("select source || '|' || caller_name || '|' || reported_by from patrol_case where id = :id")
+                .param("id", id).query(String.class).single()).isEqualTo("HOTLINE|市民" + f.p + "|" + hotline);
+        // a unit head registers no complaint: told so on the page, refused if they post
+        WebSession head = signedIn(f.head("dzb"));
+        assertThat(head.get("/m/complaint").body()).contains("只有热线受理员和创卫办可以登记").doesNotContain("id=\"report-form\"");
+        assertThat(head.post("/m/complaint", "/m/complaint", fields).status()).isEqualTo(403);
     }
 }

@@ -52,6 +52,9 @@ public class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--lang=zh-CN",
                 "--user-data-dir=" + profile);
+        // what navigator.languages reports (--lang alone is not enough when headless): the Camunda webapps choose
+        // their language from it, Chinese first as a Chinese browser has it
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         // the console's messages, for tests that look for errors and CSP violations
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)

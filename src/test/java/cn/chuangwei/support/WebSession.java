@@ -61,6 +61,21 @@ public class WebSession {
                         .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /**
+     * A JSON call of the webapps' API as Tasklist makes it (a claim, a new task), with or without their CSRF token;
+     * {@code json} null for a GET.
+     */
+    public Page webappJson(String method, String path, String json, boolean withCsrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (withCsrfToken && cookie("XSRF-TOKEN") != null) {
+            request.header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
+        }
+        return send(request.build());
+    }
+
     public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
     }

@@ -70,6 +70,37 @@ class WebappLocaleTest {
         assertThat(ours).as("our %s keeps the default entries", path).contains(defaultBody);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
+    void everyAppLoadsOurScriptAndHidesTheCamunda8Banner(String app) throws IOException {
+        String config = code(text(projectResource(BASE + app + "/scripts/config.js")));
+        assertThat(config).as("active customScripts of %s", app).contains("customScripts:['../chuangwei/webapps'],");
+        String styles = text(projectResource(BASE + app + "/styles/user-styles.css"));
+        assertThat(styles).as("our user-styles.css of %s shadows the webjar's", app)
+                .containsPattern("\\.ce-eol-banner\\s*\\{\\s*display:\\s*none");
+        assertThat(text(webjarResource(BASE + app + "/camunda-" + app + "-bootstrap.css")))
+                .as("the banner's class in Camunda's styles, which ours hides").contains(".ce-eol-banner");
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyFormMessageOurScriptTranslatesHasItsChinese() throws IOException {
+        String script = text(projectResource(BASE + "chuangwei/webapps.js"));
+        Map<String, JsonNode> zh = leaves(read(projectResource(BASE + "tasklist/locales/zh-CN.json")));
+        Matcher keys = Pattern.compile("'(CHUANGWEI_FORM_[A-Z_]+)'").matcher(script);
+        List<String> used = new ArrayList<>();
+        while (keys.find()) {
+            used.add(keys.group(1));
+        }
+        assertThat(used).hasSizeGreaterThan(5);
+        assertThat(used).allSatisfy(key -> assertThat(zh.get("labels." + key)).as(key).isNotNull());
+        // the English the script looks for is form-js's, as bundled in this Camunda version
+        String deps = text(webjarResource("META-INF/resources/webjars/camunda/lib/deps.js"));
+        for (String english : List.of("Field is required.", "Field must have minimum length of ",
+                "Field must have maximum length of ", "Field must be a valid email.", "Value is not a number.")) {
+            assertThat(deps).as("form-js's message in the webjar").contains(english);
+        }
+    }
+
     private static void compare(String path, JsonNode en, JsonNode zh, List<String> problems) {
         if (en.isTextual()) {
             if (!zh.isTextual()) {

@@ -26,6 +26,10 @@ export default {
     fallbackLocale: 'zh-CN'
   },
 
+  // Chuangwei: one sign-in with the board (the webapps' login route goes to /login), and in Tasklist "Create task"
+  // only for those allowed and form messages in Chinese; served by the application (app/chuangwei/webapps.js)
+  customScripts: ['../chuangwei/webapps'],
+
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
