@@ -90,10 +90,11 @@
   if (data.areas.length) {
     chart('areas', {
       animation: !screen,
-      grid: {left: 40, right: 10, top: 30, bottom: 30},
+      grid: {left: 10, right: 10, top: 30, bottom: 10, containLabel: true},
       legend: {textStyle: {color: text}},
       tooltip: {trigger: 'axis'},
-      xAxis: {type: 'category', data: data.areas.map(function (a) { return a.areaCode; }), axisLabel: {color: text}},
+      xAxis: {type: 'category', data: data.areas.map(function (a) { return a.name; }),
+        axisLabel: {color: text, interval: 0, rotate: data.areas.length > 4 ? 30 : 0, width: 90, overflow: 'truncate'}},
       yAxis: {type: 'value', axisLabel: {color: text}},
       series: [
         {type: 'bar', name: L.score, data: data.areas.map(function (a) { return Number(a.score); })},

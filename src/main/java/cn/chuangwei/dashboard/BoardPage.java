@@ -84,7 +84,7 @@ class BoardPage {
         return "list";
     }
 
-    @GetMapping("/board/{campaignId}")
+    @GetMapping("/board/{campaignId:\\d+}")
     String board(@PathVariable long campaignId, @RequestParam(defaultValue = "0") String screen,
                  @RequestParam(defaultValue = "0") String all, Model model, Locale locale) throws JsonProcessingException {
         DashboardService.Board board = dashboard.board(campaignId);
@@ -129,7 +129,14 @@ class BoardPage {
                 "name", texts.get("phase." + p.phase(), locale), "start", String.valueOf(p.startDate()),
                 "end", String.valueOf(p.endDate()), "tasks", p.tasks(), "accepted", p.accepted())).toList());
         data.put("ranking", board.ranking());
-        data.put("areas", board.areaScores());
+        boolean en = "en".equals(Pages.lang(locale));
+        data.put("areas", board.areaScores().stream().map(a -> {
+            Map<String, Object> area = new LinkedHashMap<>();
+            area.put("name", a.get(en ? "areaNameEn" : "areaName"));
+            area.put("score", a.get("score"));
+            area.put("maxPoints", a.get("maxPoints"));
+            return area;
+        }).toList());
         data.put("patrol", board.patrol());
         data.put("labels", Map.of("progress", texts.get("page.chart.progress", locale),
                 "today", texts.get("page.chart.today", locale), "score", texts.get("page.chart.score", locale),

@@ -6,6 +6,7 @@ import cn.chuangwei.campaign.CampaignPhase;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.campaign.PhaseRepository;
+import cn.chuangwei.campaign.PhaseStatus;
 import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.escalation.EscalationRepository;
 import cn.chuangwei.inspection.InspectionService;
@@ -14,6 +15,7 @@ import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.org.Visibility;
 import cn.chuangwei.patrol.CaseStats;
+import cn.chuangwei.standard.StandardAreas;
 import cn.chuangwei.supervision.AssessmentService;
 import cn.chuangwei.task.OverdueRule;
 import cn.chuangwei.task.RowCounts;
@@ -45,7 +47,9 @@ class DashboardService {
                            int tasks, int accepted) {
     }
 
-    public record HeatCell(String unitCode, String unitName, String phase, int accepted, int open, int overdue) {
+    /** A cell of the heat map; {@code started}: its phase has begun (a phase not started shows grey, not 办理中). */
+    public record HeatCell(String unitCode, String unitName, String phase, int accepted, int open, int overdue,
+                           boolean started) {
     }
 
     /**
@@ -72,11 +76,14 @@ class DashboardService {
     private final CurrentUser currentUser;
     private final Visibility visibility;
     private final VisibleCampaigns visible;
+    private final StandardAreas standardAreas;
 
     DashboardService(TaskRowRepository rows, EscalationRepository escalations, RoundRecords roundRecords, RowCounts rowCounts, OverdueRule overdueRule, CampaignRepository campaigns, PhaseRepository phases, AssessmentService assessment,
                      InspectionService inspection, DueDates dueDates, CaseStats caseStats,
-                     CurrentUser currentUser, VisibleCampaigns visible, Visibility visibility) {
+                     CurrentUser currentUser, VisibleCampaigns visible, Visibility visibility,
+                     StandardAreas standardAreas) {
         this.visible = visible;
+        this.standardAreas = standardAreas;
         this.rows = rows;
         this.escalations = escalations;
         this.roundRecords = roundRecords;
@@ -112,6 +119,19 @@ class DashboardService {
                 }).toList();
     }
 
+    /** Each area's score with the area's name in Chinese and English (areaName, areaNameEn) beside its code. */
+    private List<Map<String, Object>> named(List<Map<String, Object>> scores, String standardCode) {
+        Map<String, StandardAreas.Area> areas = new HashMap<>();
+        standardAreas.areas(standardCode).forEach(a -> areas.put(a.code(), a));
+        return scores.stream().map(s -> {
+            Map<String, Object> named = new LinkedHashMap<>(s);
+            StandardAreas.Area a = areas.get(String.valueOf(s.get("areaCode")));
+            named.put("areaName", a == null ? s.get("areaCode") : a.nameZh());
+            named.put("areaNameEn", a == null || a.nameEn() == null ? named.get("areaName") : a.nameEn());
+            return named;
+        }).toList();
+    }
+
     public Board board(long campaignId) {
         Campaign c = visible.require(campaignId);
         Predicate<String> sees = visibility.unitFilter(c.tenantId());
@@ -126,14 +146,17 @@ class DashboardService {
                     n.total(), n.accepted()));
         }
         Map<String, String> unitNames = units.stream().collect(Collectors.toMap(CampaignUnit::code, CampaignUnit::name));
+        EnumSet<Phase> started = EnumSet.noneOf(Phase.class);
+        campaignPhases.stream().filter(p -> p.status() != PhaseStatus.PENDING).forEach(p -> started.add(p.phase()));
         List<HeatCell> heat = rowCounts.byUnitAndPhase(campaignId, overdueRule.now(campaignPhases)).stream()
                 .filter(h -> sees.test(h.unitCode()))
                 .map(h -> new HeatCell(h.unitCode(), unitNames.getOrDefault(h.unitCode(), h.unitCode()), h.phase().name(),
-                        h.accepted(), h.open(), h.overdue()))
+                        h.accepted(), h.open(), h.overdue(), started.contains(h.phase())))
                 .toList();
         List<Map<String, Object>> escalations = openEscalations(campaignId, unitNames, sees);
         InspectionService.Round latest = inspection.current(campaignId).orElse(null);
-        List<Map<String, Object>> areaScores = latest == null ? List.of() : roundRecords.areaScores(latest.id());
+        List<Map<String, Object>> areaScores = latest == null ? List.of() : named(roundRecords.areaScores(latest.id()),
+                c.standardCode());
         List<CaseStats.Trend> trend = caseStats.trend(campaignId, YearMonth.from(today));
         List<String> myUnits = units.stream()
                 .filter(u -> currentUser.id().equals(u.headUserId()) || currentUser.id().equals(u.deputyUserId())

@@ -2,6 +2,7 @@ package cn.chuangwei.documents;
 
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.org.Directory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,9 +37,10 @@ import org.springframework.stereotype.Component;
 /**
  * The one writer of Excel workbooks. A workbook has one A4 sheet written from the top down ({@link Sheet}): lines of
  * text across the whole width, a red rule, a table with a bold header row that repeats on every printed page. In a table
- * numbers stay numbers and dates are dates; text a spreadsheet could take for a formula stays text
- * ({@link #neutralised}). {@link #download} writes a list for download: a title, a header row from the message bundle,
- * one row per record.
+ * numbers stay numbers and dates are dates (a date format, not text); text a spreadsheet could take for a formula stays
+ * text ({@link #neutralised}); each column is as wide as its widest cell, a Chinese character counting two, up to
+ * {@link #MAX_WIDTH} (longer text wraps). {@link #download} writes a list for download: a title, a header row from the
+ * message bundle, one row per record, a {@link Label} in the reader's language and a {@link Person} by name.
  */
 @Component
 public class Spreadsheet {
@@ -50,6 +52,14 @@ public class Spreadsheet {
     public record Label(String key) {
     }
 
+    /** A cell naming a person: written as their name in the directory (李镇长), never as their user id. */
+    public record Person(String userId) {
+    }
+
+    /** The narrowest and widest a fitted column gets, in characters (a Chinese character is two). */
+    static final int MIN_WIDTH = 6;
+    static final int MAX_WIDTH = 50;
+
     /** How a line of text looks: size in points, bold, red, aligned left, centred or right. */
     public record Style(int points, boolean bold, boolean red, HorizontalAlignment align) {
     }
@@ -58,9 +68,11 @@ public class Spreadsheet {
     private static final Style CELL = new Style(11, false, false, HorizontalAlignment.LEFT);
 
     private final Texts texts;
+    private final Directory directory;
 
-    Spreadsheet(Texts texts) {
+    Spreadsheet(Texts texts, Directory directory) {
         this.texts = texts;
+        this.directory = directory;
     }
 
     /**
@@ -78,10 +90,11 @@ public class Spreadsheet {
     public ResponseEntity<byte[]> download(String lang, String titleKey, Object[] titleArgs, List<String> headerKeys,
                                            List<List<Object>> rows) {
         Locale locale = locale(lang);
-        Object[] args = Arrays.stream(titleArgs).map(a -> translate(a, locale)).toArray();
+        Map<String, String> names = new HashMap<>();
+        Object[] args = Arrays.stream(titleArgs).map(a -> translate(a, locale, names)).toArray();
         String title = texts.get(titleKey, locale, args);
         List<List<Object>> translated = rows.stream().map(row -> row.stream()
-                .map(v -> translate(v, locale)).toList()).toList();
+                .map(v -> translate(v, locale, names)).toList()).toList();
         byte[] body = write(title, headerKeys.stream().map(k -> texts.get(k, locale)).toList(), translated);
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -89,8 +102,14 @@ public class Spreadsheet {
                 .body(body);
     }
 
-    private Object translate(Object value, Locale locale) {
-        return value instanceof Label l ? texts.get(l.key(), locale) : value;
+    private Object translate(Object value, Locale locale, Map<String, String> names) {
+        if (value instanceof Label l) {
+            return texts.get(l.key(), locale);
+        }
+        if (value instanceof Person p) {
+            return p.userId() == null ? null : names.computeIfAbsent(p.userId(), directory::displayName);
+        }
+        return value;
     }
 
     static Locale locale(String lang) {
@@ -103,13 +122,69 @@ public class Spreadsheet {
         throw ApiException.badRequest("invalid-choice", "lang", "lang", lang, "zh, en");
     }
 
-    /** A list: the title, an empty row, the table (dates as ISO text, as the lists always had them). */
+    /** A list: the title, an empty row, the table, its columns fitted to their cells. */
     static byte[] write(String title, List<String> headers, List<List<Object>> rows) {
-        int[] widths = headers.stream().mapToInt(h -> Math.max(10, h.length() * 3)).toArray();
-        List<List<Object>> values = rows.stream().map(row -> row.stream()
-                .map(v -> v instanceof LocalDate d ? (Object) d.toString() : v).toList()).toList();
-        return workbook(title, widths, title, "", sheet -> sheet.line(title, TITLE).gap()
-                .table(headers, new boolean[headers.size()], values));
+        return workbook(title, fit(headers, rows, new int[0]), title, "", sheet -> sheet.line(title, TITLE).gap()
+                .table(headers, new boolean[headers.size()], rows));
+    }
+
+    /**
+     * Column widths in characters for a table: each column as wide as its widest cell or header as the table writes it
+     * ({@link #displayWidth}, plus a margin), at least {@code minimums[i]} (when given) and {@link #MIN_WIDTH}, at most
+     * {@link #MAX_WIDTH}: a longer text wraps.
+     */
+    public static int[] fit(List<String> headers, List<List<Object>> rows, int[] minimums) {
+        int columns = headers.size();
+        for (List<Object> row : rows) {
+            columns = Math.max(columns, row.size());
+        }
+        int[] widths = new int[columns];
+        for (int i = 0; i < columns; i++) {
+            int widest = i < headers.size() ? displayWidth(headers.get(i)) : 0;
+            for (List<Object> row : rows) {
+                if (i < row.size()) {
+                    widest = Math.max(widest, displayWidth(shown(row.get(i))));
+                }
+            }
+            int min = Math.max(MIN_WIDTH, i < minimums.length ? minimums[i] : 0);
+            // a margin of two and a twentieth: a Chinese character is a little wider than two digits of the default font
+            widths[i] = Math.min(MAX_WIDTH, Math.max(min, widest + 2 + widest / 20));
+        }
+        return widths;
+    }
+
+    /** A cell's value as the sheet shows it, for measuring: a date as yyyy-mm-dd, a number as written. */
+    private static String shown(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal) {
+            return String.valueOf(((Number) v).doubleValue());
+        }
+        return v.toString();
+    }
+
+    /**
+     * How many character widths a text takes in a sheet: a Chinese (CJK, full-width) character two, any other one; the
+     * longest line of a text with line breaks.
+     */
+    public static int displayWidth(String s) {
+        int widest = 0;
+        for (String line : s.split("\n", -1)) {
+            int w = 0;
+            for (int cp : line.codePoints().toArray()) {
+                w += wide(cp) ? 2 : 1;
+            }
+            widest = Math.max(widest, w);
+        }
+        return widest;
+    }
+
+    /** East Asian wide and full-width characters: Hangul Jamo, CJK and its punctuation, Hangul, full-width forms. */
+    private static boolean wide(int cp) {
+        return cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000);
     }
 
     /**
@@ -281,14 +356,17 @@ public class Spreadsheet {
             cell.setCellStyle(style);
         }
 
-        /** Lines a text needs in a column {@code widthChars} characters of the 11-point font wide. */
+        /**
+         * Lines a text needs in a column {@code widthChars} characters of the 11-point font wide (a Chinese character
+         * reckoned a little wider than two digits, as {@link #fit} does).
+         */
         private static int linesNeeded(String s, int widthChars, int points) {
-            double units = 0;
-            for (int cp : s.codePoints().toArray()) {
-                units += cp < 0x1100 ? 1.1 : 2.0;
-            }
             double perLine = Math.max(1, (widthChars - 1) * 11.0 / points);
-            return Math.max(1, (int) Math.ceil(units / perLine) + (int) s.chars().filter(ch -> ch == '\n').count());
+            int lines = 0;
+            for (String line : s.split("\n", -1)) {
+                lines += Math.max(1, (int) Math.ceil(displayWidth(line) * 1.05 / perLine));
+            }
+            return Math.max(1, lines);
         }
     }
 }

@@ -28,10 +28,9 @@ class Recipients {
         if (u == null) {
             return new Recipient(userId, userId, null, MailTemplates.ZH);
         }
-        String name = ((u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName()))
-                .trim();
+        String name = cn.chuangwei.kernel.PersonNames.display(u.getFirstName(), u.getLastName(), userId);
         String locale = identity.getUserInfo(userId, LOCALE_INFO);
-        return new Recipient(userId, name.isEmpty() ? userId : name, u.getEmail(),
+        return new Recipient(userId, name, u.getEmail(),
                 MailTemplates.EN.equalsIgnoreCase(locale) ? MailTemplates.EN : MailTemplates.ZH);
     }
 }

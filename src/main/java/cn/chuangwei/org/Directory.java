@@ -30,8 +30,7 @@ public class Directory {
         if (u == null) {
             return userId;
         }
-        String name = (nz(u.getLastName()) + nz(u.getFirstName())).trim();
-        return name.isEmpty() ? userId : name;
+        return cn.chuangwei.kernel.PersonNames.display(u.getFirstName(), u.getLastName(), userId);
     }
 
     public List<String> groupsOf(String userId) {
@@ -53,9 +52,5 @@ public class Directory {
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identity.createMembership(userId, groupId);
         }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -471,8 +471,6 @@ class RegionSetup {
     }
 
     static String displayName(User u) {
-        String name = ((u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName()))
-                .trim();
-        return name.isEmpty() ? u.getId() : name;
+        return cn.chuangwei.kernel.PersonNames.display(u.getFirstName(), u.getLastName(), u.getId());
     }
 }

@@ -76,7 +76,7 @@ class CasePage {
         this.texts = texts;
     }
 
-    @GetMapping("/board/{campaignId}/cases")
+    @GetMapping("/board/{campaignId:\\d+}/cases")
     String list(@PathVariable long campaignId, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String unit, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, @RequestParam(required = false) String due,
@@ -152,7 +152,7 @@ class CasePage {
      * One case, phone first: what, where (coordinates and address), its photos, who reported it, the grid and the unit,
      * its history, and the caller's open task on it. Scoped as the list is; a case of another campaign is not found here.
      */
-    @GetMapping("/board/{campaignId}/cases/{caseId}")
+    @GetMapping("/board/{campaignId:\\d+}/cases/{caseId}")
     String one(@PathVariable long campaignId, @PathVariable long caseId, Model model, Locale locale) {
         Campaign campaign = visible.requirePatrol(campaignId);
         PatrolCase c = inCampaign(campaignId, caseId);
@@ -168,7 +168,7 @@ class CasePage {
     }
 
     /** A photo of the case, to whoever may see the case: its real image type, never sniffed, cached privately. */
-    @GetMapping("/board/{campaignId}/cases/{caseId}/photos/{photoId}")
+    @GetMapping("/board/{campaignId:\\d+}/cases/{caseId}/photos/{photoId}")
     ResponseEntity<byte[]> photo(@PathVariable long campaignId, @PathVariable long caseId, @PathVariable long photoId,
                                  jakarta.servlet.http.HttpServletResponse response) {
         visible.requirePatrol(campaignId);
@@ -224,7 +224,7 @@ class CasePage {
         return c;
     }
 
-    @GetMapping("/board/{campaignId}/cases/xlsx")
+    @GetMapping("/board/{campaignId:\\d+}/cases/xlsx")
     ResponseEntity<byte[]> indicators(@PathVariable long campaignId, @RequestParam(required = false) String month,
                                       Locale locale) {
         visible.requirePatrol(campaignId);

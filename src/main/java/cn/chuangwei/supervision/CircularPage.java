@@ -52,7 +52,7 @@ class CircularPage {
         this.zone = dueDates.zone();
     }
 
-    @GetMapping("/board/{campaignId}/circulars")
+    @GetMapping("/board/{campaignId:\\d+}/circulars")
     String list(@PathVariable long campaignId, @RequestParam(required = false) String issued, Model model,
                 Locale locale) {
         Campaign c = visible.requireAllUnits(campaignId);
@@ -70,7 +70,7 @@ class CircularPage {
         return "circulars";
     }
 
-    @GetMapping("/board/{campaignId}/circulars/preview")
+    @GetMapping("/board/{campaignId:\\d+}/circulars/preview")
     String preview(@PathVariable long campaignId, @RequestParam(name = "task", required = false) List<String> tasks,
                    @RequestParam(required = false) String title, @RequestParam(required = false) String body,
                    @RequestParam(required = false) String phase, @RequestParam(required = false) String unit,
@@ -85,7 +85,7 @@ class CircularPage {
         }
     }
 
-    @PostMapping("/board/{campaignId}/circulars")
+    @PostMapping("/board/{campaignId:\\d+}/circulars")
     String issue(@PathVariable long campaignId, @RequestParam(name = "task", required = false) List<String> tasks,
                  @RequestParam(required = false) String title, @RequestParam(required = false) String body,
                  @RequestParam(required = false) String token,

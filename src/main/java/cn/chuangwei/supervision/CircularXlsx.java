@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CircularXlsx {
 
-    /** Widths of the table's columns, in characters. */
+    /** The least widths of the table's columns, in characters; wider where a cell needs it. */
     private static final int[] COLUMNS = {6, 20, 40, 14, 12, 11, 11, 11};
     /** The columns whose cells are centred: all but the unit and the task. */
     private static final boolean[] CENTERED = {true, false, false, true, true, true, true, true};
@@ -42,7 +42,8 @@ class CircularXlsx {
             rows.add(java.util.Arrays.asList(r.seq(), r.unitName(), r.taskTitle(), r.phaseName(), r.deadline(),
                     r.workingDaysOverdue(), r.level(), r.deputyName()));
         }
-        return Spreadsheet.workbook(messages.getMessage("circular.sheet", null, Texts.ZH), COLUMNS, c.title(), c.office(),
+        return Spreadsheet.workbook(messages.getMessage("circular.sheet", null, Texts.ZH),
+                Spreadsheet.fit(c.headers(), rows, COLUMNS), c.title(), c.office(),
                 sheet -> {
                     sheet.line(c.office(), OFFICE).line(c.number(), NUMBER).rule().line(c.title(), TITLE);
                     c.body().forEach(p -> sheet.line(p.text(), BODY));

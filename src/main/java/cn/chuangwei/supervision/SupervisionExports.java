@@ -23,7 +23,8 @@ class SupervisionExports {
         List<List<Object>> rows = overdue.stream().map(t -> Arrays.<Object>asList(t.campaignName(),
                 new Spreadsheet.Label("phase." + t.phase()), t.unitName(), t.title(), t.deadline(), t.workingDaysOverdue(),
                 t.level() == null ? null : new Spreadsheet.Label("level." + t.level()),
-                new Spreadsheet.Label(t.critical() ? "export.yes" : "export.no"), t.deputyUserId())).toList();
+                new Spreadsheet.Label(t.critical() ? "export.yes" : "export.no"),
+                new Spreadsheet.Person(t.deputyUserId()))).toList();
         return spreadsheet.download(lang, "export.overdue.title", new Object[] {dueDates.today()}, List.of(
                 "export.col.campaign", "export.col.phase", "export.col.unit", "export.col.title", "export.col.deadline",
                 "export.col.days-overdue", "export.col.level", "export.col.critical", "export.col.deputy"), rows);

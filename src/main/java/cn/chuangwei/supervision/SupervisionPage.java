@@ -65,7 +65,7 @@ class SupervisionPage {
      * The audit (督办): the campaign's overdue tasks, filtered by unit, phase, ladder level, working days overdue and
      * critical only, the filters in the address; the town's supervisors and office tick tasks for a circular.
      */
-    @GetMapping("/board/{campaignId}/overdue")
+    @GetMapping("/board/{campaignId:\\d+}/overdue")
     String overdue(@PathVariable long campaignId, @RequestParam(required = false) String phase,
                    @RequestParam(required = false) String unit, @RequestParam(required = false) String level,
                    @RequestParam(required = false) String minDays, @RequestParam(required = false) String critical,
@@ -99,7 +99,7 @@ class SupervisionPage {
         return "overdue";
     }
 
-    @GetMapping("/board/{campaignId}/overdue/xlsx")
+    @GetMapping("/board/{campaignId:\\d+}/overdue/xlsx")
     ResponseEntity<byte[]> overdueExcel(@PathVariable long campaignId, @RequestParam(required = false) String phase,
                                         @RequestParam(required = false) String unit,
                                         @RequestParam(required = false) String level,
@@ -110,7 +110,7 @@ class SupervisionPage {
                 .filter(campaignId)), Pages.lang(locale));
     }
 
-    @GetMapping("/board/{campaignId}/ranking")
+    @GetMapping("/board/{campaignId:\\d+}/ranking")
     String ranking(@PathVariable long campaignId, @RequestParam(required = false) String month, Model model,
                    Locale locale) {
         visible.require(campaignId);
@@ -133,7 +133,7 @@ class SupervisionPage {
         return "list";
     }
 
-    @GetMapping("/board/{campaignId}/ranking/xlsx")
+    @GetMapping("/board/{campaignId:\\d+}/ranking/xlsx")
     ResponseEntity<byte[]> rankingExcel(@PathVariable long campaignId, @RequestParam(required = false) String month,
                                         Locale locale) {
         visible.require(campaignId);

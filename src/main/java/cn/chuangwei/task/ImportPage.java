@@ -74,13 +74,13 @@ class ImportPage {
         this.texts = texts;
     }
 
-    @GetMapping("/board/{campaignId}/import")
+    @GetMapping("/board/{campaignId:\\d+}/import")
     String page(@PathVariable long campaignId, @RequestParam(required = false) String created, Model model) {
         model.addAttribute("created", created != null);
         return page(office(campaignId), model);
     }
 
-    @GetMapping("/board/{campaignId}/import/template.xlsx")
+    @GetMapping("/board/{campaignId:\\d+}/import/template.xlsx")
     ResponseEntity<byte[]> template(@PathVariable long campaignId, Locale locale) {
         Campaign c = office(campaignId);
         byte[] xlsx = DecompositionTemplate.write(campaigns.units(campaignId), service.openWindows(campaignId),
@@ -93,7 +93,7 @@ class ImportPage {
     }
 
     /** Checks the uploaded file: its faults by row and column, or its rows to commit. Writes nothing. */
-    @PostMapping("/board/{campaignId}/import")
+    @PostMapping("/board/{campaignId:\\d+}/import")
     String check(@PathVariable long campaignId, @RequestParam(name = "file", required = false) MultipartFile file,
                  Model model, Locale locale, HttpSession session, HttpServletResponse response) throws IOException {
         Campaign c = office(campaignId);
@@ -138,7 +138,7 @@ class ImportPage {
     }
 
     /** Writes the file checked before, kept in the session: all its rows or, if one is refused now, none. */
-    @PostMapping("/board/{campaignId}/import/commit")
+    @PostMapping("/board/{campaignId:\\d+}/import/commit")
     String commit(@PathVariable long campaignId, @RequestParam(required = false) String token, Model model,
                   Locale locale, HttpSession session, HttpServletResponse response) {
         Campaign c = office(campaignId);

@@ -60,7 +60,7 @@ class RowEditPage {
         this.clock = clock;
     }
 
-    @GetMapping("/board/{campaignId}/tasks/{rowId}/edit")
+    @GetMapping("/board/{campaignId:\\d+}/tasks/{rowId}/edit")
     String page(@PathVariable long campaignId, @PathVariable long rowId,
                 @RequestParam(required = false) String saved, Model model, Locale locale) {
         Campaign c = office(campaignId);
@@ -68,7 +68,7 @@ class RowEditPage {
         return page(c, row(campaignId, rowId), Map.of(), model, locale);
     }
 
-    @PostMapping("/board/{campaignId}/tasks/{rowId}/edit")
+    @PostMapping("/board/{campaignId:\\d+}/tasks/{rowId}/edit")
     String edit(@PathVariable long campaignId, @PathVariable long rowId, @RequestParam Map<String, String> fields,
                 Model model, Locale locale, HttpServletResponse response) {
         Campaign c = office(campaignId);

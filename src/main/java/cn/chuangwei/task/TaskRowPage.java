@@ -56,7 +56,7 @@ class TaskRowPage {
         this.texts = texts;
     }
 
-    @GetMapping("/board/{campaignId}/tasks")
+    @GetMapping("/board/{campaignId:\\d+}/tasks")
     String list(@PathVariable long campaignId, @RequestParam(required = false) String phase,
                 @RequestParam(required = false) String unit, @RequestParam(required = false) String state,
                 @RequestParam(required = false) Integer imported, Model model, Locale locale) {
@@ -129,7 +129,7 @@ class TaskRowPage {
     }
 
     /** Into the workbench at the row's open task, when it has one the caller may see; else the caller's 我的待办. */
-    @GetMapping("/board/{campaignId}/tasks/{rowId}/tasklist")
+    @GetMapping("/board/{campaignId:\\d+}/tasks/{rowId}/tasklist")
     String tasklist(@PathVariable long campaignId, @PathVariable long rowId) {
         TaskRow row = rows.find(rowId).filter(r -> r.campaignId() == campaignId)
                 .orElseThrow(() -> ApiException.notFound("unknown-task-row", rowId));

@@ -33,9 +33,7 @@ class PageModel {
         if (user == null) {
             return auth.getName();
         }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? auth.getName() : name;
+        return cn.chuangwei.kernel.PersonNames.display(user.getFirstName(), user.getLastName(), auth.getName());
     }
 
     @ModelAttribute("lang")

@@ -34,7 +34,7 @@ class SessionsAcrossNodesIT {
 
     static final String ADMIN_PASSWORD = "sessions-admin-8e3f";
     /** The administrator as the board shows who is signed in: by name (PageModel). */
-    static final String ME = "系统 管理员";
+    static final String ME = "系统管理员";
 
     static EmbeddedPostgres postgres;
     static ConfigurableApplicationContext nodeA;

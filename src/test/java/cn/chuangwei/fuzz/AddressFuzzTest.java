@@ -132,4 +132,16 @@ class AddressFuzzTest extends FuzzWorldProperties {
             assertThat(p.body()).as(path).contains("id=\"back\"").doesNotContain("Exception").doesNotContain("\tat ");
         }
     }
+
+    /**
+     * Addresses where a campaign's board path meets another page's ("/board/{campaignId}/overdue" and
+     * "/board/regions/{id}" both take "/board/regions/overdue"): Spring MVC once found them ambiguous, a 500.
+     */
+    @net.jqwik.api.Example
+    void boardAddressesThatLookAlikeAreNotAmbiguous() {
+        for (String path : List.of("/board/regions/overdue", "/board/county/overdue/xlsx", "/board/calendar/tasks",
+                "/board/circulars/circulars", "/board/campaigns/cases", "/board/county/ranking/xlsx")) {
+            pagesNeverFail(path);
+        }
+    }
 }

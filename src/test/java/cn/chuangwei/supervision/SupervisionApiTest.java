@@ -148,8 +148,13 @@ class SupervisionApiTest {
             assertThat(sheet.getLastRowNum()).isEqualTo(5);
             assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("清理主要街道");
             assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("宣传发动");
-            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("2026-09-23");
+            // the deadline is a date Excel sorts and filters, the deputy in charge a name, not a user id
+            assertThat(sheet.getRow(3).getCell(4).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(java.time.LocalDate.of(2026, 9, 23));
+            assertThat(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(sheet.getRow(3).getCell(4)))
+                    .isEqualTo("2026-09-23");
             assertThat(sheet.getRow(3).getCell(5).getNumericCellValue()).isEqualTo(6);
+            assertThat(sheet.getRow(3).getCell(8).getStringCellValue()).isEqualTo("副组长乙");
         }
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
                 download(f.head("zx"), "/api/supervision/overdue/xlsx?campaignId=" + id + "&lang=en")))) {
@@ -194,8 +199,12 @@ class SupervisionApiTest {
                         "2026年10月9日", "<link rel=\"stylesheet\" href=\"/assets/document.css\"/>")
                 .doesNotContain("<script", "<style", "style=");
         assertThat(board.get("/assets/document.css").status()).isEqualTo(200);
+        // the head of a unit the circular names reads it (its mail links here); the head of another unit does not
+        WebSession named = new WebSession(port);
+        named.login(f.head("zx"), Fixture.PASSWORD);
+        assertThat(named.get("/board/circulars/" + circular + "/print").status()).isEqualTo(200);
         WebSession unitHead = new WebSession(port);
-        unitHead.login(f.head("zx"), Fixture.PASSWORD);
+        unitHead.login(f.head("nmsc"), Fixture.PASSWORD);
         assertThat(unitHead.get("/board/circulars/" + circular + "/print").status()).isEqualTo(403);
         assertThat(board.get("/board/circulars/999999/print").status()).isEqualTo(404);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
