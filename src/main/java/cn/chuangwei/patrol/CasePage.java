@@ -24,13 +24,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import cn.chuangwei.task.EvidenceSettings;
+import cn.chuangwei.web.ApiError;
+import java.io.IOException;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The cases behind the board's patrol numbers: by status and unit, reported between two days, or due to close / closed
@@ -52,9 +59,12 @@ class CasePage {
     private final CaseSheet sheets;
     private final CaseRepository repository;
     private final WorkService work;
+    private final long maxPhotoBytes;
 
     CasePage(CaseService cases, CaseExports exports, DueDates dueDates, Texts texts,
-             VisibleCampaigns visible, CaseNames names, CaseSheet sheets, CaseRepository repository, WorkService work) {
+             VisibleCampaigns visible, CaseNames names, CaseSheet sheets, CaseRepository repository, WorkService work,
+             EvidenceSettings limits) {
+        this.maxPhotoBytes = limits.maxBytes();
         this.visible = visible;
         this.names = names;
         this.sheets = sheets;
@@ -173,6 +183,36 @@ class CasePage {
                 .header("X-Content-Type-Options", "nosniff")
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
                 .body(content);
+    }
+
+    /**
+     * A photo added from the case's panel on a task page (处置后 by the unit, 核查 on site): the same rights and checks as
+     * {@code POST /api/cases/{id}/photos} ({@link CaseService#photo}), with the page's session and CSRF token. The
+     * panel's script reads the new photo as the panel shows it; a refusal is the API's JSON (Chinese and English, the
+     * field named), and nothing is written.
+     */
+    @PostMapping(path = "/board/{campaignId}/cases/{caseId}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseBody
+    ResponseEntity<Object> addPhoto(@PathVariable long campaignId, @PathVariable long caseId,
+                                    @RequestParam(name = "file", required = false) MultipartFile file, Locale locale) {
+        try {
+            visible.requirePatrol(campaignId);
+            inCampaign(campaignId, caseId);
+            byte[] content;
+            try {
+                content = file == null ? null : file.getBytes();
+            } catch (IOException e) {
+                throw ApiException.badRequest("empty-file", "file");
+            }
+            long id = cases.photo(caseId, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getContentType(), content, maxPhotoBytes);
+            Object added = ((List<?>) sheets.sheet(caseId, locale).get("photos")).stream()
+                    .filter(p -> ((CaseSheet.Photo) p).id() == id).findFirst().orElseThrow();
+            return ResponseEntity.status(HttpStatus.CREATED).body(added);
+        } catch (ApiException e) {
+            return ResponseEntity.status(e.status()).body(new ApiError(e.status().value(), e.code(),
+                    texts.zh("error." + e.code(), e.args()), texts.en("error." + e.code(), e.args()), e.field(), e.row()));
+        }
     }
 
     /** The campaign's case, if the caller may see it: else 403, or 404 for none of the campaign's. */

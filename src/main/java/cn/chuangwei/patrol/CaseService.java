@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +53,7 @@ public class CaseService {
     private final CampaignRepository campaigns;
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
+    private final TaskService tasks;
     private final CurrentUser currentUser;
     private final Visibility visibility;
     private final Regions regions;
@@ -59,12 +61,13 @@ public class CaseService {
     private final Clock clock;
 
     CaseService(CaseRepository cases, CampaignRepository campaigns, JdbcClient jdbc, RuntimeService runtime,
-                CurrentUser currentUser, Clock clock, Visibility visibility, Regions regions, CaseNames names) {
+                TaskService tasks, CurrentUser currentUser, Clock clock, Visibility visibility, Regions regions, CaseNames names) {
         this.cases = cases;
         this.names = names;
         this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.runtime = runtime;
+        this.tasks = tasks;
         this.currentUser = currentUser;
         this.visibility = visibility;
         this.regions = regions;
@@ -241,9 +244,15 @@ public class CaseService {
         return reported;
     }
 
+    /**
+     * A photo of the case: after handling ({@code HANDLE}) by its unit, on the site check ({@code CHECK}) by whoever holds
+     * the case's 核查 task, when reported ({@code REPORT}) by its reporter or the town's office; anyone else is refused
+     * before the file is looked at. Nothing is written when the file is refused (empty, too large, not an image).
+     */
     @Transactional
     public long photo(long caseId, String fileName, String contentType, byte[] content, long maxBytes) {
         PatrolCase c = cases.find(caseId).orElseThrow(() -> ApiException.notFound("unknown-case", caseId));
+        String stage = photoStage(c);
         if (content == null || content.length == 0) {
             throw ApiException.badRequest("empty-file", "file");
         }
@@ -254,17 +263,24 @@ public class CaseService {
         if (imageType == null) {
             throw ApiException.badRequest("not-an-image", "file", fileName);
         }
-        String stage;
-        if (visibility.inUnit(c.unitCode())) {
-            stage = "HANDLE";
-        } else if (currentUser.id().equals(c.reportedBy()) || visibility.isOfficeOf(towns().apply(c.campaignId()))) {
-            stage = "REPORT";
-        } else {
-            throw ApiException.forbidden("not-your-case");
-        }
         String name = fileName == null || fileName.isBlank() ? "photo" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
         return cases.photo(caseId, stage, name.length() > 255 ? name.substring(0, 255) : name,
                 imageType, content, currentUser.id(), clock.instant());
+    }
+
+    /** The stage a photo of the caller's is taken at, or 403 for someone who may not add one. */
+    private String photoStage(PatrolCase c) {
+        if (visibility.inUnit(c.unitCode())) {
+            return "HANDLE";
+        }
+        if (c.processInstanceId() != null && tasks.createTaskQuery().processInstanceId(c.processInstanceId())
+                .taskDefinitionKey(PatrolCaseForms.CHECK_CASE).taskAssignee(currentUser.id()).count() > 0) {
+            return "CHECK";
+        }
+        if (currentUser.id().equals(c.reportedBy()) || visibility.isOfficeOf(towns().apply(c.campaignId()))) {
+            return "REPORT";
+        }
+        throw ApiException.forbidden("not-your-case");
     }
 
     /** A caller's reply after the result: an unsatisfied reply reopens the case once. */

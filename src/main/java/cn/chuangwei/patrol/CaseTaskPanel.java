@@ -2,7 +2,9 @@ package cn.chuangwei.patrol;
 
 import cn.chuangwei.kernel.AppRights;
 import cn.chuangwei.kernel.TaskPanel;
+import cn.chuangwei.task.EvidenceSettings;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
@@ -15,12 +17,16 @@ import org.springframework.stereotype.Component;
 class CaseTaskPanel implements TaskPanel {
 
     private static final Set<String> TASKS = PatrolCaseForms.taskKeys();
+    /** The tasks whose people add photos from the panel: 处置 (after handling) and 核查 (on site). */
+    private static final Set<String> TAKE_PHOTOS = Set.of(PatrolCaseForms.HANDLE_CASE.element(), PatrolCaseForms.CHECK_CASE);
 
     private final TaskService tasks;
     private final AppRights appRights;
     private final CaseSheet sheets;
+    private final long maxPhotoBytes;
 
-    CaseTaskPanel(TaskService tasks, AppRights appRights, CaseSheet sheets) {
+    CaseTaskPanel(TaskService tasks, AppRights appRights, CaseSheet sheets, EvidenceSettings limits) {
+        this.maxPhotoBytes = limits.maxBytes();
         this.tasks = tasks;
         this.appRights = appRights;
         this.sheets = sheets;
@@ -38,6 +44,13 @@ class CaseTaskPanel implements TaskPanel {
         if (!(caseId instanceof Number n)) {
             return null;
         }
-        return new View("panels/case", sheets.sheet(n.longValue(), locale), 10);
+        Map<String, Object> sheet = sheets.sheet(n.longValue(), locale);
+        String key = appRights.lookUp(() -> tasks.createTaskQuery().taskId(taskId).singleResult().getTaskDefinitionKey());
+        if (TAKE_PHOTOS.contains(key)) {
+            sheet.put("upload", sheet.get("href") + "/photos");
+            sheet.put("maxBytes", maxPhotoBytes);
+            sheet.put("maxMegabytes", Math.max(1, maxPhotoBytes / (1024 * 1024)));
+        }
+        return new View("panels/case", sheet, 10);
     }
 }

@@ -33,6 +33,8 @@ class RecordDispatchListener implements TaskListener {
         Date due = dueDates.addWorkingHours(now, ((Number) task.getVariable("handleHours")).intValue());
         transitions.dispatch(id, unit, due, task.getAssignee(), now);
         task.getExecution().setVariable("caseUnit", unit);
+        // the case's unit from now on (the workbench's heading reads it); the task's own "unitCode" ends with it
+        task.getExecution().getProcessInstance().setVariable("unitCode", unit);
         task.getExecution().setVariable("handleDue", due);
         task.getExecution().setVariable("handleCheckCycle", dueDates.dailyFrom(due));
     }

@@ -5,7 +5,11 @@ import static cn.chuangwei.patrol.CaseVariables.caseId;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,9 +30,11 @@ class RouteCaseDelegate implements JavaDelegate {
     private final DueDates dueDates;
     private final Clock clock;
     private final CaseNames names;
+    private final ObjectMapper json;
 
     RouteCaseDelegate(CaseRepository cases, CampaignRepository campaigns, DecisionService decisions, DueDates dueDates,
-                      Clock clock, CaseNames names) {
+                      Clock clock, CaseNames names, ObjectMapper json) {
+        this.json = json;
         this.cases = cases;
         this.names = names;
         this.campaigns = campaigns;
@@ -36,6 +42,9 @@ class RouteCaseDelegate implements JavaDelegate {
         this.dueDates = dueDates;
         this.clock = clock;
     }
+
+    /** The 派遣 form's drop-down of units ({@code valuesKey}): [{"label": name, "value": code}] as JSON text. */
+    static final String UNIT_OPTIONS = "unitOptions";
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -48,8 +57,13 @@ class RouteCaseDelegate implements JavaDelegate {
                 .map(CampaignUnit::code).findFirst()
                 .orElseGet(() -> campaigns.units(c.campaignId()).stream().filter(u -> u.roles().contains("office"))
                         .map(CampaignUnit::code).findFirst().orElse(campaigns.units(c.campaignId()).get(0).code()));
+        // the dispatcher picks the unit by its name from the campaign's units, the proposed one preselected (the 派遣 task's
+        // input "unitCode"); "unitCode" itself is set only when the case is dispatched, so that no earlier task names a unit
+        List<CampaignUnit> units = campaigns.units(c.campaignId());
         execution.setVariable("proposedUnit", unit);
-        execution.setVariable("unitCode", unit);
+        execution.setVariable("proposedUnitName", units.stream().filter(u -> u.code().equals(unit)).map(CampaignUnit::name)
+                .findFirst().orElse(unit));
+        execution.setVariable(UNIT_OPTIONS, unitOptions(units));
         execution.setVariable("dispatchHours", ((Number) r.getEntry("dispatchHours")).intValue());
         execution.setVariable("handleHours", ((Number) r.getEntry("handleHours")).intValue());
         execution.setVariable("checkHours", ((Number) r.getEntry("checkHours")).intValue());
@@ -59,5 +73,15 @@ class RouteCaseDelegate implements JavaDelegate {
         execution.setVariable("caseTitle", names.title(c));
         execution.setVariable("reopenedBefore", false);
         execution.setVariable("complaint", "HOTLINE".equals(c.source()));
+    }
+
+    private String unitOptions(List<CampaignUnit> units) {
+        List<Map<String, String>> options = units.stream()
+                .map(u -> Map.of("label", u.name(), "value", u.code())).toList();
+        try {
+            return json.writeValueAsString(options);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

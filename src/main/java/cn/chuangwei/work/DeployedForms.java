@@ -63,13 +63,17 @@ class DeployedForms {
             throw new UncheckedIOException(e);
         }
         Set<String> keys = new LinkedHashSet<>();
-        keys(schema, keys);
+        Set<String> options = new LinkedHashSet<>();
+        keys(schema, keys, options);
+        keys.addAll(options);
         Map<String, Object> data = new LinkedHashMap<>();
         if (!keys.isEmpty()) {
             VariableMap values = forms.getTaskFormVariables(taskId, List.copyOf(keys), false);
             for (String key : keys) {
                 Object v = values.containsKey(key) ? values.getValueTyped(key).getValue() : null;
-                if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+                if (v instanceof String text && options.contains(key)) {
+                    data.put(key, options(text));
+                } else if (v instanceof String || v instanceof Number || v instanceof Boolean) {
                     data.put(key, v);
                 } else if (v instanceof Date d) {
                     data.put(key, d.toInstant().atZone(zone).toLocalDate().toString());
@@ -117,8 +121,21 @@ class DeployedForms {
         return null;
     }
 
-    /** The ids of the deployed forms' fields, components nested in groups included. */
-    private static void keys(JsonNode node, Set<String> keys) {
+    /**
+     * A select's or radio group's options held by a variable ({@code valuesKey}): the variable is JSON text,
+     * [{"label": "...", "value": "..."}] (the engine has no JSON variable type here); none when it is not such a list.
+     */
+    private JsonNode options(String text) {
+        try {
+            JsonNode list = json.readTree(text);
+            return list != null && list.isArray() ? list : json.createArrayNode();
+        } catch (IOException e) {
+            return json.createArrayNode();
+        }
+    }
+
+    /** The ids of the deployed forms' fields and of the variables holding options, components nested in groups included. */
+    private static void keys(JsonNode node, Set<String> keys, Set<String> options) {
         JsonNode components = node.get("components");
         if (components == null || !components.isArray()) {
             return;
@@ -127,7 +144,10 @@ class DeployedForms {
             if (c.hasNonNull("key") && c.get("key").isTextual()) {
                 keys.add(c.get("key").asText());
             }
-            keys(c, keys);
+            if (c.hasNonNull("valuesKey") && c.get("valuesKey").isTextual()) {
+                options.add(c.get("valuesKey").asText());
+            }
+            keys(c, keys, options);
         }
     }
 

@@ -199,12 +199,21 @@ class FormsAgreeTest {
                 switch (type) {
                     case "textfield", "textarea" -> field = new Field(key, Type.TEXT, required, maxLength, List.of());
                     case "radio", "select" -> {
-                        if (c.has("valuesKey") || c.has("valuesExpression")) {
-                            problems.add(at + ": options from a variable, FormRules lists them");
+                        if (c.has("valuesExpression")) {
+                            problems.add(at + ": options from an expression, FormRules lists them");
                         }
-                        List<String> options = new ArrayList<>();
-                        c.path("values").forEach(v -> options.add(v.path("value").asText()));
-                        field = new Field(key, Type.CHOICE, required, maxLength, options);
+                        if (c.has("valuesKey")) {
+                            // options from a variable (the 派遣 form's units of the campaign): the rules take the answer
+                            // as text of at most maxLength; the module checks it against the variable's source
+                            if (c.has("values")) {
+                                problems.add(at + ": both values and valuesKey");
+                            }
+                            field = new Field(key, Type.TEXT, required, maxLength, List.of());
+                        } else {
+                            List<String> options = new ArrayList<>();
+                            c.path("values").forEach(v -> options.add(v.path("value").asText()));
+                            field = new Field(key, Type.CHOICE, required, maxLength, options);
+                        }
                     }
                     case "datetime" -> {
                         if (!"date".equals(c.path("subtype").asText())) {

@@ -733,6 +733,12 @@ class AuthorizationMatrixTest {
         page(rows, "GET", "/board/{campaignId}/cases/{caseId}/photos/{photoId}").variant(OTHER)
                 .at(b + "/cases/" + otherCase + "/photos/" + otherCasePhoto).allow(200, SEES_ALL)
                 .allow(200, INSPECTOR, HOTLINE).forbiddenToOthers();
+        // a case's photo from its panel on a task page (the page's session and CSRF token): as POST /api/cases/{id}/photos
+        page(rows, "POST", "/board/{campaignId}/cases/{caseId}/photos").variant(OWN).at(b + "/cases/" + ownCase + "/photos")
+                .form("/work", Map.of()).file("photo.png", "image/png", PNG).allow(201, OFFICE, UNIT_HEAD, INSPECTOR)
+                .forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/cases/{caseId}/photos").variant(OTHER).at(b + "/cases/" + otherCase + "/photos")
+                .form("/work", Map.of()).file("photo.png", "image/png", PNG).allow(201, OFFICE, INSPECTOR).forbiddenToOthers();
         // a circular's print view: whoever may download its PDF
         page(rows, "GET", "/board/circulars/{id}/print").at("/board/circulars/" + circular + "/print").allow(200, SEES_ALL)
                 .allow(200, UNIT_HEAD).forbiddenToOthers();

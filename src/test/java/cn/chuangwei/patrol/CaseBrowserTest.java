@@ -190,6 +190,43 @@ class CaseBrowserTest {
             b.open("/board/" + campaign + "/cases");
             assertThat(b.text("#list")).contains("青山街网格").doesNotContain("G3");
             b.find("#list a[href='/board/" + campaign + "/cases/" + caseId + "']");
+
+            // 派遣: the unit by its name, the proposed one chosen; no code on the screen
+            b.open("/work");
+            b.all(".work-item a").stream().filter(a -> a.getText().contains("派遣：乱堆乱放：青山路12号")).findFirst()
+                    .orElseThrow().click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(20))
+                    .until(d -> "true".equals(b.find("#form").getDomAttribute("data-rendered")));
+            assertThat(b.text("#form")).contains("城管环卫中心").doesNotContain(f.unit("cgzx"));
+            assertThat(b.text("main")).doesNotContain(f.unit("cgzx"));
+            assertNoSidewaysScroll(b);
+            b.screenshot("case-dispatch-task-" + size);
+            b.find("#submit").click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> b.path().equals("/work"));
+            assertThat(b.consoleErrors()).as("no script error or CSP violation").isEmpty();
+        }
+
+        // 处置: the unit head adds the after-photo from the case panel beside the form, and sees it at once
+        try (Browser b = new Browser(port, width, height)) {
+            b.open("/work");
+            b.login(f.head("cgzx"), Fixture.PASSWORD);
+            b.all(".work-item a").stream().filter(a -> a.getText().contains("处置：乱堆乱放：青山路12号")).findFirst()
+                    .orElseThrow().click();
+            b.find("#case-upload");
+            assertThat(b.text("#task-unit")).isEqualTo("城管环卫中心");
+            assertThat(b.text("#case-upload-limits")).contains("20 MB");
+            assertThat(b.text("#form-panel")).contains("添加现场照片").doesNotContain("接口");
+            int before = b.all("#case-photos img.thumb").size();
+            b.find("#case-files").sendKeys(photo.toAbsolutePath().toString());
+            new WebDriverWait(b.driver(), Duration.ofSeconds(20))
+                    .until(d -> b.all("#case-photos img.thumb").size() == before + 1);
+            WebElement added = b.all("#case-photos img.thumb").get(before);
+            new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> loaded(b, added));
+            assertThat(b.text("#case-photos")).contains("处置后");
+            assertThat(b.text("#case-upload-status")).contains("已上传");
+            assertNoSidewaysScroll(b);
+            b.screenshot("case-handle-photo-" + size);
+            assertThat(b.consoleErrors()).as("no script error or CSP violation").isEmpty();
         }
     }
 

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -54,6 +55,8 @@ class CasePagesTest {
     TaskService tasks;
     @Autowired
     TestClock clock;
+    @Autowired
+    CaseRepository repository;
 
     Fixture f;
     Fixture t2;
@@ -180,6 +183,69 @@ class CasePagesTest {
         Page mine = signedIn(inspector).get("/m/cases");
         assertThat(mine.body()).contains("青山街网格").contains("href=\"/board/" + campaign + "/cases/" + clutter + "\"")
                 .doesNotContain(">G1<");
+    }
+
+    /**
+     * The after-photos from the case panel on the task page (issue 15): the unit head handling the case and then the
+     * inspector checking it add a photo through the page's route with the session and CSRF token; another unit's head is
+     * refused, a file that is not an image is refused in Chinese and English naming the field, and nothing is written.
+     */
+    @Test
+    void theHandlerAndTheCheckerAddPhotosFromTheCasePanel() {
+        String upload = "/board/" + campaign + "/cases/" + clutter + "/photos";
+        String handle = tasks.createTaskQuery().processInstanceId(pi(clutter)).singleResult().getId();
+        WebSession cgzx = signedIn(f.head("cgzx"));
+        Page taskPage = cgzx.get("/work/tasks/" + handle);
+        assertThat(taskPage.status()).isEqualTo(200);
+        assertThat(taskPage.body()).contains("id=\"case-upload\"").contains("data-url=\"" + upload + "\"")
+                .contains("capture=\"environment\"").contains("/assets/case-photos.js")
+                .contains("只能上传照片（JPEG、PNG、GIF、WebP），每张不超过 20 MB")
+                // the form points to the panel, no more to an API
+                .doesNotContain("接口上传");
+        // the registration of a fresh case takes no photo from the panel
+        String register = tasks.createTaskQuery().processInstanceId(pi(fresh)).singleResult().getId();
+        assertThat(signedIn(f.office).get("/work/tasks/" + register).body()).contains("id=\"case-panel\"")
+                .doesNotContain("id=\"case-upload\"");
+        int before = repository.photos(clutter).size();
+
+        // another unit's head: refused, nothing written
+        Page other = signedIn(f.head("dzb")).upload("/work", upload, "处置后.png", "image/png", PNG);
+        assertThat(other.status()).isEqualTo(403);
+        // not an image: refused in both languages, naming the field; nothing written
+        Page text = cgzx.upload("/work", upload, "说明.txt", "text/plain", "已清运".getBytes(StandardCharsets.UTF_8));
+        assertThat(text.status()).as(text.body()).isEqualTo(400);
+        assertThat(text.body()).contains("\"code\":\"not-an-image\"").contains("\"field\":\"file\"")
+                .contains("不是图片").contains("is not an image");
+        // without the page's CSRF token: refused
+        assertThat(new WebSession(port).upload("/work", upload, "处置后.png", "image/png", PNG).status())
+                .isIn(302, 401, 403);
+        assertThat(repository.photos(clutter)).hasSize(before);
+
+        Page added = cgzx.upload("/work", upload, "处置后.png", "image/png", PNG);
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.body()).contains("\"stage\":\"处置后\"").contains("城管环卫中心负责人");
+        assertThat(repository.photos(clutter)).hasSize(before + 1);
+        long handled = repository.photos(clutter).get(before).id();
+        String href = "/board/" + campaign + "/cases/" + clutter + "/photos/" + handled;
+        assertThat(added.body()).contains("\"href\":\"" + href + "\"");
+        // listed on the case: its page and the panel beside the task, and served as the image it is
+        assertThat(cgzx.get("/board/" + campaign + "/cases/" + clutter).body()).contains(href).contains("处置后");
+        assertThat(cgzx.get("/work/tasks/" + handle).body()).contains(href);
+        assertThat(cgzx.get(href).contentType()).startsWith("image/png");
+
+        // handled: the inspector checks on site and adds a photo, labelled as taken on the check
+        assertThat(as(f.head("cgzx")).post("/api/tasks/" + handle + "/complete",
+                Map.of("handleOutcome", "HANDLED", "handleResult", "已清运")).status()).isEqualTo(200);
+        String check = tasks.createTaskQuery().processInstanceId(pi(clutter)).singleResult().getId();
+        WebSession checker = signedIn(inspector);
+        assertThat(checker.get("/work/tasks/" + check).body()).contains("id=\"case-upload\"");
+        Page onSite = checker.upload("/work", upload, "核查.png", "image/png", PNG);
+        assertThat(onSite.status()).as(onSite.body()).isEqualTo(201);
+        assertThat(onSite.body()).contains("\"stage\":\"核查时\"").contains("王网格员");
+        assertThat(repository.photos(clutter)).hasSize(before + 2);
+        // in English
+        Page en = checker.upload("/work", upload + "?lang=en", "check.png", "image/png", PNG);
+        assertThat(en.body()).contains("\"stage\":\"When checked\"");
     }
 
     @Test

@@ -7,6 +7,7 @@ import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Api.Reply;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.TestClock;
+import cn.chuangwei.support.WebSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -104,12 +105,35 @@ abstract class CaseScenario {
         // the office's registration task names the case's category and place in words, never by code
         assertThat(as(f.office).get("/api/tasks/" + onlyTask(f.office, "registerCase")).json().get("name").asText())
                 .isEqualTo("立案：乱堆乱放：青山路12号");
+        // the registration task's page names no unit yet (the case is not dispatched)
+        WebSession office = new WebSession(port);
+        office.login(f.office, Fixture.PASSWORD);
+        WebSession.Page register = office.get("/work/tasks/" + onlyTask(f.office, "registerCase"));
+        assertThat(register.status()).isEqualTo(200);
+        assertThat(register.body()).doesNotContain("id=\"task-unit\"");
         complete(f.office, "registerCase", Map.of("registerDecision", "REGISTER"));
         String dispatch = onlyTask(f.office, "dispatchCase");
         assertThat(as(f.office).get("/api/tasks/" + dispatch).status()).isEqualTo(200);
+        // the dispatch form's drop-down: the campaign's units by name ("unitOptions"), the proposed unit chosen
+        WebSession.Page dispatchPage = office.get("/work/tasks/" + dispatch);
+        java.util.regex.Matcher data = java.util.regex.Pattern.compile(
+                "<script type=\"application/json\" id=\"form-data\">(.*?)</script>").matcher(dispatchPage.body());
+        assertThat(data.find()).as(dispatchPage.body()).isTrue();
+        JsonNode formData;
+        try {
+            formData = new com.fasterxml.jackson.databind.ObjectMapper().readTree(data.group(1));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(formData.get("unitCode").asText()).isEqualTo(f.unit("cgzx"));
+        assertThat(formData.get("proposedUnitName").asText()).isEqualTo("城管环卫中心");
+        List<String> offered = new java.util.ArrayList<>();
+        formData.get("unitOptions").forEach(o -> offered.add(o.get("label").asText() + "=" + o.get("value").asText()));
+        assertThat(offered).contains("城管环卫中心=" + f.unit("cgzx"), "党政办=" + f.unit("dzb"));
         Reply unknownUnit = as(f.office).post("/api/tasks/" + dispatch + "/complete", Map.of("unitCode", "nowhere"));
         assertThat(unknownUnit.status()).isEqualTo(400);
         assertThat(unknownUnit.json().get("code").asText()).isEqualTo("unknown-unit");
+        assertThat(unknownUnit.json().get("field").asText()).isEqualTo("unitCode");
         complete(f.office, "dispatchCase", Map.of("unitCode", f.unit("cgzx")));
         String head = f.head("cgzx");
         assertThat(as(head).upload("/api/cases/" + id + "/photos", "处置后.png", "image/png", PNG).status()).isEqualTo(201);

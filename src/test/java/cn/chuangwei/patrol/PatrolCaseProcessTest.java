@@ -43,6 +43,8 @@ class PatrolCaseProcessTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
+    org.camunda.bpm.engine.FormService forms;
+    @Autowired
     TaskService tasks;
     @Autowired
     ManagementService management;
@@ -136,9 +138,35 @@ class PatrolCaseProcessTest {
     @Test
     void theDispatcherRedirectsAndTheCaseClosesOnTime() {
         ProcessInstance pi = report("CLUTTER", "NORMAL", false);
+        // before dispatch no task names a unit (the workbench's heading reads "unitCode"): only a proposal is kept
+        assertThat(tasks.getVariable(task(pi, "registerCase").getId(), "unitCode")).isNull();
         complete(pi, "registerCase", "registerDecision", "REGISTER");
         assertThat(runtime.getVariable(pi.getId(), "proposedUnit")).isEqualTo(f.unit("cgzx"));
+        // the dispatch form: the campaign's units by name in a drop-down (valuesKey "unitOptions"), the proposed one chosen
+        Task dispatch = task(pi, "dispatchCase");
+        org.camunda.bpm.engine.variable.VariableMap form = forms.getTaskFormVariables(dispatch.getId(),
+                List.of("unitCode", "unitOptions", "proposedUnitName"), false);
+        assertThat(form.get("unitCode")).isEqualTo(f.unit("cgzx"));
+        assertThat(form.get("proposedUnitName")).isEqualTo("城管环卫中心");
+        com.fasterxml.jackson.databind.JsonNode options;
+        try {
+            options = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) form.get("unitOptions"));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        Map<String, String> byCode = new HashMap<>();
+        options.forEach(o -> byCode.put(o.get("value").asText(), o.get("label").asText()));
+        assertThat(byCode).hasSize(12).containsEntry(f.unit("cgzx"), "城管环卫中心")
+                .containsEntry(f.unit("jsb"), "规划建设办").containsEntry(f.unit("c1"), "东村");
+        assertThat(runtime.getVariable(pi.getId(), "unitCode")).isNull();
+        // a unit that is not the campaign's is refused naming the field, and the case stays at dispatch
+        assertThatThrownBy(() -> complete(pi, "dispatchCase", "unitCode", "nowhere"))
+                .hasRootCauseInstanceOf(ApiException.class)
+                .rootCause().satisfies(e -> assertThat(((ApiException) e).field()).isEqualTo("unitCode"));
+        assertThat(pi).isWaitingAt("dispatchCase");
         complete(pi, "dispatchCase", "unitCode", f.unit("jsb"));
+        // dispatched: the case's unit, as the handling task's page shows it
+        assertThat(tasks.getVariable(task(pi, "handleCase").getId(), "unitCode")).isEqualTo(f.unit("jsb"));
         Task handle = task(pi, "handleCase");
         assertThat(tasks.getIdentityLinksForTask(handle.getId())).anyMatch(l -> ("unit-" + f.unit("jsb")).equals(l.getGroupId()));
         complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已清理");
