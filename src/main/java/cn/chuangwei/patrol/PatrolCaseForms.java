@@ -20,7 +20,7 @@ class PatrolCaseForms implements ProcessForms {
 
     static final FormRules DISPATCH_CASE = FormRules.userTask(PROCESS, "dispatchCase", "case-dispatch",
             Field.readOnly("caseTitle"), Field.readOnly("proposedUnitName"),
-            // a drop-down of the campaign's units (options from the variable "unitOptions"); a code that is none of the
+            // a drop-down of the campaign's units (options from the variable "unitChoices"); a code that is none of the
             // campaign's units is refused naming "unitCode" when the case is dispatched (CaseTransitions.dispatch)
             Field.text("unitCode", 40).required(),
             Field.text("dispatchNote", 500));

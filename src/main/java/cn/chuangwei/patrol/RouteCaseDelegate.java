@@ -5,8 +5,6 @@ import static cn.chuangwei.patrol.CaseVariables.caseId;
 import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.campaign.CampaignUnit;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +28,9 @@ class RouteCaseDelegate implements JavaDelegate {
     private final DueDates dueDates;
     private final Clock clock;
     private final CaseNames names;
-    private final ObjectMapper json;
 
     RouteCaseDelegate(CaseRepository cases, CampaignRepository campaigns, DecisionService decisions, DueDates dueDates,
-                      Clock clock, CaseNames names, ObjectMapper json) {
-        this.json = json;
+                      Clock clock, CaseNames names) {
         this.cases = cases;
         this.names = names;
         this.campaigns = campaigns;
@@ -43,8 +39,12 @@ class RouteCaseDelegate implements JavaDelegate {
         this.clock = clock;
     }
 
-    /** The 派遣 form's drop-down of units ({@code valuesKey}): [{"label": name, "value": code}] as JSON text. */
-    static final String UNIT_OPTIONS = "unitOptions";
+    /**
+     * The 派遣 form's drop-down of units: "code=name" for each unit of the campaign, separated by ";", which the form's FEEL
+     * expression ({@code valuesExpression}) splits into options. Text, not JSON: Tasklist and the workbench evaluate the
+     * same expression on the same variable, and the engine has no JSON variable type here (no Spin).
+     */
+    static final String UNIT_CHOICES = "unitChoices";
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -63,7 +63,7 @@ class RouteCaseDelegate implements JavaDelegate {
         execution.setVariable("proposedUnit", unit);
         execution.setVariable("proposedUnitName", units.stream().filter(u -> u.code().equals(unit)).map(CampaignUnit::name)
                 .findFirst().orElse(unit));
-        execution.setVariable(UNIT_OPTIONS, unitOptions(units));
+        execution.setVariable(UNIT_CHOICES, unitChoices(units));
         execution.setVariable("dispatchHours", ((Number) r.getEntry("dispatchHours")).intValue());
         execution.setVariable("handleHours", ((Number) r.getEntry("handleHours")).intValue());
         execution.setVariable("checkHours", ((Number) r.getEntry("checkHours")).intValue());
@@ -75,13 +75,9 @@ class RouteCaseDelegate implements JavaDelegate {
         execution.setVariable("complaint", "HOTLINE".equals(c.source()));
     }
 
-    private String unitOptions(List<CampaignUnit> units) {
-        List<Map<String, String>> options = units.stream()
-                .map(u -> Map.of("label", u.name(), "value", u.code())).toList();
-        try {
-            return json.writeValueAsString(options);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** "code=name;code=name": a unit's code holds neither sign; a name's own are written full-width. */
+    static String unitChoices(List<CampaignUnit> units) {
+        return units.stream().map(u -> u.code() + "=" + u.name().replace(';', '；').replace('=', '＝'))
+                .collect(java.util.stream.Collectors.joining(";"));
     }
 }

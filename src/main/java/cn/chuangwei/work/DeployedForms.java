@@ -147,8 +147,33 @@ class DeployedForms {
             if (c.hasNonNull("valuesKey") && c.get("valuesKey").isTextual()) {
                 options.add(c.get("valuesKey").asText());
             }
+            if (c.hasNonNull("valuesExpression") && c.get("valuesExpression").isTextual()) {
+                keys.addAll(expressionVariables(c.get("valuesExpression").asText()));
+            }
             keys(c, keys, options);
         }
+    }
+
+    private static final Pattern NAME = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|([A-Za-z_][A-Za-z0-9_]*)(\\s*[(:])?");
+    private static final Set<String> FEEL_WORDS = Set.of("if", "then", "else", "for", "in", "return", "some", "every",
+            "satisfies", "and", "or", "not", "null", "true", "false", "instance", "of", "between", "function", "substring",
+            "string", "date", "time");
+
+    /**
+     * The variables a FEEL expression of options reads ({@code valuesExpression}, e.g. the 派遣 form's
+     * "for c in split(unitChoices, ";") return {...}"): its names outside strings that are neither FEEL's words nor
+     * functions called, nor a context's keys ("label:"). A name the expression binds itself ("c") is asked for too,
+     * and the task has no such variable.
+     */
+    static Set<String> expressionVariables(String expression) {
+        Set<String> names = new LinkedHashSet<>();
+        java.util.regex.Matcher m = NAME.matcher(expression);
+        while (m.find()) {
+            if (m.group(1) != null && m.group(2) == null && !FEEL_WORDS.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     /** JSON for a {@code <script type="application/json">} element: no "</script>" can come out of a value. */

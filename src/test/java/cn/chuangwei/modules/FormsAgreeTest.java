@@ -199,14 +199,11 @@ class FormsAgreeTest {
                 switch (type) {
                     case "textfield", "textarea" -> field = new Field(key, Type.TEXT, required, maxLength, List.of());
                     case "radio", "select" -> {
-                        if (c.has("valuesExpression")) {
-                            problems.add(at + ": options from an expression, FormRules lists them");
-                        }
-                        if (c.has("valuesKey")) {
+                        if (c.has("valuesKey") || c.has("valuesExpression")) {
                             // options from a variable (the 派遣 form's units of the campaign): the rules take the answer
                             // as text of at most maxLength; the module checks it against the variable's source
-                            if (c.has("values")) {
-                                problems.add(at + ": both values and valuesKey");
+                            if (c.has("values") || (c.has("valuesKey") && c.has("valuesExpression"))) {
+                                problems.add(at + ": options from more than one source");
                             }
                             field = new Field(key, Type.TEXT, required, maxLength, List.of());
                         } else {

@@ -52,6 +52,8 @@ class CaseBrowserTest {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
 
     @AfterEach
     void tearDown() {
@@ -190,6 +192,17 @@ class CaseBrowserTest {
             b.open("/board/" + campaign + "/cases");
             assertThat(b.text("#list")).contains("青山街网格").doesNotContain("G3");
             b.find("#list a[href='/board/" + campaign + "/cases/" + caseId + "']");
+
+            // 派遣 in Tasklist, for whoever prefers it: the same drop-down, the proposed unit shown by its name
+            String dispatch = tasks.createTaskQuery().taskDefinitionKey("dispatchCase")
+                    .processVariableValueEquals("caseId", caseId).singleResult().getId();
+            b.open("/camunda/app/tasklist/default/#/?task=" + dispatch);
+            // the drop-down's own display (not the read-only 建议单位 beside it) names the unit: its options were read
+            new WebDriverWait(b.driver(), Duration.ofSeconds(30)).until(d -> !b.all(".fjs-select-display").isEmpty()
+                    && "城管环卫中心".equals(b.text(".fjs-select-display").trim()));
+            b.driver().executeScript("arguments[0].scrollIntoView()", b.find(".fjs-select-display"));
+            assertThat(b.text(".fjs-form")).doesNotContain(f.unit("cgzx"));
+            b.screenshot("case-dispatch-tasklist-" + size);
 
             // 派遣: the unit by its name, the proposed one chosen; no code on the screen
             b.open("/work");

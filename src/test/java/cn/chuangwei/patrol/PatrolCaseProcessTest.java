@@ -142,20 +142,16 @@ class PatrolCaseProcessTest {
         assertThat(tasks.getVariable(task(pi, "registerCase").getId(), "unitCode")).isNull();
         complete(pi, "registerCase", "registerDecision", "REGISTER");
         assertThat(runtime.getVariable(pi.getId(), "proposedUnit")).isEqualTo(f.unit("cgzx"));
-        // the dispatch form: the campaign's units by name in a drop-down (valuesKey "unitOptions"), the proposed one chosen
+        // the dispatch form: the campaign's units by name in a drop-down ("code=name;…" split by its FEEL), the proposed one chosen
         Task dispatch = task(pi, "dispatchCase");
         org.camunda.bpm.engine.variable.VariableMap form = forms.getTaskFormVariables(dispatch.getId(),
-                List.of("unitCode", "unitOptions", "proposedUnitName"), false);
+                List.of("unitCode", "unitChoices", "proposedUnitName"), false);
         assertThat(form.get("unitCode")).isEqualTo(f.unit("cgzx"));
         assertThat(form.get("proposedUnitName")).isEqualTo("城管环卫中心");
-        com.fasterxml.jackson.databind.JsonNode options;
-        try {
-            options = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) form.get("unitOptions"));
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
         Map<String, String> byCode = new HashMap<>();
-        options.forEach(o -> byCode.put(o.get("value").asText(), o.get("label").asText()));
+        for (String choice : ((String) form.get("unitChoices")).split(";")) {
+            byCode.put(choice.substring(0, choice.indexOf('=')), choice.substring(choice.indexOf('=') + 1));
+        }
         assertThat(byCode).hasSize(12).containsEntry(f.unit("cgzx"), "城管环卫中心")
                 .containsEntry(f.unit("jsb"), "规划建设办").containsEntry(f.unit("c1"), "东村");
         assertThat(runtime.getVariable(pi.getId(), "unitCode")).isNull();
