@@ -89,12 +89,15 @@ class TaskRowPage {
             if (!inState.test(r) || !sees.test(r.unitCode())) {
                 continue;
             }
-            String tone = r.status() == TaskStatus.ACCEPTED ? "green" : cutoff.overdue(r) ? "red" : null;
-            boolean active = r.status().isActive();
+            // a row of a phase not yet started has not been handed to its unit: not started, nothing to do yet
+            boolean started = cutoff.underWay().contains(r.phase()) || !r.status().isOpen();
+            String tone = r.status() == TaskStatus.ACCEPTED ? "green" : cutoff.overdue(r) ? "red" : started ? null : "grey";
+            boolean active = started && r.status().isActive();
             List<Cell> cells = new ArrayList<>(List.of(Cell.of(r.seq()), Cell.of(texts.get("phase." + r.phase().name(), locale)),
                     Cell.of(r.title()), Cell.link(unitNames.getOrDefault(r.unitCode(), r.unitCode()),
                             "/board/" + campaignId + "/tasks?unit=" + r.unitCode()),
-                    Cell.of(r.deadline()).tone(tone), Cell.of(texts.get("task-status." + r.status().name(), locale)).tone(tone),
+                    Cell.of(r.deadline()).tone(tone), Cell.of(started ? texts.get("task-status." + r.status().name(), locale)
+                            : texts.get("page.state.pending", locale)).tone(tone),
                     Cell.of(r.reworkCount()), active ? Cell.link(texts.get("page.open-in-tasklist", locale),
                             "/board/" + campaignId + "/tasks/" + r.id() + "/tasklist") : Cell.of("")));
             if (office) {

@@ -200,6 +200,23 @@ class BoardPagesTest {
     }
 
     @Test
+    void aRowOfAPhaseNotStartedIsNotStartedAndHasNothingToDo() {
+        Api office = new Api(port, f.office, Fixture.PASSWORD);
+        Api.Reply added = office.post("/api/campaigns/" + id + "/phases/IMPLEMENTATION/tasks", Map.of("title",
+                "建立门前三包责任制", "unit", f.unit("cgzx"), "deadline", "2027-03-18"));
+        assertThat(added.status()).as(added.raw()).isEqualTo(201);
+        long later = added.json().get("id").asLong();
+        String page = signedIn(f.office).get("/board/" + id + "/tasks?phase=IMPLEMENTATION").body();
+        String row = page.substring(page.indexOf("建立门前三包责任制"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("未开始").contains("tone-grey").doesNotContain("待办理")
+                .doesNotContain("/tasks/" + later + "/tasklist");
+        // the phase under way: its open row is to be done, with its link
+        String now = signedIn(f.office).get("/board/" + id + "/tasks?phase=MOBILIZATION").body();
+        assertThat(now).contains("清理主要街道").contains("/tasklist").doesNotContain("未开始");
+    }
+
+    @Test
     void anInspectorChecksAHandledCaseOnThePhone() {
         String inspector = f.supervisors.get(0);
         Api office = new Api(port, f.office, Fixture.PASSWORD);
