@@ -82,6 +82,7 @@ final class BareEngine implements AutoCloseable {
         vars.put("caseTitle", "巡查案件" + i);
         vars.put("complaint", false);
         vars.put("caseUnit", unit);
+        vars.put("proposedUnit", unit); // the 派遣 task's input "unitCode", as RouteCaseDelegate proposes it
         vars.put("checker", inspector);
         vars.put("registerDue", Date.from(now.plus(1, ChronoUnit.DAYS)));
         vars.put("dispatchDue", Date.from(now.plus(1, ChronoUnit.DAYS)));
