@@ -79,8 +79,8 @@ class SecurityConfig {
     }
 
     /**
-     * The command board's pages ({@code /}, {@code /board/**}, {@code /m/**}, the workbench's {@code /work/**}): a form login against the same identities,
-     * a session and Spring Security's CSRF token on every form.
+     * The command board's pages ({@code /}, {@code /board/**}, {@code /m/**}, the workbench's {@code /work/**}): a form
+     * login against the same identities, a session and Spring Security's CSRF token on every form.
      */
     @Bean
     @Order(2)
