@@ -26,6 +26,7 @@ class CampaignNav {
         if (!currentUser.inGroup(Groups.OFFICE)) {
             return false;
         }
-        return townPeople.officeTowns().stream().anyMatch(t -> !campaigns.townHasCampaign(t.name()));
+        java.util.List<String> towns = townPeople.officeTowns().stream().map(t -> t.name()).toList();
+        return campaigns.townsWithCampaigns(towns).size() < new java.util.HashSet<>(towns).size();
     }
 }

@@ -138,6 +138,15 @@ public class CampaignRepository implements StandardInUse {
         return jdbc.sql("select count(*) from campaign where town = :t").param("t", town).query(Integer.class).single() > 0;
     }
 
+    /** Of these towns, those that have had a campaign, in one query. */
+    public java.util.Set<String> townsWithCampaigns(java.util.Collection<String> towns) {
+        if (towns.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select distinct town from campaign where town in (:t)")
+                .param("t", towns).query(String.class).list());
+    }
+
     /** The town is named (命名): the date, the naming document, and when the re-review (复审) falls due. */
     public void recordNaming(long campaignId, LocalDate namedOn, String document, LocalDate nextReview) {
         jdbc.sql("update campaign set named_on = :d, naming_document = :doc, next_review_on = :r where id = :c")

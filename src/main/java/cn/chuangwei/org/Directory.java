@@ -33,6 +33,12 @@ public class Directory {
         return cn.chuangwei.kernel.PersonNames.display(u.getFirstName(), u.getLastName(), userId);
     }
 
+    /** People by name for a list or a page: each person looked up once however often they appear. */
+    public java.util.function.Function<String, String> displayNames() {
+        java.util.Map<String, String> known = new java.util.HashMap<>();
+        return userId -> userId == null ? null : known.computeIfAbsent(userId, this::displayName);
+    }
+
     public List<String> groupsOf(String userId) {
         return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     }

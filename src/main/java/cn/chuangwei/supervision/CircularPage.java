@@ -58,9 +58,10 @@ class CircularPage {
         Campaign c = visible.requireAllUnits(campaignId);
         List<CircularService.Summary> all = new ArrayList<>(circulars.list(campaignId));
         java.util.Collections.reverse(all);
+        java.util.function.Function<String, String> people = directory.displayNames();
         List<Entry> rows = all.stream().map(s -> new Entry(s.id(), s.number(), s.title(),
                 ChineseDates.format(LocalDate.ofInstant(s.issuedAt(), zone)), String.join("、", s.units()), s.tasks(),
-                directory.displayName(s.issuedBy()))).toList();
+                people.apply(s.issuedBy()))).toList();
         model.addAttribute("title", texts.get("page.circulars.title", locale, c.name()));
         model.addAttribute("base", "/board/" + campaignId);
         model.addAttribute("rows", rows);

@@ -19,13 +19,13 @@ public enum EvidenceKind {
         if (EvidenceService.isImage(b)) {
             return Optional.of(IMAGE);
         }
-        if (starts(b, '%', 'P', 'D', 'F', '-')) {
+        if (EvidenceService.starts(b, '%', 'P', 'D', 'F', '-')) {
             return Optional.of(PDF);
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         // .docx/.xlsx are ZIP containers, .doc/.xls OLE2 compound files
-        boolean zip = starts(b, 'P', 'K', 3, 4);
-        boolean ole = starts(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
+        boolean zip = EvidenceService.starts(b, 'P', 'K', 3, 4);
+        boolean ole = EvidenceService.starts(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
         if ((zip && name.endsWith(".docx")) || (ole && name.endsWith(".doc"))) {
             return Optional.of(WORD);
         }
@@ -41,21 +41,9 @@ public enum EvidenceKind {
         if (image != null) {
             return image;
         }
-        if (starts(b, '%', 'P', 'D', 'F', '-')) {
+        if (EvidenceService.starts(b, '%', 'P', 'D', 'F', '-')) {
             return "application/pdf";
         }
         return null;
-    }
-
-    private static boolean starts(byte[] b, int... prefix) {
-        if (b == null || b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((b[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

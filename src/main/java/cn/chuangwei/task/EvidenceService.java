@@ -181,8 +181,9 @@ public class EvidenceService {
                 ? "image/webp" : null;
     }
 
-    private static boolean starts(byte[] b, int... prefix) {
-        if (b.length < prefix.length) {
+    /** Whether the bytes begin with this signature (a file type's magic number). */
+    static boolean starts(byte[] b, int... prefix) {
+        if (b == null || b.length < prefix.length) {
             return false;
         }
         for (int i = 0; i < prefix.length; i++) {

@@ -114,12 +114,13 @@ class ImportPage {
             List<NewTaskRow> rows = service.readRows(campaignId, table.rows(), table::column);
             Map<String, String> unitNames = campaigns.units(campaignId).stream()
                     .collect(Collectors.toMap(CampaignUnit::code, CampaignUnit::name));
+            java.util.function.Function<String, String> people = directory.displayNames();
             List<PreviewRow> preview = new java.util.ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 NewTaskRow r = rows.get(i);
                 preview.add(new PreviewRow(table.rows().get(i).line(), texts.get("phase." + r.phase().name(), locale),
                         r.title(), r.target(), unitNames.getOrDefault(r.unitCode(), r.unitCode()),
-                        directory.displayName(r.personUserId()), ChineseDates.format(r.deadline(), locale), r.critical()));
+                        r.personUserId() == null ? null : people.apply(r.personUserId()), ChineseDates.format(r.deadline(), locale), r.critical()));
             }
             String token = UUID.randomUUID().toString();
             session.setAttribute(key(campaignId), new Pending(token, upload));

@@ -105,9 +105,10 @@ class RowEditPage {
                 "deadline", entered.getOrDefault("deadline", row.deadline().toString()),
                 "unit", entered.getOrDefault("unit", row.unitCode()),
                 "reason", entered.getOrDefault("reason", "")));
+        java.util.function.Function<String, String> people = directory.displayNames();
         model.addAttribute("events", rows.events(row.id()).stream().map(e -> new Event(
                 texts.get("page.task-event." + e.event(), locale), e.actor() == null
-                        ? texts.get("page.task-event.system", locale) : directory.displayName(e.actor()),
+                        ? texts.get("page.task-event.system", locale) : people.apply(e.actor()),
                 when(e.at(), locale), note(e))).toList());
         return "row-edit";
     }

@@ -55,6 +55,14 @@ public class TaskRowRepository implements PhaseProgress {
         return units;
     }
 
+    /** The rows with these ids, in one query. */
+    public List<TaskRow> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from task_row where id in (:ids)").param("ids", ids).query(TaskRowRepository::row).list();
+    }
+
     public Optional<TaskRow> find(long id) {
         return jdbc.sql("select * from task_row where id = :id").param("id", id).query(TaskRowRepository::row).optional();
     }

@@ -60,11 +60,9 @@ class MyWork {
         Map<Long, Optional<Campaign>> campaignOf = new HashMap<>();
         Map<Long, Map<String, String>> unitNames = new HashMap<>();
         Map<Long, TaskRow> rowOf = new HashMap<>();
-        for (WorkItem i : items) {
-            if (i.taskRowId() != null) {
-                rows.find(i.taskRowId()).ifPresent(r -> rowOf.put(r.id(), r));
-            }
-        }
+        rows.findAll(items.stream().map(WorkItem::taskRowId).filter(java.util.Objects::nonNull).distinct().toList())
+                .forEach(r -> rowOf.put(r.id(), r));
+        Map<Long, OverdueRule.Cutoff> cutoffs = new HashMap<>();
         Map<Long, EscalationRepository.Step> levels = escalations.highestOfTasks(rowOf.keySet());
         LocalDate today = dueDates.today();
         LocalDate endOfWeek = today.with(DayOfWeek.SUNDAY);
@@ -82,8 +80,9 @@ class MyWork {
             TaskRow row = i.taskRowId() == null ? null : rowOf.get(i.taskRowId());
             LocalDate deadline = row != null ? row.deadline()
                     : i.due() == null ? null : i.due().toInstant().atZone(dueDates.zone()).toLocalDate();
-            boolean late = deadline != null && (row != null ? row.status().isOpen() && overdue.isPast(deadline)
-                    : overdue.isPast(deadline));
+            // a row is overdue by the board's rule (open, its phase under way, past its deadline); other work by its day
+            boolean late = row != null ? cutoffs.computeIfAbsent(row.campaignId(), overdue::now).overdue(row)
+                    : deadline != null && overdue.isPast(deadline);
             boolean returned = row != null && row.status() == TaskStatus.RETURNED;
             EscalationRepository.Step step = row == null ? null : levels.get(row.id());
             Line line = new Line(i.id(), i.name(), c == null ? null : c.name(), unit, deadline,

@@ -83,8 +83,7 @@ class WorkPage {
         model.addAttribute("task", task);
         model.addAttribute("campaign", campaign);
         model.addAttribute("unit", unit);
-        model.addAttribute("deadline", "en".equals(cn.chuangwei.web.Pages.lang(locale)) ? String.valueOf(deadline)
-                : ChineseDates.format(deadline));
+        model.addAttribute("deadline", ChineseDates.format(deadline, locale));
         model.addAttribute("hasDeadline", deadline != null);
         model.addAttribute("returnReason", reason);
         model.addAttribute("panels", views);
