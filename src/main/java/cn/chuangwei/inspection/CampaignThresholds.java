@@ -39,7 +39,7 @@ class CampaignThresholds {
         });
         return standards.indicators(c.standardCode()).stream()
                 .map(i -> own.containsKey(i.code()) ? new Standards.Indicator(i.code(), i.areaCode(), i.name(), i.nameEn(),
-                        i.type(), i.unit(), i.comparison(), own.get(i.code()), i.veto(), i.itemCode()) : i)
+                        i.type(), i.unit(), i.comparison(), own.get(i.code()), i.veto(), i.itemCode(), i.source()) : i)
                 .toList();
     }
 
