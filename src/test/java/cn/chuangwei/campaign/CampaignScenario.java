@@ -152,7 +152,7 @@ abstract class CampaignScenario {
         Api office = as(f.office);
         assertThat(activities()).contains("ExternalAcceptance", "submitApplication");
         JsonNode gaps = office.get("/api/campaigns/" + id + "/dossier/gaps").json();
-        assertThat(gaps.get("count").asInt()).isEqualTo(43);
+        assertThat(gaps.get("count").asInt()).isEqualTo(45);
         assertThat(texts(gaps.get("gaps"))).doesNotContain("ORG-01 " + "爱国卫生组织机构健全");
         byte[] zip = download(f.office, "/api/campaigns/" + id + "/dossier");
         Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
