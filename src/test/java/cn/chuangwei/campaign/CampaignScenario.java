@@ -152,7 +152,7 @@ abstract class CampaignScenario {
         Api office = as(f.office);
         assertThat(activities()).contains("ExternalAcceptance", "submitApplication");
         JsonNode gaps = office.get("/api/campaigns/" + id + "/dossier/gaps").json();
-        assertThat(gaps.get("count").asInt()).isEqualTo(43);
+        assertThat(gaps.get("count").asInt()).isEqualTo(45);
         assertThat(texts(gaps.get("gaps"))).doesNotContain("ORG-01 " + "爱国卫生组织机构健全");
         byte[] zip = download(f.office, "/api/campaigns/" + id + "/dossier");
         Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
@@ -218,7 +218,11 @@ abstract class CampaignScenario {
             String value = switch (i.get("type").asText()) {
                 case "GRADE" -> "A";
                 case "BOOLEAN" -> "是";
-                default -> "GE".equals(i.get("comparison").asText()) ? "100" : "0";
+                default -> switch (i.get("comparison").asText()) {
+                    case "GE", "GE_REFERENCE" -> "100";
+                    case "NOT_RISING" -> "50;50;50";
+                    default -> "0";
+                };
             };
             readings.append(i.get("code").asText()).append(',').append(value).append('\n');
         }
@@ -226,7 +230,7 @@ abstract class CampaignScenario {
         JsonNode rounds = as(f.office).get("/api/campaigns/" + id + "/inspections").json();
         assertThat(rounds).hasSize(1);
         assertThat(rounds.get(0).get("round").get("outcome").asText()).isEqualTo("READY");
-        assertThat(rounds.get(0).get("scores")).hasSize(44);
+        assertThat(rounds.get(0).get("scores")).hasSize(46);
     }
 
     /** Every unit head completes every task of their unit; the office accepts them all (returning one first if asked). */
