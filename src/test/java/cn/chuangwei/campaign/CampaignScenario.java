@@ -171,7 +171,6 @@ abstract class CampaignScenario {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        completeOnly(office, "submitApplication", Map.of("reference", "青创卫〔2027〕1号"));
         cn.chuangwei.campaign.CampaignProcessTest.acceptedAndNamed((key, answers) -> completeOnly(office, key, answers),
                 this::noticePeriodEnds);
     }
