@@ -21,11 +21,12 @@ public class StandardAreas {
 
     public List<Area> areas(String standardCode) {
         return jdbc.sql("select * from standard_area where standard_code = :s order by seq").param("s", standardCode)
-                .query((rs, n) -> new Area(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en")))
+                .query((rs, n) -> new Area(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+                        Standards.source(rs)))
                 .list();
     }
 
     /** An area of a standard, such as 病媒生物防制 (VECTOR_CONTROL). */
-    public record Area(String code, String nameZh, String nameEn) {
+    public record Area(String code, String nameZh, String nameEn, Provenance source) {
     }
 }

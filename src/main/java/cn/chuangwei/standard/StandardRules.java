@@ -35,6 +35,10 @@ final class StandardRules {
         if (s.minAreaShare() == null || s.minAreaShare().signum() < 0 || s.minAreaShare().compareTo(BigDecimal.ONE) > 0) {
             throw ApiException.badRequest("invalid-value", "minAreaShare", "minAreaShare");
         }
+        source(s.source(), "source");
+        if (s.scope() != null) {
+            text(s.scope(), "scope", 200);
+        }
         if (s.areas() == null || s.areas().isEmpty()) {
             throw ApiException.badRequest("required", "areas", "areas");
         }
@@ -53,6 +57,7 @@ final class StandardRules {
             }
             text(area.name(), af + ".name", 100);
             text(area.nameEn(), af + ".nameEn", 100);
+            source(area.source(), af + ".source");
             if (area.items() == null || area.items().isEmpty()) {
                 throw ApiException.badRequest("required", af + ".items", af + ".items");
             }
@@ -73,6 +78,7 @@ final class StandardRules {
                 if (item.veto() == null) {
                     throw ApiException.badRequest("required", f + ".veto", f + ".veto");
                 }
+                source(item.source(), f + ".source");
                 points += item.points();
             }
             if (area.indicators() != null) {
@@ -91,10 +97,11 @@ final class StandardRules {
                         throw ApiException.badRequest("required", f + ".unit", f + ".unit");
                     }
                     Threshold.checkType(ind.type(), ind.comparison(), f);
-                    Threshold.of(ind.type(), ind.threshold(), f + ".threshold", ind.code());
+                    Threshold.ofIndicator(ind.type(), ind.comparison(), ind.threshold(), f + ".threshold", ind.code());
                     if (ind.veto() == null) {
                         throw ApiException.badRequest("required", f + ".veto", f + ".veto");
                     }
+                    source(ind.source(), f + ".source");
                     if (ind.item() != null && !area.code().equals(itemArea.get(ind.item()))) {
                         throw ApiException.badRequest("unknown-item", f + ".item", ind.code(), ind.item());
                     }
@@ -103,6 +110,24 @@ final class StandardRules {
         }
         if (s.passScore().compareTo(BigDecimal.valueOf(points)) > 0) {
             throw ApiException.badRequest("pass-score-above-total", "passScore", s.passScore(), points);
+        }
+    }
+
+    /** An entry's provenance: the document and a known status, within the columns' lengths. */
+    private static void source(Provenance p, String field) {
+        if (p == null) {
+            return; // TODO(issue 16, item 1): required once every shipped file carries its sources
+        }
+        text(p.document(), field + ".document", 100);
+        if (p.status() == null || !Provenance.STATUSES.contains(p.status())) {
+            throw ApiException.badRequest("invalid-choice", field + ".status", field + ".status", p.status(),
+                    String.join(", ", Provenance.STATUSES));
+        }
+        if (p.clause() != null && p.clause().length() > 200) {
+            throw ApiException.badRequest("too-long", field + ".clause", field + ".clause", 200);
+        }
+        if (p.note() != null && p.note().length() > 500) {
+            throw ApiException.badRequest("too-long", field + ".note", field + ".note", 500);
         }
     }
 
