@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * 城南街道 takes its share of its city's 创建全国文明城市 (a 街道 is a town-level place, as a 乡镇 is), 松林镇, a mountain
  * town, its share of 创建国家森林城市 (so the standard's default forest cover, the 山区 one, is the one that applies).
  * Each has its own leading group, office, supervisors and the units its template's roles call for, and a campaign
- * started from its template two days ago. The password of every login is {@value DemoData#PASSWORD}. Loaded once.
+ * started from its template two working days ago. The password of every login is {@value DemoData#PASSWORD}. Loaded once.
  */
 @Component
 @Order(11)
@@ -134,7 +134,8 @@ class DemoKinds implements ApplicationRunner {
         List<UnitRequest> units = town.units().stream().map(u -> new UnitRequest(u[0], u[1], u[2], u[3], u[6],
                 u[7].isEmpty() ? List.of() : List.of(u[7].split(",")))).toList();
         CampaignRequest request = new CampaignRequest(town.campaign(), town.name(), null, null, town.template(), null,
-                dueDates.today().minusDays(2), null, new LeadingGroup(town.leader(), town.deputies(), town.members()),
+                dueDates.calendar().addWorkingDays(dueDates.today(), -2), null,
+                new LeadingGroup(town.leader(), town.deputies(), town.members()),
                 town.office(), town.supervisors(), units, List.of(), false);
         long id = setup.create(request, town.office().get(0));
         LOG.info("Demo campaign {} started: {} (log in as {}, password '{}')", id, town.campaign(), town.office().get(0),

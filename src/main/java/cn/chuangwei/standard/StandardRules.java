@@ -36,6 +36,9 @@ final class StandardRules {
             throw ApiException.badRequest("invalid-value", "minAreaShare", "minAreaShare");
         }
         source(s.source(), "source");
+        if (s.scope() != null) {
+            text(s.scope(), "scope", 200);
+        }
         if (s.areas() == null || s.areas().isEmpty()) {
             throw ApiException.badRequest("required", "areas", "areas");
         }
@@ -94,7 +97,7 @@ final class StandardRules {
                         throw ApiException.badRequest("required", f + ".unit", f + ".unit");
                     }
                     Threshold.checkType(ind.type(), ind.comparison(), f);
-                    Threshold.of(ind.type(), ind.threshold(), f + ".threshold", ind.code());
+                    Threshold.ofIndicator(ind.type(), ind.comparison(), ind.threshold(), f + ".threshold", ind.code());
                     if (ind.veto() == null) {
                         throw ApiException.badRequest("required", f + ".veto", f + ".veto");
                     }
