@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The demo's 创文 and 创森 towns: each loads once with its campaign from its own template; its office opens the board
- * and sees the campaign by its name; a unit head's tasks are their unit's, from that template.
+ * and sees the campaign by its name; a unit head's tasks are their unit's, from that template; a circular of overdue
+ * tasks is that kind's office's (创文办通〔…〕, 创森办通〔…〕), not the sanitary campaign's.
  */
 @H2Test
 class DemoKindsTest {
@@ -41,14 +42,7 @@ class DemoKindsTest {
     @AfterEach
     void tearDown() {
         clock.reset();
-        // the shared test database is not the demo: StartupGuard refuses a context that finds the demo's passwords
-        for (String id : DemoKinds.logins()) {
-            org.camunda.bpm.engine.identity.User u = identity.createUserQuery().userId(id).singleResult();
-            if (u != null) {
-                u.setPassword("not-demo-" + java.util.UUID.randomUUID());
-                identity.saveUser(u);
-            }
-        }
+        DemoDataTest.forgetDemoPasswords(identity, DemoKinds.logins());
     }
 
     @Test
@@ -56,9 +50,9 @@ class DemoKindsTest {
         clock.set(LocalDateTime.of(2027, 11, 2, 9, 0));
         for (Object[] town : new Object[][] {
                 {DemoKinds.CIVILIZED_CITY, "CIVILIZED_CITY", "civilized-city-town", "cn-head-zyz", "cn-zyz",
-                        "组建乡镇和村（社区）志愿服务队伍"},
+                        "组建乡镇和村（社区）志愿服务队伍", "创文办"},
                 {DemoKinds.FOREST_CITY, "FOREST_CITY", "forest-city-town", "sl-head-lyz", "sl-lyz",
-                        "按本地地形确定森林覆盖率目标"}}) {
+                        "按本地地形确定森林覆盖率目标", "创森办"}}) {
             DemoKinds.Town t = (DemoKinds.Town) town[0];
             Long id = demo.load(t);
             assertThat(id).as(t.name()).isNotNull();
@@ -85,6 +79,18 @@ class DemoKindsTest {
             assertThat(tasks.findValuesAsText("unitCode")).containsOnly((String) town[4]);
             assertThat(tasks.findValuesAsText("name").stream().anyMatch(n -> n.contains((String) town[5])))
                     .as(tasks.toString()).isTrue();
+
+            // weeks on, the supervisors' circular of the overdue tasks is issued by that kind's office, in its name
+            clock.set(LocalDateTime.of(2027, 12, 20, 9, 0));
+            Api.Reply issued = new Api(port, t.supervisors().get(0), DemoData.PASSWORD).post("/api/supervision/circulars",
+                    Map.of("campaignId", id, "from", "2027-10-01", "to", "2027-12-19"));
+            assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+            assertThat(issued.json().get("number").asText()).isEqualTo(t.name() + town[6] + "通〔2027〕1号");
+            assertThat(issued.json().get("issuingOffice").asText()).isEqualTo(t.campaign() + "工作领导小组办公室");
+            WebSession.Page print = office.get("/board/circulars/" + issued.json().get("id").asText() + "/print");
+            assertThat(print.status()).isEqualTo(200);
+            assertThat(print.body()).contains("书面报" + town[6]).doesNotContain("创卫办");
+            clock.set(LocalDateTime.of(2027, 11, 2, 9, 0));
         }
     }
 }
