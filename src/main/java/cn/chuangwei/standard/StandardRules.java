@@ -113,10 +113,13 @@ final class StandardRules {
         }
     }
 
-    /** An entry's provenance: the document and a known status, within the columns' lengths. */
+    /**
+     * An entry's provenance, required on the standard and on every area, item and indicator (vetoes included): the
+     * document and a known status, within the columns' lengths.
+     */
     private static void source(Provenance p, String field) {
         if (p == null) {
-            return; // TODO(issue 16, item 1): required once every shipped file carries its sources
+            throw ApiException.badRequest("required", field, field);
         }
         text(p.document(), field + ".document", 100);
         if (p.status() == null || !Provenance.STATUSES.contains(p.status())) {
