@@ -40,7 +40,7 @@ class DemoKinds implements ApplicationRunner {
                 List<String[]> units) {
     }
 
-    static final Town CIVILIZED_CITY = new Town("城南街道", "城南街道创建全国文明城市", "civilized-city-national",
+    static final Town CIVILIZED_CITY = new Town("城南街道", "城南街道创建全国文明城市", "civilized-city",
             "chengnan.example",
             List.of(new String[] {"cn-huangsj", "黄", "书记"}, new String[] {"cn-linzr", "林", "主任"},
                     new String[] {"cn-guofzr", "郭", "副主任"}, new String[] {"cn-mawy", "马", "委员"},
@@ -66,7 +66,7 @@ class DemoKinds implements ApplicationRunner {
                     new String[] {"cn-hpsq", "和平社区", "COMMUNITY", "cn-head-hpsq", "袁", "书记", "cn-guofzr", ""},
                     new String[] {"cn-nhc", "南湖村", "VILLAGE", "cn-head-nhc", "蔡", "书记", "cn-linzr", ""}));
 
-    static final Town FOREST_CITY = new Town("松林镇", "松林镇创建国家森林城市", "forest-city-national", "songlin.example",
+    static final Town FOREST_CITY = new Town("松林镇", "松林镇创建国家森林城市", "forest-city", "songlin.example",
             List.of(new String[] {"sl-weisj", "魏", "书记"}, new String[] {"sl-jiangzz", "姜", "镇长"},
                     new String[] {"sl-fanfz", "范", "副镇长"}, new String[] {"sl-fangwy", "方", "委员"},
                     new String[] {"sl-shiwy", "石", "委员"}, new String[] {"sl-yaozr", "姚", "主任"},

@@ -32,8 +32,8 @@ class CampaignKindsEndToEndTest extends CampaignScenario {
         runWholeCampaign(Fixture.Kind.CIVILIZED_CITY);
         assertThat(standard.get("code").asText()).isEqualTo("civilized-city-town");
         JsonNode campaign = as(f.office).get("/api/campaigns/" + id).json();
-        assertThat(campaign.get("level").asText()).isEqualTo("NATIONAL");
-        assertThat(campaign.get("template").asText()).isEqualTo("civilized-city-national");
+        assertThat(campaign.get("level").asText()).as("the city accepts a town's share").isEqualTo("MUNICIPAL");
+        assertThat(campaign.get("template").asText()).isEqualTo("civilized-city");
     }
 
     @Test

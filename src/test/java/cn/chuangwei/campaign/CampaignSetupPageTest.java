@@ -194,8 +194,8 @@ class CampaignSetupPageTest {
         WebSession.Page page = office.get(PAGE);
         assertThat(page.body()).contains("创建省级卫生乡镇").contains("创建全国文明城市").contains("创建国家森林城市");
         for (String[] kind : new String[][] {
-                {"civilized-city-national", "创建全国文明城市", "文明办（创文办）", "志愿服务站（团委）", "城管执法中队", "交警中队"},
-                {"forest-city-national", "创建国家森林城市", "创森办（农林水部门）", "林业站（自然资源所）", "园林绿化所", "水利站"}}) {
+                {"civilized-city", "创建全国文明城市", "文明办（创文办）", "志愿服务站（团委）", "城管执法中队", "交警中队"},
+                {"forest-city", "创建国家森林城市", "创森办（农林水部门）", "林业站（自然资源所）", "园林绿化所", "水利站"}}) {
             List<Map.Entry<String, String>> f = new ArrayList<>();
             f.add(Map.entry("town", String.valueOf(t.town)));
             f.add(Map.entry("template", kind[0]));

@@ -45,7 +45,7 @@ public class Fixture {
                 {"jsb", "规划建设办", "DEPARTMENT", "construction"}, {"sthb", "生态环境办", "DEPARTMENT", "environment"},
                 {"nyb", "农业农村办", "DEPARTMENT", "agriculture"}, {"pcs", "派出所", "DEPARTMENT", "police"},
                 {"c1", "东村", "VILLAGE", ""}, {"c2", "西村", "COMMUNITY", ""}}),
-        CIVILIZED_CITY("civilized-city-national", "创建全国文明城市", new String[][] {
+        CIVILIZED_CITY("civilized-city", "创建全国文明城市", new String[][] {
                 {"wmb", "党政办（文明办）", "DEPARTMENT", "civ-office,publicity"},
                 {"cgzd", "城管执法中队", "DEPARTMENT", "urban-management"},
                 {"zyz", "志愿服务站", "DEPARTMENT", "volunteers"}, {"jjzd", "交警中队", "DEPARTMENT", "traffic"},
@@ -53,7 +53,7 @@ public class Fixture {
                 {"pcs", "派出所", "DEPARTMENT", "police"}, {"zx", "中心小学", "SCHOOL", "school"},
                 {"jsb", "规划建设办", "DEPARTMENT", "construction"},
                 {"c1", "东村", "VILLAGE", ""}, {"c2", "西村", "COMMUNITY", ""}}),
-        FOREST_CITY("forest-city-national", "创建国家森林城市", new String[][] {
+        FOREST_CITY("forest-city", "创建国家森林城市", new String[][] {
                 {"csb", "农林水办（创森办）", "DEPARTMENT", "forest-office,agriculture"},
                 {"ylsuo", "园林绿化所", "DEPARTMENT", "greening"}, {"lyz", "林业站", "DEPARTMENT", "forestry"},
                 {"jsb", "规划建设办", "DEPARTMENT", "construction"}, {"slz", "水利站", "DEPARTMENT", "water"},
