@@ -125,6 +125,9 @@ class CalendarPage {
         model.addAttribute("months", java.util.stream.IntStream.rangeClosed(1, 12).boxed().toList());
         model.addAttribute("weeks", weeks);
         model.addAttribute("office", currentUser.isOffice());
+        WorkCalendar.YearStatus status = calendar.yearStatus(year);
+        model.addAttribute("yearStatus", status == WorkCalendar.YearStatus.PUBLISHED ? null
+                : texts.get("page.calendar.year-status." + status.name(), locale, year));
         model.addAttribute("listed", calendar.specialDays(year).stream().map(s -> new Listed(
                 ChineseDates.format(s.day(), locale), texts.get("page.calendar.kind." + s.kind().name(), locale),
                 s.name())).toList());

@@ -43,10 +43,7 @@ public class DueDates {
 
     /** Morning of the working day {@code n} working days before {@code day} (n = 0: the day, or the working day before it). */
     public Date reminderBefore(LocalDate day, int n) {
-        LocalDate d = day;
-        while (!calendar.isWorkingDay(d)) {
-            d = d.minusDays(1);
-        }
+        LocalDate d = calendar.workingDayOnOrBefore(day);
         return morningOf(n == 0 ? d : calendar.addWorkingDays(d, -n));
     }
 

@@ -12,12 +12,22 @@ import org.springframework.stereotype.Service;
 /**
  * Working days: Monday to Friday, except the statutory holidays (法定节假日), plus the make-up working days (调休上班)
  * of their arrangement. The special days are data the campaign office maintains; they are read once per year and
- * cached until the office changes that year.
+ * cached until the office changes that year. A year with nothing entered counts Monday to Friday, for every use alike
+ * (deadlines, timers, the ladder); {@link #yearStatus} tells such a year, or a provisional one, so that a page can say
+ * so rather than refuse: a campaign crossing into next year is set up before next year's notice is published.
  */
 @Service
 public class WorkCalendar {
 
     public enum Kind { HOLIDAY, WORKDAY }
+
+    /**
+     * How far a year's arrangement can be trusted: {@code PUBLISHED} (the State Council's notice entered),
+     * {@code PROVISIONAL} (some days marked provisional, e.g. the statutory days only, before the notice) or
+     * {@code MISSING} (nothing entered: the year counts Monday to Friday only, as every year does for the days it does
+     * not list).
+     */
+    public enum YearStatus { PUBLISHED, PROVISIONAL, MISSING }
 
     /** A day that differs from the usual week. */
     public record SpecialDay(LocalDate day, Kind kind, String name, boolean provisional) {
@@ -66,6 +76,24 @@ public class WorkCalendar {
             }
         }
         return d;
+    }
+
+    /** {@code day} itself if it is a working day, else the last working day before it. */
+    public LocalDate workingDayOnOrBefore(LocalDate day) {
+        LocalDate d = day;
+        while (!isWorkingDay(d)) {
+            d = d.minusDays(1);
+        }
+        return d;
+    }
+
+    /** Whether the year's holidays have been entered, and whether as published or provisional. */
+    public YearStatus yearStatus(int year) {
+        Map<LocalDate, SpecialDay> days = year(year);
+        if (days.isEmpty()) {
+            return YearStatus.MISSING;
+        }
+        return days.values().stream().anyMatch(SpecialDay::provisional) ? YearStatus.PROVISIONAL : YearStatus.PUBLISHED;
     }
 
     /** Working days after {@code from} up to and including {@code to}; negative when {@code to} is before {@code from}. */

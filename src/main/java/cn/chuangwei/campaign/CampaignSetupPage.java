@@ -271,6 +271,8 @@ class CampaignSetupPage {
                     n));
         }
         model.addAttribute("phaseLines", phases);
+        model.addAttribute("calendarNotes", preview.notes().stream().map(n -> calendarNote(n, locale)).toList());
+        model.addAttribute("calendarYear", preview.notes().isEmpty() ? null : preview.notes().get(0).year());
         model.addAttribute("totalTasks", total);
         model.addAttribute("leader", name.apply(req.leadingGroup().leader()));
         model.addAttribute("deputyNames", names(req.leadingGroup().deputies(), name));
@@ -286,6 +288,13 @@ class CampaignSetupPage {
         model.addAttribute("fields", f.fields());
         model.addAttribute("mode", "preview");
         return "campaign-new";
+    }
+
+    private String calendarNote(TemplateDates.Note n, Locale locale) {
+        String key = "page.setup.calendar-note." + n.kind().name();
+        return n.phase() == null ? texts.get(key, locale, n.year())
+                : texts.get(key, locale, texts.get("phase." + n.phase().name(), locale),
+                ChineseDates.format(n.day(), locale));
     }
 
     private static String names(List<String> ids, Function<String, String> name) {

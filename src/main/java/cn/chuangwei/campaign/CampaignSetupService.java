@@ -4,7 +4,6 @@ import cn.chuangwei.calendar.DateRange;
 import cn.chuangwei.campaign.CampaignRequest.LeadingGroup;
 import cn.chuangwei.campaign.CampaignRequest.PhaseDates;
 import cn.chuangwei.campaign.CampaignRequest.UnitRequest;
-import cn.chuangwei.campaign.CampaignTemplate.TemplatePhase;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.org.Directory;
@@ -53,11 +52,13 @@ public class CampaignSetupService {
     private final Clock clock;
     private final PhaseProgress progress;
     private final TransactionTemplate dryRun;
+    private final TemplateDates templateDates;
 
     CampaignSetupService(CampaignRepository campaigns, PhaseRepository phases, CampaignTemplates templates,
                          StandardVersions standards, Directory directory, RuntimeService runtime,
                          ApplicationEventPublisher events, Clock clock, Regions regions, PhaseProgress progress,
-                         PlatformTransactionManager transactions) {
+                         PlatformTransactionManager transactions, TemplateDates templateDates) {
+        this.templateDates = templateDates;
         this.progress = progress;
         this.dryRun = new TransactionTemplate(transactions);
         this.dryRun.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -82,8 +83,11 @@ public class CampaignSetupService {
         return id;
     }
 
-    /** What a campaign would be, were it registered: its phases' dates and how many tasks each phase would get. */
-    public record Preview(Map<Phase, DateRange> phases, Map<Phase, Integer> tasks) {
+    /**
+     * What a campaign would be, were it registered: its phases' dates, how many tasks each phase would get, and what
+     * the office should know of the working-day calendar those dates were counted on.
+     */
+    public record Preview(Map<Phase, DateRange> phases, Map<Phase, Integer> tasks, List<TemplateDates.Note> notes) {
     }
 
     /**
@@ -100,7 +104,7 @@ public class CampaignSetupService {
                 dates.put(p.phase(), new DateRange(p.startDate(), p.endDate()));
                 tasks.put(p.phase(), progress.counts(id, p.phase()).total());
             }
-            return new Preview(dates, tasks);
+            return new Preview(dates, tasks, templateDates.notes(dates));
         });
     }
 
@@ -215,12 +219,7 @@ public class CampaignSetupService {
                 }
             }
         } else if (template != null && req.startDate() != null) {
-            LocalDate start = req.startDate();
-            for (TemplatePhase p : template.phases()) {
-                LocalDate end = start.plusDays(p.days() - 1L);
-                dates.put(p.phase(), new DateRange(start, end));
-                start = end.plusDays(1);
-            }
+            dates.putAll(templateDates.phases(template, req.startDate()));
         } else {
             throw ApiException.badRequest("required", "phases", "phases / startDate");
         }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo data for the embedded default (chuangwei.demo.enabled): the town 青山镇 with a five-person leading group, two
  * office staff, two supervisors, twelve responsible units with their heads, and a provincial sanitary-town campaign
- * started from the template two days ago. Every demo login has the password {@value #PASSWORD}. Loaded once.
+ * started from the template two working days ago (its deadlines, like every template's, fall on working days). Every
+ * demo login has the password {@value #PASSWORD}. Loaded once.
  */
 @Component
 @Order(10)
@@ -111,7 +112,7 @@ class DemoData implements ApplicationRunner {
         List<UnitRequest> units = UNITS.stream().map(u -> new UnitRequest(u[0], u[1], u[2], u[3], u[6],
                 u[7].isEmpty() ? List.of() : List.of(u[7].split(",")))).toList();
         CampaignRequest request = new CampaignRequest("青山镇创建省级卫生乡镇", TOWN, null, null, "sanitary-town-provincial",
-                null, dueDates.today().minusDays(2), null,
+                null, dueDates.calendar().addWorkingDays(dueDates.today(), -2), null,
                 new LeadingGroup("zhangsj", List.of("lizz", "wangfz"), List.of("zhaowy", "chenwy")),
                 List.of("liuzr", "sunky"), List.of("zhoudc", "wudc"), units, List.of(), false);
         long id = setup.create(request, "liuzr");

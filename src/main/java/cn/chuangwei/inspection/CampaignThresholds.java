@@ -14,9 +14,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A campaign's indicators with the thresholds in force: the standard's default, or the office's own for the campaign. */
+/**
+ * A campaign's indicators with the thresholds in force: the standard's default, or the office's own for the campaign.
+ * An indicator compared with a reference ({@link Threshold#GE_REFERENCE}) has no default: its threshold is the
+ * reference the office enters with its source (e.g. 全省平均水平 and where it is published), or none yet. A trend
+ * ({@link Threshold#NOT_RISING}) has no number to set.
+ */
 @Service
 class CampaignThresholds {
+
+    /** Where the reference value of an indicator compared with a reference is from, by indicator code. */
+    record References(Map<String, String> sources) {
+        String of(String indicatorCode) {
+            return sources.get(indicatorCode);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final CampaignRepository campaigns;
@@ -43,19 +55,48 @@ class CampaignThresholds {
                 .toList();
     }
 
+    /** The sources of the campaign's reference values. */
+    References references(long campaignId) {
+        Map<String, String> sources = new HashMap<>();
+        jdbc.sql("select indicator_code, reference_source from campaign_threshold where campaign_id = :c "
+                        + "and reference_source is not null").param("c", campaignId)
+                .query(rs -> {
+                    sources.put(rs.getString("indicator_code"), rs.getString("reference_source"));
+                });
+        return new References(sources);
+    }
+
+    /**
+     * Sets the campaign's own threshold of an indicator; for one compared with a reference, the reference with its
+     * source (required: a number without a source is what this application exists to avoid).
+     */
     @Transactional
-    public Standards.Indicator set(long campaignId, String indicatorCode, Object value, String user) {
+    public Standards.Indicator set(long campaignId, String indicatorCode, Object value, Object source, String user) {
         Standards.Indicator indicator = inForce(campaignId).stream().filter(i -> i.code().equals(indicatorCode)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("unknown-indicator", indicatorCode));
+        if (Threshold.NOT_RISING.equals(indicator.comparison())) {
+            throw ApiException.badRequest("threshold-not-allowed", "threshold", indicatorCode, indicator.comparison());
+        }
         Threshold t = Threshold.of(indicator.type(), value, "threshold", indicatorCode);
+        String referenceSource = null;
+        if (Threshold.GE_REFERENCE.equals(indicator.comparison())) {
+            if (!(source instanceof String s) || s.isBlank()) {
+                throw ApiException.badRequest("reference-source-required", "source", indicatorCode);
+            }
+            if (s.strip().length() > 200) {
+                throw ApiException.badRequest("too-long", "source", "source", 200);
+            }
+            referenceSource = s.strip();
+        }
         jdbc.sql("delete from campaign_threshold where campaign_id = :c and indicator_code = :i")
                 .param("c", campaignId).param("i", indicatorCode).update();
         jdbc.sql("""
                 insert into campaign_threshold (campaign_id, indicator_code, threshold_number, threshold_grade, threshold_bool,
-                                                set_by, set_at)
-                values (:c, :i, :n, :g, :b, :u, :t)""")
+                                                reference_source, set_by, set_at)
+                values (:c, :i, :n, :g, :b, :src, :u, :t)""")
                 .param("c", campaignId).param("i", indicatorCode).param("n", t.number()).param("g", t.grade())
-                .param("b", t.bool()).param("u", user).param("t", Timestamp.from(clock.instant())).update();
+                .param("b", t.bool()).param("src", referenceSource).param("u", user)
+                .param("t", Timestamp.from(clock.instant())).update();
         return inForce(campaignId).stream().filter(i -> i.code().equals(indicatorCode)).findFirst().orElseThrow();
     }
 

@@ -10,6 +10,7 @@ import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.standard.StandardAreas;
 import cn.chuangwei.standard.Standards;
+import cn.chuangwei.standard.Threshold;
 import cn.chuangwei.task.RowCounts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -94,8 +95,9 @@ public class InspectionService {
                     .param("r", round.id()).param("p", prev).param("share", minShare).param("t", now).update();
             jdbc.sql("""
                     insert into inspection_reading (round_id, indicator_code, area_code, reading_number, reading_grade, reading_bool,
-                                                    result, carried, entered_by, entered_at)
-                    select :r, indicator_code, area_code, reading_number, reading_grade, reading_bool, result, true, entered_by, :t
+                                                    reading_first, reading_second, result, carried, entered_by, entered_at)
+                    select :r, indicator_code, area_code, reading_number, reading_grade, reading_bool, reading_first,
+                           reading_second, result, true, entered_by, :t
                     from inspection_reading where round_id = :p and result = 'COMPLIANT'""")
                     .param("r", round.id()).param("p", prev).param("t", now).update();
         }
@@ -208,7 +210,8 @@ public class InspectionService {
         for (SheetLines.Line line : SheetLines.read(text, 2, wanted.keySet(), "readings",
                 (n, code) -> ApiException.badRow("unknown-indicator-code", n, "readings", code))) {
             Standards.Indicator ind = wanted.get(line.code());
-            readings.put(line.code(), new Object[] {ind, Reading.parse(ind.type(), line.part(1), line.number(), line.code())});
+            readings.put(line.code(), new Object[] {ind, Reading.parse(ind.type(), ind.comparison(), line.part(1),
+                    line.number(), line.code())});
         }
         SheetLines.requireAll(wanted.keySet(), readings.keySet(), "readings", "indicator-not-read");
         Timestamp now = Timestamp.from(clock.instant());
@@ -217,10 +220,11 @@ public class InspectionService {
             Reading reading = (Reading) v[1];
             jdbc.sql("""
                     insert into inspection_reading (round_id, indicator_code, area_code, reading_number, reading_grade, reading_bool,
-                                                    carried, entered_by, entered_at)
-                    values (:r, :c, :a, :n, :g, :b, false, :u, :t)""")
+                                                    reading_first, reading_second, carried, entered_by, entered_at)
+                    values (:r, :c, :a, :n, :g, :b, :f, :s, false, :u, :t)""")
                     .param("r", r.id()).param("c", ind.code()).param("a", ind.areaCode()).param("n", reading.number())
-                    .param("g", reading.grade()).param("b", reading.bool()).param("u", user).param("t", now).update();
+                    .param("g", reading.grade()).param("b", reading.bool()).param("f", reading.first())
+                    .param("s", reading.second()).param("u", user).param("t", now).update();
         }
     }
 
@@ -237,8 +241,10 @@ public class InspectionService {
                     v.put("code", ind.code());
                     v.put("comparison", ind.comparison());
                     v.put("veto", ind.veto());
-                    BigDecimal number = rs.getBigDecimal("reading_number");
-                    v.put("reading", number == null ? null : number.doubleValue());
+                    v.put("reading", decimal(rs.getBigDecimal("reading_number")));
+                    // a three-year trend: the oldest and the middle year; "reading" is the latest
+                    v.put("reading1", decimal(rs.getBigDecimal("reading_first")));
+                    v.put("reading2", decimal(rs.getBigDecimal("reading_second")));
                     v.put("grade", rs.getString("reading_grade"));
                     v.put("achieved", rs.getObject("reading_bool"));
                     v.put("threshold", ind.threshold() instanceof BigDecimal b ? b.doubleValue() : null);
@@ -246,6 +252,10 @@ public class InspectionService {
                     out.add(v);
                 });
         return out;
+    }
+
+    private static Double decimal(BigDecimal d) {
+        return d == null ? null : d.doubleValue();
     }
 
     public void recordResult(long campaignId, String indicatorCode, String result) {
@@ -282,7 +292,8 @@ public class InspectionService {
                 .filter(a -> a[1].signum() > 0 && a[0].divide(a[1], 4, RoundingMode.HALF_UP).compareTo(std.minAreaShare()) < 0)
                 .count();
         Summary s = new Summary(results.getOrDefault("VETO_FAILED", 0) + vetoItemsFailed[0],
-                results.getOrDefault("FAILED", 0) + results.getOrDefault("MISSING", 0) + Math.max(0, missing), below,
+                results.getOrDefault("FAILED", 0) + results.getOrDefault("MISSING", 0)
+                        + results.getOrDefault("NO_REFERENCE", 0) + Math.max(0, missing), below,
                 total.divide(std.passScore(), 4, RoundingMode.HALF_UP).doubleValue(), total, max);
         jdbc.sql("""
                 update inspection_round set total_score = :t, max_score = :m, veto_failed = :v, failed_indicators = :f,
@@ -306,11 +317,13 @@ public class InspectionService {
                     out.add(new Failure(i.areaCode(), "整改：" + i.name(), i.requirement()
                             + (rs.getString("findings") == null ? "" : "（自查发现：" + rs.getString("findings") + "）")));
                 });
-        jdbc.sql("select * from inspection_reading where round_id = :r and result in ('FAILED', 'VETO_FAILED', 'MISSING') "
-                        + "order by indicator_code").param("r", r.id()).query(rs -> {
+        jdbc.sql("select * from inspection_reading where round_id = :r and result in ('FAILED', 'VETO_FAILED', 'MISSING', "
+                        + "'NO_REFERENCE') order by indicator_code").param("r", r.id()).query(rs -> {
                     Standards.Indicator i = inds.get(rs.getString("indicator_code"));
-                    out.add(new Failure(i.areaCode(), "整改：" + i.name() + "未达标",
-                            i.name() + "应达到" + i.threshold() + i.unit()));
+                    out.add("NO_REFERENCE".equals(rs.getString("result"))
+                            ? new Failure(i.areaCode(), "录入参照值：" + i.name(),
+                                    i.name() + "须与参照值（如全省平均水平）比较，本活动尚未录入参照值及其来源，无法判定")
+                            : new Failure(i.areaCode(), "整改：" + i.name() + "未达标", i.name() + "要求" + comparisonText(i)));
                 });
         return out;
     }
@@ -352,6 +365,10 @@ public class InspectionService {
         return switch (i.comparison()) {
             case "GE" -> "≥ " + i.threshold() + i.unit();
             case "LE" -> "≤ " + i.threshold() + i.unit();
+            case Threshold.GE_REFERENCE -> i.threshold() == null
+                    ? "不低于参照值（如全省平均水平；本活动尚未录入参照值，无法判定）"
+                    : "不低于参照值 " + i.threshold() + i.unit();
+            case Threshold.NOT_RISING -> "近三年逐年不上升（填三个年度数值，由远及近，如 52.1;51.8;51.0）";
             case "GRADE_AT_LEAST" -> "不低于" + i.threshold() + "级（A–D）";
             default -> "是/否（须为“是”）";
         };

@@ -27,7 +27,8 @@ public class RoundRecords {
     List<Map<String, Object>> readings(long roundId) {
         return jdbc.sql("""
                 select indicator_code as "indicatorCode", area_code as "areaCode", reading_number as "reading",
-                       reading_grade as "grade", reading_bool as "achieved", result, carried
+                       reading_grade as "grade", reading_bool as "achieved", reading_first as "readingFirst",
+                       reading_second as "readingSecond", result, carried
                 from inspection_reading where round_id = :r order by indicator_code""")
                 .param("r", roundId).query().listOfRows();
     }

@@ -6,6 +6,7 @@ import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.standard.StandardVersions;
 import cn.chuangwei.standard.StandardWorkbook;
 import cn.chuangwei.standard.Standards;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -105,17 +106,27 @@ class StandardController {
         return ResponseEntity.status(saved.changed() ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
     }
 
-    @GetMapping("/api/campaigns/{campaignId}/thresholds")
-    List<Standards.Indicator> inForce(@PathVariable long campaignId) {
-        campaigns.require(campaignId);
-        return thresholds.inForce(campaignId);
+    /** An indicator in force, and where its reference value is from when it is compared with one. */
+    record InForce(@JsonUnwrapped Standards.Indicator indicator, String referenceSource) {
     }
 
+    @GetMapping("/api/campaigns/{campaignId}/thresholds")
+    List<InForce> inForce(@PathVariable long campaignId) {
+        campaigns.require(campaignId);
+        CampaignThresholds.References refs = thresholds.references(campaignId);
+        return thresholds.inForce(campaignId).stream().map(i -> new InForce(i, refs.of(i.code()))).toList();
+    }
+
+    /**
+     * Sets the campaign's threshold of an indicator: {@code {"threshold": 95}}; for one compared with a reference, the
+     * reference and its source: {@code {"threshold": 71.2, "source": "…"}}.
+     */
     @PutMapping("/api/campaigns/{campaignId}/thresholds/{indicator}")
-    Standards.Indicator set(@PathVariable long campaignId, @PathVariable String indicator,
-                            @RequestBody Map<String, Object> body) {
+    InForce set(@PathVariable long campaignId, @PathVariable String indicator, @RequestBody Map<String, Object> body) {
         currentUser.requireOffice();
         campaigns.requireOffice(campaignId);
-        return thresholds.set(campaignId, indicator, body == null ? null : body.get("threshold"), currentUser.id());
+        Standards.Indicator set = thresholds.set(campaignId, indicator, body == null ? null : body.get("threshold"),
+                body == null ? null : body.get("source"), currentUser.id());
+        return new InForce(set, thresholds.references(campaignId).of(indicator));
     }
 }

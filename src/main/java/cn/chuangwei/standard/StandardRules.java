@@ -54,6 +54,9 @@ final class StandardRules {
             p.add(ApiException.badRequest("invalid-value", "minAreaShare", "minAreaShare"));
         }
         source(p, s.source(), "source");
+        if (s.scope() != null) {
+            text(p, s.scope(), "scope", 200);
+        }
         if (s.areas() == null || s.areas().isEmpty()) {
             p.add(ApiException.badRequest("required", "areas", "areas"));
             return p;
@@ -136,7 +139,7 @@ final class StandardRules {
         }
         try {
             Threshold.checkType(ind.type(), ind.comparison(), f);
-            Threshold.of(ind.type(), ind.threshold(), f + ".threshold", ind.code());
+            Threshold.ofIndicator(ind.type(), ind.comparison(), ind.threshold(), f + ".threshold", ind.code());
         } catch (ApiException e) {
             p.add(e);
         }

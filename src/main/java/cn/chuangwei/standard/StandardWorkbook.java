@@ -83,7 +83,8 @@ public class StandardWorkbook {
             new Column("name", "名称", "Name", Kind.TEXT, 30),
             new Column("nameEn", "英文名称", "English name", Kind.TEXT, 30),
             new Column("passScore", "合格分", "Pass score", Kind.DECIMAL, 8),
-            new Column("minAreaShare", "各方面最低得分率", "Least share per area", Kind.DECIMAL, 10)));
+            new Column("minAreaShare", "各方面最低得分率", "Least share per area", Kind.DECIMAL, 10),
+            new Column("scope", "适用范围", "Scope", Kind.TEXT, 16)));
     static final SheetSpec AREAS = sheet("areas", "方面", "Areas", List.of(
             new Column("code", "代码", "Code", Kind.TEXT, 20),
             new Column("name", "名称", "Name", Kind.TEXT, 20),

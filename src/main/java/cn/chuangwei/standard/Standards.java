@@ -42,10 +42,10 @@ public class Standards {
                        Provenance source) {
     }
 
-    /** A standard with its areas (from {@link StandardAreas}), items and indicators. */
+    /** A standard with its areas (from {@link StandardAreas}), items and indicators; its scope when it states one. */
     public record Standard(String code, String name, String nameEn, BigDecimal passScore, BigDecimal minAreaShare,
                            List<StandardAreas.Area> areas, List<Item> items, List<Indicator> indicators,
-                           Provenance source) {
+                           Provenance source, String scope) {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -114,13 +114,13 @@ public class Standards {
         }
         jdbc.sql("delete from standard where code = :c").param("c", s.code()).update();
         jdbc.sql("""
-                insert into standard (code, name, name_en, pass_score, min_area_share, content_hash, loaded_at,
+                insert into standard (code, name, name_en, pass_score, min_area_share, content_hash, loaded_at, scope,
                                       family, version, SOURCE_COLUMNS)
-                values (:c, :n, :e, :p, :m, :h, :t, :family, :version, SOURCE_PARAMS)""".replace("SOURCE_COLUMNS", SOURCE_COLUMNS)
+                values (:c, :n, :e, :p, :m, :h, :t, :scope, :family, :version, SOURCE_PARAMS)""".replace("SOURCE_COLUMNS", SOURCE_COLUMNS)
                         .replace("SOURCE_PARAMS", SOURCE_PARAMS))
                 .params(sourceParams(s.source())).param("family", family).param("version", version)
                 .param("c", s.code()).param("n", s.name()).param("e", s.nameEn()).param("p", s.passScore())
-                .param("m", s.minAreaShare()).param("h", hash).param("t", Timestamp.from(clock.instant())).update();
+                .param("m", s.minAreaShare()).param("h", hash).param("t", Timestamp.from(clock.instant())).param("scope", s.scope()).update();
         int areaSeq = 0;
         for (StandardFile.Area a : s.areas()) {
             jdbc.sql("insert into standard_area (standard_code, code, seq, name_zh, name_en, " + SOURCE_COLUMNS
@@ -142,7 +142,7 @@ public class Standards {
             }
             seq = 0;
             for (StandardFile.Indicator i : a.indicators() == null ? List.<StandardFile.Indicator>of() : a.indicators()) {
-                Threshold t = Threshold.of(i.type(), i.threshold(), "threshold", i.code());
+                Threshold t = Threshold.ofIndicator(i.type(), i.comparison(), i.threshold(), "threshold", i.code());
                 jdbc.sql("""
                         insert into standard_indicator (standard_code, code, area_code, seq, name_zh, name_en, value_type, unit,
                                                         comparison, threshold_number, threshold_grade, threshold_bool, veto, item_code,
@@ -167,7 +167,7 @@ public class Standards {
         return jdbc.sql("select * from standard where code = :c").param("c", code)
                 .query((rs, n) -> new Standard(rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
                         rs.getBigDecimal("pass_score"), rs.getBigDecimal("min_area_share"), areas.areas(code),
-                        items(code), indicators(code), source(rs)))
+                        items(code), indicators(code), source(rs), rs.getString("scope")))
                 .optional();
     }
 

@@ -9,12 +9,24 @@ import java.util.Set;
 /**
  * An indicator's threshold, checked against its value type: a number for PERCENT (0–100) and NUMBER, a grade A–D for
  * GRADE (A best), {@code true} for BOOLEAN. The comparison must fit the type.
+ *
+ * <p>Two comparisons of a number have no threshold in the standard: {@link #GE_REFERENCE} (the reading must be at
+ * least a reference value the office enters per campaign, such as the province's average, with its source; without
+ * it no verdict is reached) and {@link #NOT_RISING} (the reading is three yearly values, oldest first; it passes when
+ * no year is above the year before). The decision is {@code dmn/indicator-compliance.dmn}'s.
  */
 public record Threshold(BigDecimal number, String grade, Boolean bool) {
 
     public static final Set<String> TYPES = Set.of("PERCENT", "NUMBER", "GRADE", "BOOLEAN");
-    static final Map<String, Set<String>> COMPARISONS = Map.of(
-            "PERCENT", Set.of("GE", "LE"), "NUMBER", Set.of("GE", "LE"),
+    /** At least a reference value entered per campaign (e.g. 全省平均水平); the standard gives no number. */
+    public static final String GE_REFERENCE = "GE_REFERENCE";
+    /** Three yearly values, oldest first, none above the year before (a three-year trend not rising). */
+    public static final String NOT_RISING = "NOT_RISING";
+    /** The comparisons whose number is not the standard's. */
+    public static final Set<String> WITHOUT_THRESHOLD = Set.of(GE_REFERENCE, NOT_RISING);
+
+    public static final Map<String, Set<String>> COMPARISONS = Map.of(
+            "PERCENT", Set.of("GE", "LE", GE_REFERENCE, NOT_RISING), "NUMBER", Set.of("GE", "LE", GE_REFERENCE, NOT_RISING),
             "GRADE", Set.of("GRADE_AT_LEAST"), "BOOLEAN", Set.of("IS_TRUE"));
     public static final Set<String> GRADES = Set.of("A", "B", "C", "D");
     static final BigDecimal MAX_NUMBER = new BigDecimal("999999999.999");
@@ -29,6 +41,25 @@ public record Threshold(BigDecimal number, String grade, Boolean bool) {
             throw ApiException.badRequest("invalid-choice", field + ".comparison", field + ".comparison", comparison,
                     String.join(", ", COMPARISONS.get(type)));
         }
+    }
+
+    /** Whether an indicator compared so takes its threshold from the standard (not a reference, not a trend). */
+    public static boolean fromStandard(String comparison) {
+        return !WITHOUT_THRESHOLD.contains(comparison);
+    }
+
+    /**
+     * An indicator's threshold as a standard states it: none for {@link #WITHOUT_THRESHOLD} (a value given there is
+     * refused, so nobody believes a number the decision never reads), else {@link #of}.
+     */
+    public static Threshold ofIndicator(String type, String comparison, Object value, String field, String indicator) {
+        if (!fromStandard(comparison)) {
+            if (value != null) {
+                throw ApiException.badRequest("threshold-not-allowed", field, indicator, comparison);
+            }
+            return new Threshold(null, null, null);
+        }
+        return of(type, value, field, indicator);
     }
 
     /** Reads a threshold of the given type from a file or a request; refuses a value of the wrong type or range. */

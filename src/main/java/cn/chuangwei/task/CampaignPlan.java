@@ -7,6 +7,7 @@ import cn.chuangwei.campaign.CampaignTemplate.TemplatePhase;
 import cn.chuangwei.campaign.CampaignTemplate.TemplateTask;
 import cn.chuangwei.campaign.CampaignTemplate;
 import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.campaign.TemplateDates;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.org.Directory;
@@ -33,8 +34,10 @@ class CampaignPlan {
     private final TaskRowRepository rows;
     private final StandardAreas standards;
     private final Directory directory;
+    private final TemplateDates templateDates;
 
-    CampaignPlan(TaskRowRepository rows, StandardAreas standards, Directory directory) {
+    CampaignPlan(TaskRowRepository rows, StandardAreas standards, Directory directory, TemplateDates templateDates) {
+        this.templateDates = templateDates;
         this.rows = rows;
         this.standards = standards;
         this.directory = directory;
@@ -63,7 +66,7 @@ class CampaignPlan {
         taskRows.forEach(r -> rows.insert(campaign.campaignId(), r, TaskOrigin.PLAN, 0));
     }
 
-    private static List<NewTaskRow> fromTemplate(CampaignTemplate template, Map<String, CampaignUnit> units,
+    private List<NewTaskRow> fromTemplate(CampaignTemplate template, Map<String, CampaignUnit> units,
                                                  Map<Phase, DateRange> dates, Set<String> areaCodes) {
         Map<String, List<CampaignUnit>> byRole = new LinkedHashMap<>();
         for (CampaignUnit u : units.values()) {
@@ -82,10 +85,7 @@ class CampaignPlan {
                     missing.add(t.unit());
                     continue;
                 }
-                LocalDate deadline = range.start().plusDays(t.dueDay() - 1L);
-                if (deadline.isAfter(range.end())) {
-                    deadline = range.end();
-                }
+                LocalDate deadline = templateDates.deadline(range, t.dueDay());
                 String area = t.area() != null && areaCodes.contains(t.area()) ? t.area() : null;
                 for (CampaignUnit u : assigned) {
                     result.add(new NewTaskRow(p.phase(), t.title(), t.target(), u.code(), u.headUserId(), deadline,

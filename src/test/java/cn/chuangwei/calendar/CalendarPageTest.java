@@ -38,7 +38,12 @@ class CalendarPageTest {
         String day = PAGE + "?day=" + tuesday;
         WebSession.Page page = office.get(day);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("2031年5月6日 星期二").contains("当前：工作日").contains("设为休息日");
+        assertThat(page.body()).contains("2031年5月6日 星期二").contains("当前：工作日").contains("设为休息日")
+                .contains("2031年的节假日尚未录入，暂按周一至周五计算工作日");
+        // each year says how far its holidays can be trusted: 2026 as published, 2027 provisional
+        assertThat(office.get("/board/calendar/2026").body()).doesNotContain("id=\"year-status\"");
+        assertThat(office.get("/board/calendar/2027").body()).contains("id=\"year-status\"")
+                .contains("2027年的节假日安排为暂定");
 
         // no note: refused, named, nothing changed
         WebSession.Page refused = office.post(day, PAGE, Map.of("day", tuesday.toString(), "kind", "holiday", "note", ""));
@@ -49,7 +54,8 @@ class CalendarPageTest {
         assertThat(office.post(day, PAGE, Map.of("day", tuesday.toString(), "kind", "holiday", "note", "测试假日"))
                 .status()).isEqualTo(302);
         assertThat(calendar.isWorkingDay(tuesday)).isFalse();
-        assertThat(office.get(day).body()).contains("当前：休息日（测试假日）").contains("2031年5月6日").contains("法定节假日");
+        assertThat(office.get(day).body()).contains("当前：休息日（测试假日）").contains("2031年5月6日").contains("法定节假日")
+                .doesNotContain("id=\"year-status\"");
         assertThat(office.post(PAGE + "?day=" + saturday, PAGE, Map.of("day", saturday.toString(), "kind", "workday",
                 "note", "调休上班")).status()).isEqualTo(302);
         assertThat(calendar.isWorkingDay(saturday)).isTrue();

@@ -108,6 +108,9 @@ class CampaignSetupPageTest {
         assertThat(preview.body()).contains("id=\"create\"").contains("2027年7月1日").contains("2027年8月19日")
                 .contains("李书记").contains("王镇长").contains("陈主任").contains("东村村民委员会").contains("市级")
                 .contains("创建卫生乡镇");
+        // the phases as given end on Saturdays and start on Sundays: the preview says so
+        assertThat(preview.body()).contains("宣传发动的结束日2027年7月10日不是工作日")
+                .contains("组织实施的开始日2027年7月11日不是工作日");
         assertThat(campaigns()).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from campaign_unit where head_user_id = :h").param("h", t.heads.get(0))
                 .query(Long.class).single()).isZero();

@@ -37,6 +37,8 @@ class DemoDataTest {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    cn.chuangwei.calendar.WorkCalendar calendar;
 
     @AfterEach
     void tearDown() {
@@ -63,6 +65,12 @@ class DemoDataTest {
             management.executeJob(j.getId());
         }
         assertThat(demo.load()).as("loaded once").isNull();
+        // started two working days ago from the template: every deadline on a working day
+        assertThat(jdbc.sql("select deadline from task_row where campaign_id = :id").param("id", id)
+                .query(java.time.LocalDate.class).list()).isNotEmpty().allMatch(calendar::isWorkingDay);
+        assertThat(jdbc.sql("select start_date from campaign_phase where campaign_id = :id and phase = 'MOBILIZATION'")
+                .param("id", id).query(java.time.LocalDate.class).single())
+                .isEqualTo(calendar.addWorkingDays(java.time.LocalDate.of(2027, 11, 2), -2));
         assertThat(identity.createUserQuery().memberOfGroup("leading-group").count()).isGreaterThanOrEqualTo(5);
         assertThat(identity.createUserQuery().memberOfGroup("supervisors").count()).isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("select count(*) from campaign_unit where campaign_id = :id").param("id", id)

@@ -25,6 +25,15 @@ class InspectionDecisionTest {
         v.put("gradeThreshold", gradeThreshold);
         v.put("achieved", achieved);
         v.put("veto", veto);
+        v.put("reading1", null);
+        v.put("reading2", null);
+        return v;
+    }
+
+    static Map<String, Object> trend(Double oldest, Double middle, Double latest, boolean veto) {
+        Map<String, Object> v = reading("NOT_RISING", latest, null, null, null, null, veto);
+        v.put("reading1", oldest);
+        v.put("reading2", middle);
         return v;
     }
 
@@ -75,11 +84,68 @@ class InspectionDecisionTest {
     }
 
     @ParameterizedTest(name = "missing reading for {0} -> MISSING")
-    @CsvSource({"GE", "LE", "GRADE_AT_LEAST", "IS_TRUE"})
+    @CsvSource({"GE", "LE", "GRADE_AT_LEAST", "IS_TRUE", "NOT_RISING"})
     void missing(String comparison) {
         Outcome o = COMPLIANCE.evaluate(reading(comparison, null, 90.0, null, "C", null, true));
         assertThat(o.get("result")).isEqualTo("MISSING");
         assertThat(o.rule()).isEqualTo("Rule_Missing");
+    }
+
+    @ParameterizedTest(name = "reading {0} vs reference {1} -> {2}")
+    @CsvSource({
+            // 农村卫生厕所普及率 ≥ the province's average entered for the campaign: equal meets it, just below does not
+            "71.2,  71.2, COMPLIANT,    Rule_Compliant",
+            "71.19, 71.2, FAILED,       Rule_Failed",
+            "90,    71.2, COMPLIANT,    Rule_Compliant",
+            "0,     0,    COMPLIANT,    Rule_Compliant",
+            // no reference entered: no verdict, never a silent pass, whatever the reading
+            "100,   ,     NO_REFERENCE, Rule_NoReference",
+            "0,     ,     NO_REFERENCE, Rule_NoReference"})
+    void reference(double reading, Double reference, String result, String rule) {
+        Outcome o = COMPLIANCE.evaluate(reading("GE_REFERENCE", reading, reference, null, null, null, false));
+        assertThat(o.get("result")).isEqualTo(result);
+        assertThat(o.rule()).isEqualTo(rule);
+    }
+
+    @ParameterizedTest(name = "reading missing, reference {0} -> MISSING")
+    @CsvSource(value = {"71.2", "NULL"}, nullValues = "NULL")
+    void referenceWithoutReading(Double reference) {
+        Outcome o = COMPLIANCE.evaluate(reading("GE_REFERENCE", null, reference, null, null, null, false));
+        assertThat(o.get("result")).isEqualTo("MISSING");
+        assertThat(o.rule()).isEqualTo("Rule_Missing");
+    }
+
+    @ParameterizedTest(name = "trend {0}, {1}, {2} (veto {3}) -> {4}")
+    @CsvSource({
+            // 近视率 / 肥胖率 over three years, oldest first: not rising passes, any year-on-year rise fails
+            "52.0, 51.0, 50.0, false, COMPLIANT,   Rule_Compliant",   // falling
+            "52.0, 52.0, 52.0, false, COMPLIANT,   Rule_Compliant",   // flat
+            "52.0, 52.0, 51.9, false, COMPLIANT,   Rule_Compliant",   // flat, then falling
+            "50.0, 51.0, 52.0, false, FAILED,      Rule_Failed",      // rising
+            "52.0, 52.0, 52.1, false, FAILED,      Rule_Failed",      // rising in the last year only, just
+            "52.0, 52.1, 52.0, false, FAILED,      Rule_Failed",      // a rise, then back: a year rose
+            "52.0, 50.0, 51.0, false, FAILED,      Rule_Failed",      // latest below the oldest, but it rose last year
+            "50.0, 51.0, 52.0, true,  VETO_FAILED, Rule_VetoFailed"})
+    void trends(double oldest, double middle, double latest, boolean veto, String result, String rule) {
+        Outcome o = COMPLIANCE.evaluate(trend(oldest, middle, latest, veto));
+        assertThat(o.get("result")).isEqualTo(result);
+        assertThat(o.rule()).isEqualTo(rule);
+    }
+
+    @ParameterizedTest(name = "trend {0}, {1}, {2} -> MISSING")
+    @CsvSource(value = {"NULL, 51, 50", "52, NULL, 50", "52, 51, NULL"}, nullValues = "NULL")
+    void trendIncomplete(Double oldest, Double middle, Double latest) {
+        Outcome o = COMPLIANCE.evaluate(trend(oldest, middle, latest, false));
+        assertThat(o.get("result")).isEqualTo("MISSING");
+        assertThat(o.rule()).isEqualTo("Rule_Missing");
+    }
+
+    @ParameterizedTest(name = "grade {0} cannot be compared -> MISSING")
+    @CsvSource({"E", "X"})
+    void unreadable(String grade) {
+        Outcome o = COMPLIANCE.evaluate(reading("GRADE_AT_LEAST", null, null, grade, "C", null, true));
+        assertThat(o.get("result")).isEqualTo("MISSING");
+        assertThat(o.rule()).isEqualTo("Rule_Unreadable");
     }
 
     @ParameterizedTest(name = "vetoes {0}, failed {1}, areas low {2}, score/pass {3} -> {4}")
