@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -533,15 +532,18 @@ public class StandardWorkbook {
         return s.equals(zh) || s.equalsIgnoreCase(en);
     }
 
+    /** The order the drop-down lists show types and comparisons in; any other code follows, alphabetically. */
+    private static final List<String> ORDER = List.of("PERCENT", "NUMBER", "GRADE", "BOOLEAN", "GE", "LE",
+            "GRADE_AT_LEAST", "IS_TRUE", "GE_REFERENCE", "NOT_RISING");
+
     /** A choice column's codes, in the order of the drop-down list. */
     private static List<String> choices(Kind kind) {
+        java.util.Comparator<String> order = java.util.Comparator.comparing((String c) -> ORDER.contains(c)
+                ? ORDER.indexOf(c) : ORDER.size()).thenComparing(c -> c);
         return switch (kind) {
-            case TYPE -> List.copyOf(new TreeSet<>(Threshold.TYPES));
-            case COMPARISON -> {
-                TreeSet<String> all = new TreeSet<>();
-                Threshold.COMPARISONS.values().forEach(all::addAll);
-                yield List.copyOf(all);
-            }
+            case TYPE -> Threshold.TYPES.stream().sorted(order).toList();
+            case COMPARISON -> Threshold.COMPARISONS.values().stream().flatMap(java.util.Set::stream).distinct()
+                    .sorted(order).toList();
             case STATUS -> Provenance.STATUSES;
             default -> List.of("true", "false");
         };
