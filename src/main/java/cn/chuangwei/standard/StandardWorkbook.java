@@ -332,7 +332,7 @@ public class StandardWorkbook {
                 if (target == null) {
                     problems.add(new CellProblem(spec.zh(), e.getKey(), column(spec, "area"), code == null
                             ? ApiException.badRequest("required", "area", column(spec, "area"))
-                            : ApiException.badRequest("unknown-area", "area", code)));
+                            : ApiException.badRequest("workbook-unknown-area", "area", code)));
                     continue;
                 }
                 ArrayNode into = (ArrayNode) target.get(list);
