@@ -3,15 +3,20 @@ package cn.chuangwei.documents;
 import java.util.List;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Drop-down lists in a workbook a person fills in: the values down a column of a hidden sheet {@code lists}, named, and
- * a column of a sheet that takes only them (data validation, with an error box in the reader's language).
+ * a column of a sheet that takes only them (data validation, with an error box in the reader's language); and the looks
+ * of such a workbook's header row and date cells.
  */
 public final class DropDowns {
 
@@ -28,6 +33,25 @@ public final class DropDowns {
         wb.setSheetHidden(wb.getSheetIndex(lists), true);
         this.errorTitle = errorTitle;
         this.errorText = errorText;
+    }
+
+    /** The header row's look: bold on grey, wrapped. */
+    public static XSSFCellStyle headerStyle(XSSFWorkbook wb) {
+        XSSFCellStyle header = wb.createCellStyle();
+        XSSFFont bold = wb.createFont();
+        bold.setBold(true);
+        header.setFont(bold);
+        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header.setWrapText(true);
+        return header;
+    }
+
+    /** A date cell's look: yyyy-mm-dd. */
+    public static XSSFCellStyle dateStyle(XSSFWorkbook wb) {
+        XSSFCellStyle date = wb.createCellStyle();
+        date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+        return date;
     }
 
     /** Writes a named list of values (nothing when empty). */

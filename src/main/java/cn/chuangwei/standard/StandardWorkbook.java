@@ -29,11 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -158,15 +155,8 @@ public class StandardWorkbook {
     public byte[] write(StandardFile file, Locale locale) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Map<SheetSpec, List<JsonNode>> rows = file == null ? Map.of() : rows(file);
-            XSSFCellStyle header = wb.createCellStyle();
-            XSSFFont bold = wb.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setWrapText(true);
-            XSSFCellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            XSSFCellStyle header = DropDowns.headerStyle(wb);
+            XSSFCellStyle date = DropDowns.dateStyle(wb);
             List<XSSFSheet> sheets = new ArrayList<>();
             for (SheetSpec spec : SHEETS) {
                 XSSFSheet sheet = wb.createSheet(spec.zh());

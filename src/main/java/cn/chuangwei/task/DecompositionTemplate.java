@@ -15,11 +15,8 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -54,14 +51,8 @@ final class DecompositionTemplate {
                     texts.get("page.import.invalid.list", locale))
                     .list("phases", phases).list("units", unitNames).list("yesno", yesNo).list("areas", areaNames);
 
-            XSSFCellStyle header = wb.createCellStyle();
-            XSSFFont bold = wb.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            XSSFCellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            XSSFCellStyle header = DropDowns.headerStyle(wb);
+            XSSFCellStyle date = DropDowns.dateStyle(wb);
             XSSFRow head = sheet.createRow(0);
             for (int c = 0; c < FIELDS.size(); c++) {
                 head.createCell(c).setCellValue(DecompositionFile.HEADERS.get(FIELDS.get(c)).get(0));
