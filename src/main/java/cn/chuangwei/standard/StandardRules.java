@@ -152,10 +152,14 @@ final class StandardRules {
         }
     }
 
-    /** An entry's provenance: the document and a known status, within the columns' lengths. */
+    /**
+     * An entry's provenance, required on the standard and on every area, item and indicator (vetoes included): the
+     * document and a known status, within the columns' lengths.
+     */
     private static void source(List<ApiException> p, Provenance source, String field) {
         if (source == null) {
-            return; // TODO(issue 16, item 1): required once every shipped file carries its sources
+            p.add(ApiException.badRequest("required", field, field));
+            return;
         }
         text(p, source.document(), field + ".document", 100);
         if (source.status() == null || !Provenance.STATUSES.contains(source.status())) {

@@ -152,7 +152,7 @@ abstract class CampaignScenario {
         Api office = as(f.office);
         assertThat(activities()).contains("ExternalAcceptance", "submitApplication");
         JsonNode gaps = office.get("/api/campaigns/" + id + "/dossier/gaps").json();
-        assertThat(gaps.get("count").asInt()).isEqualTo(43);
+        assertThat(gaps.get("count").asInt()).isEqualTo(45);
         assertThat(texts(gaps.get("gaps"))).doesNotContain("ORG-01 " + "爱国卫生组织机构健全");
         byte[] zip = download(f.office, "/api/campaigns/" + id + "/dossier");
         Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
@@ -172,9 +172,8 @@ abstract class CampaignScenario {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        completeOnly(office, "submitApplication", Map.of("reference", "青创卫〔2027〕1号"));
-        completeOnly(office, "externalResults", Map.of("externalOutcome", "PASS"));
-        completeOnly(office, "publicNotice", Map.of("namingDate", "2027-12-30", "namingDocument", "省爱卫会〔2027〕8号"));
+        cn.chuangwei.campaign.CampaignProcessTest.acceptedAndNamed((key, answers) -> completeOnly(office, key, answers),
+                this::noticePeriodEnds);
     }
 
     byte[] download(String user, String path) {
@@ -218,7 +217,11 @@ abstract class CampaignScenario {
             String value = switch (i.get("type").asText()) {
                 case "GRADE" -> "A";
                 case "BOOLEAN" -> "是";
-                default -> "GE".equals(i.get("comparison").asText()) ? "100" : "0";
+                default -> switch (i.get("comparison").asText()) {
+                    case "GE", "GE_REFERENCE" -> "100";
+                    case "NOT_RISING" -> "50;50;50";
+                    default -> "0";
+                };
             };
             readings.append(i.get("code").asText()).append(',').append(value).append('\n');
         }
@@ -226,7 +229,7 @@ abstract class CampaignScenario {
         JsonNode rounds = as(f.office).get("/api/campaigns/" + id + "/inspections").json();
         assertThat(rounds).hasSize(1);
         assertThat(rounds.get(0).get("round").get("outcome").asText()).isEqualTo("READY");
-        assertThat(rounds.get(0).get("scores")).hasSize(44);
+        assertThat(rounds.get(0).get("scores")).hasSize(46);
     }
 
     /** Every unit head completes every task of their unit; the office accepts them all (returning one first if asked). */
@@ -291,6 +294,15 @@ abstract class CampaignScenario {
             }
             complete(signer, mine.get(0).get("id").asText(), body);
         }
+    }
+
+    /** The two weeks of 公示 pass: the timer waiting for them fires. */
+    void noticePeriodEnds() {
+        var acc = runtime.createProcessInstanceQuery().processInstanceBusinessKey("campaign-" + id)
+                .processDefinitionKey("acceptance").singleResult();
+        var ends = management.createJobQuery().processInstanceId(acc.getId()).activityId("NoticePeriodEnds").singleResult();
+        clock.set(ends.getDuedate().toInstant().plusSeconds(1));
+        management.executeJob(ends.getId());
     }
 
     void completeOnly(Api api, String key, Map<String, Object> body) {

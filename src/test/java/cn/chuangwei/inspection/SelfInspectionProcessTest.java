@@ -144,7 +144,7 @@ class SelfInspectionProcessTest {
         read(Map.of("SANITARY_TOILET_COVERAGE", "75"));
         assertThat(pi).isWaitingAt("PhaseAcceptance");
         assertThat(inspection.rounds(id)).extracting(InspectionService.Round::outcome).containsExactly("RECTIFY", "READY");
-        assertThat(inspection.rounds(id).get(0).totalScore()).isEqualByComparingTo("97");
+        assertThat(inspection.rounds(id).get(0).totalScore()).isEqualByComparingTo("98");
         assertThat(inspection.rounds(id).get(1).totalScore()).isEqualByComparingTo("100");
     }
 
