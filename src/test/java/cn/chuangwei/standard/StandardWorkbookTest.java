@@ -118,11 +118,12 @@ class StandardWorkbookTest {
         Api office = new Api(port, f.office, Fixture.PASSWORD);
         byte[] good = edit(office.bytes("/api/standards/provincial-jiangsu/workbook.xlsx"),
                 wb -> set(wb, "标准", 1, "代码", "test-" + f.p.toLowerCase()));
+        int unreferenced = firstRowNotNamed(good, "条目", "代码", "指标", "条目");
         byte[] broken = edit(good, wb -> {
             set(wb, "标准", 1, "合格分", "很高");
             set(wb, "方面", 2, "名称", "");
             set(wb, "条目", 3, "分值", "12");
-            set(wb, "条目", 5, "方面", "NO_SUCH_AREA");
+            set(wb, "条目", unreferenced, "方面", "NO_SUCH_AREA");
             set(wb, "条目", 6, "一票否决", "也许");
             set(wb, "指标", 1, "阈值", "120");
             set(wb, "指标", 2, "类型", "颜色");
@@ -140,7 +141,7 @@ class StandardWorkbookTest {
             assertThat(p.get("message").asText()).isNotBlank();
             assertThat(p.get("messageEn").asText()).isNotBlank();
         }
-        assertThat(faults).containsExactlyInAnyOrder("标准/2/合格分", "方面/3/名称", "条目/4/分值", "条目/6/方面",
+        assertThat(faults).containsExactlyInAnyOrder("标准/2/合格分", "方面/3/名称", "条目/4/分值", "条目/" + (unreferenced + 1) + "/方面",
                 "条目/7/一票否决", "指标/2/阈值", "指标/3/类型", "指标/4/核实状态", "指标/5/发布日期");
         assertThat(rows()).isEqualTo(before);
 
@@ -221,6 +222,33 @@ class StandardWorkbookTest {
             }
         }
         throw new AssertionError("no " + value + " under " + header);
+    }
+
+    /**
+     * The first data row from the seventh on (not one the test breaks otherwise) whose {@code header} value no row of
+     * {@code otherSheet} names under {@code otherHeader}: an item no indicator measures.
+     */
+    static int firstRowNotNamed(byte[] xlsx, String sheet, String header, String otherSheet, String otherHeader)
+            throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet other = wb.getSheet(otherSheet);
+            int oc = column(other, otherHeader);
+            Set<String> named = new java.util.HashSet<>();
+            for (int r = 1; r <= other.getLastRowNum(); r++) {
+                Cell c = other.getRow(r).getCell(oc);
+                if (c != null) {
+                    named.add(c.getStringCellValue());
+                }
+            }
+            Sheet s = wb.getSheet(sheet);
+            int col = column(s, header);
+            for (int r = 7; r <= s.getLastRowNum(); r++) {
+                if (!named.contains(s.getRow(r).getCell(col).getStringCellValue())) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError("every row of " + sheet + " is named on " + otherSheet);
     }
 
     static String cell(byte[] xlsx, String sheet, int row, String header) throws IOException {
