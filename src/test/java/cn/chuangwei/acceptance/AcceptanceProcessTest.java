@@ -191,6 +191,7 @@ class AcceptanceProcessTest {
         User u = identity.newUser(userId);
         u.setFirstName(userId);
         u.setLastName("爱卫办");
+        u.setEmail(userId + "@test.example");
         u.setPassword(Fixture.PASSWORD);
         identity.saveUser(u);
         return userId;
@@ -489,4 +490,78 @@ class AcceptanceProcessTest {
         assertThat(task("submitApplication")).isNotNull();
         assertThat(acceptance.attempts(id)).isEmpty();
     }
+
+    /** The mails put in the outbox for an overdue step: recipient and subject. */
+    List<String> overdueMails(Task t) {
+        return jdbc.sql("select recipient_user, subject from mail_outbox where idempotency_key like :k order by recipient_user")
+                .param("k", "step-overdue:" + t.getId() + ":%")
+                .query((rs, n) -> rs.getString("recipient_user") + " " + rs.getString("subject")).list();
+    }
+
+    Job overdueTimer(ProcessInstance process, String step) {
+        return management.createJobQuery().processInstanceId(process.getId()).activityId(step + "Overdue").singleResult();
+    }
+
+    @Test
+    void anAuthoritysStepStillOpenAtItsDueDateRemindsItsPeopleAndStaysOpen() {
+        Region province = regions.ensure("测试省" + f.p, Region.Level.PROVINCE, null);
+        Region county = regions.ensure("测试县" + f.p, Region.Level.COUNTY, province.id());
+        Campaign c = campaigns.find(id).orElseThrow();
+        jdbc.sql("update region set parent_id = :p where id = :t").param("p", county.id()).param("t", c.townId()).update();
+        regions.addOverseer(county, person("xian" + f.p));
+        ProcessInstance acc = apply("PROVINCIAL");
+        // the office submits in time: its step's timer goes with it, nobody is reminded
+        Task submitted = task("submitApplication");
+        assertThat(overdueTimer(acc, "submitApplication").getDuedate()).isEqualTo(submitted.getDueDate());
+        submit();
+        assertThat(overdueTimer(acc, "submitApplication")).isNull();
+        assertThat(overdueMails(submitted)).isEmpty();
+        // the county's 初审 is not done by its due date (2027-09-30, 18:00)
+        Task preliminary = task("countyPreliminaryReview");
+        Job timer = overdueTimer(acc, "countyPreliminaryReview");
+        assertThat(timer.getDuedate()).isEqualTo(preliminary.getDueDate());
+        clock.set(LocalDateTime.of(2027, 9, 30, 18, 0, 1));
+        management.executeJob(timer.getId());
+        assertThat(overdueMails(preliminary)).containsExactly("xian" + f.p + " 【超期提醒】县（市）初审（2027-09-30到期）");
+        assertThat(jdbc.sql("select body from mail_outbox where idempotency_key = :k")
+                .param("k", "step-overdue:" + preliminary.getId() + ":xian" + f.p).query(String.class).single())
+                .contains(c.name()).contains("/work/tasks/" + preliminary.getId());
+        assertThat(acc).isWaitingAt("countyPreliminaryReview");
+        assertThat(task("countyPreliminaryReview").getId()).isEqualTo(preliminary.getId());
+        assertThat(overdueTimer(acc, "countyPreliminaryReview")).isNull();
+        // done late, the process goes on and the next step has its own timer
+        complete("countyPreliminaryReview", decided("preliminaryDecision", "PASS", "青爱卫〔2027〕9号"));
+        assertThat(overdueTimer(acc, "documentReview").getDuedate()).isEqualTo(task("documentReview").getDueDate());
+    }
+
+    @Test
+    void aReReviewStillOpenAtItsDueDateRemindsTheTownsOfficeInEachOnesLanguage() {
+        ProcessInstance maintenance = named();
+        Job due = management.createJobQuery().processInstanceId(maintenance.getId()).activityId("ReReviewDue").singleResult();
+        clock.set(LocalDate.of(2030, 12, 20).atTime(9, 0, 1));
+        management.executeJob(due.getId());
+        complete("submitReReview", Map.of("reference", "青创卫〔2030〕1号"));
+        Task review = task("reReview");
+        identity.setUserInfo(f.office, "locale", "en");
+        Job timer = overdueTimer(maintenance, "reReview");
+        assertThat(timer.getDuedate()).isEqualTo(review.getDueDate());
+        clock.set(review.getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDateTime().plusSeconds(1));
+        management.executeJob(timer.getId());
+        String deadline = review.getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDate().toString();
+        List<String> office = identity.createUserQuery().memberOfGroup(Groups.OFFICE).list().stream().map(User::getId)
+                .sorted().toList();
+        assertThat(overdueMails(review)).hasSize(office.size())
+                .contains(f.office + " [Overdue] Re-review was due on " + deadline);
+        assertThat(maintenance).isWaitingAt("reReview");
+        // claimed, the next step reminds only the person who took it
+        review("OPEN", "FAIL");
+        Task criticism = task("recordCriticism");
+        tasks.claim(criticism.getId(), f.office);
+        clock.set(criticism.getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDateTime().plusSeconds(1));
+        management.executeJob(overdueTimer(maintenance, "recordCriticism").getId());
+        assertThat(overdueMails(criticism)).containsExactly(f.office + " [Overdue] Public criticism was due on "
+                + criticism.getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDate());
+        assertThat(maintenance).isWaitingAt("recordCriticism");
+    }
+
 }
