@@ -66,7 +66,7 @@ class AcceptanceRecord {
 
     record View(Summary summary, List<Application> applications, List<Step> steps, List<Open> open,
                 List<Problem> problems, List<Review> reviews) {
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return applications.isEmpty() && steps.isEmpty() && open.isEmpty() && reviews.isEmpty();
         }
     }
@@ -104,13 +104,21 @@ class AcceptanceRecord {
         this.texts = texts;
     }
 
-    /** The record of a campaign the caller may see (the page checks that first). */
+    /**
+     * The record of a campaign the caller may see (the page checks that first), read with the application's rights: the
+     * route's decision and the engine's open tasks are not the caller's to read.
+     */
     View of(Campaign c, Locale locale) {
+        return appRights.lookUp(() -> read(c, locale));
+    }
+
+    private View read(Campaign c, Locale locale) {
         Function<String, String> names = directory.displayNames();
         Map<String, Standards.Item> items = standards.find(c.standardCode()).map(s -> s.items().stream()
                 .collect(Collectors.toMap(Standards.Item::code, Function.identity(), (a, b) -> a))).orElse(Map.of());
         Map<String, String> authorityNames = new java.util.HashMap<>();
         Function<String, String> authority = level -> level == null ? ""
+                : "TOWN".equals(level) ? text(locale, "page.acceptance.town-office")
                 : authorityNames.computeIfAbsent(level, l -> authorities.name(c.id(), l, locale));
         int noticeDays = authorities.route(c.id()).noticeDays();
 
@@ -169,31 +177,29 @@ class AcceptanceRecord {
 
     /** The steps open now: who owns each (the person who took it, the authority's people, or the town's office). */
     private List<Open> open(Campaign c, Locale locale, Function<String, String> names) {
-        return appRights.lookUp(() -> {
-            List<Open> open = new ArrayList<>();
-            for (Task t : tasks.createTaskQuery().processInstanceBusinessKey("campaign-" + c.id())
-                    .taskDefinitionKeyIn(TASKS.toArray(String[]::new)).orderByTaskCreateTime().asc().list()) {
-                Set<String> owners = new LinkedHashSet<>();
-                if (t.getAssignee() != null) {
-                    owners.add(names.apply(t.getAssignee()));
-                } else {
-                    for (IdentityLink l : tasks.getIdentityLinksForTask(t.getId())) {
-                        if (!IdentityLinkType.CANDIDATE.equals(l.getType())) {
-                            continue;
-                        }
-                        owners.add(l.getUserId() != null ? names.apply(l.getUserId())
-                                : Groups.OFFICE.equals(l.getGroupId()) ? text(locale, "page.acceptance.town-office")
-                                : text(locale, "page.acceptance.others"));
+        List<Open> open = new ArrayList<>();
+        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey("campaign-" + c.id())
+                .taskDefinitionKeyIn(TASKS.toArray(String[]::new)).orderByTaskCreateTime().asc().list()) {
+            Set<String> owners = new LinkedHashSet<>();
+            if (t.getAssignee() != null) {
+                owners.add(names.apply(t.getAssignee()));
+            } else {
+                for (IdentityLink l : tasks.getIdentityLinksForTask(t.getId())) {
+                    if (!IdentityLinkType.CANDIDATE.equals(l.getType())) {
+                        continue;
                     }
+                    owners.add(l.getUserId() != null ? names.apply(l.getUserId())
+                            : Groups.OFFICE.equals(l.getGroupId()) ? text(locale, "page.acceptance.town-office")
+                            : text(locale, "page.acceptance.others"));
                 }
-                LocalDate due = t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(dueDates.zone()).toLocalDate();
-                LocalDate created = t.getCreateTime().toInstant().atZone(dueDates.zone()).toLocalDate();
-                String colour = due == null ? "GREEN" : supervision.colour(created, due);
-                open.add(new Open(text(locale, "acceptance.task." + t.getTaskDefinitionKey()), String.join("、", owners),
-                        due, colour.toLowerCase(Locale.ROOT), text(locale, "page.colour." + colour)));
             }
-            return open;
-        });
+            LocalDate due = t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(dueDates.zone()).toLocalDate();
+            LocalDate created = t.getCreateTime().toInstant().atZone(dueDates.zone()).toLocalDate();
+            String colour = due == null ? "GREEN" : supervision.colour(created, due);
+            open.add(new Open(text(locale, "acceptance.task." + t.getTaskDefinitionKey()), String.join("、", owners),
+                    due, colour.toLowerCase(Locale.ROOT), text(locale, "page.colour." + colour)));
+        }
+        return open;
     }
 
     /** A problem list ("ES-02,集贸市场周边有积存垃圾" a line) as read: the item's name, then what was found. */
@@ -222,7 +228,7 @@ class AcceptanceRecord {
             return "grey";
         }
         return switch (outcome) {
-            case "PASS", "NAMED", "NONE", "REJECTED", "PUBLISHED" -> "green";
+            case "PASS", "NAMED", "NONE", "REJECTED", "PUBLISHED", "SUBMITTED" -> "green";
             case "RETURN", "RECEIVED" -> "yellow";
             default -> "red";
         };
