@@ -20,8 +20,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -79,6 +77,7 @@ class AcceptanceRecord {
     private final Standards standards;
     private final TaskRowRepository rows;
     private final TaskService tasks;
+    private final StepOwners stepOwners;
     private final AppRights appRights;
     private final Directory directory;
     private final SupervisionService supervision;
@@ -87,7 +86,7 @@ class AcceptanceRecord {
 
     AcceptanceRecord(JdbcClient jdbc, AcceptanceService acceptance, AcceptanceSteps steps, ReReviews reReviews,
                      AcceptanceAuthorities authorities, Standards standards, TaskRowRepository rows, TaskService tasks,
-                     AppRights appRights, Directory directory, SupervisionService supervision, DueDates dueDates,
+                     StepOwners stepOwners, AppRights appRights, Directory directory, SupervisionService supervision, DueDates dueDates,
                      Texts texts) {
         this.jdbc = jdbc;
         this.acceptance = acceptance;
@@ -97,6 +96,7 @@ class AcceptanceRecord {
         this.standards = standards;
         this.rows = rows;
         this.tasks = tasks;
+        this.stepOwners = stepOwners;
         this.appRights = appRights;
         this.directory = directory;
         this.supervision = supervision;
@@ -180,19 +180,14 @@ class AcceptanceRecord {
         List<Open> open = new ArrayList<>();
         for (Task t : tasks.createTaskQuery().processInstanceBusinessKey("campaign-" + c.id())
                 .taskDefinitionKeyIn(TASKS.toArray(String[]::new)).orderByTaskCreateTime().asc().list()) {
+            StepOwners.Owners o = stepOwners.of(t);
             Set<String> owners = new LinkedHashSet<>();
-            if (t.getAssignee() != null) {
-                owners.add(names.apply(t.getAssignee()));
-            } else {
-                for (IdentityLink l : tasks.getIdentityLinksForTask(t.getId())) {
-                    if (!IdentityLinkType.CANDIDATE.equals(l.getType())) {
-                        continue;
-                    }
-                    owners.add(l.getUserId() != null ? names.apply(l.getUserId())
-                            : Groups.OFFICE.equals(l.getGroupId()) ? text(locale, "page.acceptance.town-office")
-                            : text(locale, "page.acceptance.others"));
-                }
+            if (o.assignee() != null) {
+                owners.add(names.apply(o.assignee()));
             }
+            o.users().forEach(u -> owners.add(names.apply(u)));
+            o.groups().forEach(g -> owners.add(text(locale, Groups.OFFICE.equals(g) ? "page.acceptance.town-office"
+                    : "page.acceptance.others")));
             LocalDate due = t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(dueDates.zone()).toLocalDate();
             LocalDate created = t.getCreateTime().toInstant().atZone(dueDates.zone()).toLocalDate();
             String colour = due == null ? "GREEN" : supervision.colour(created, due);
