@@ -114,7 +114,8 @@ class CasePage {
                     : pc.handleDue() != null && pc.handleDue().isBefore(now) ? "red" : null;
             rows.add(List.of(Cell.link(pc.id(), CaseSheet.href(pc)), Cell.of(time(pc.reportedAt())),
                     Cell.of(grids.getOrDefault(pc.gridCode(), pc.gridCode())),
-                    Cell.of(categories.getOrDefault(pc.category(), pc.category())), Cell.of(pc.address()),
+                    Cell.of(categories.getOrDefault(pc.category(), pc.category())),
+                    Cell.of(names.source(pc.source(), locale)), Cell.of(pc.address()),
                     Cell.of(pc.description()), Cell.of(texts.get("case-status." + pc.status(), locale)).tone(tone),
                     pc.unitCode() == null ? Cell.of("") : Cell.link(unitNames.getOrDefault(pc.unitCode(), pc.unitCode()),
                             "/board/" + campaignId + "/cases?unit=" + pc.unitCode()),
@@ -140,7 +141,7 @@ class CasePage {
         model.addAttribute("table", new Table(texts.get("page.cases", locale, c.name()), String.join(" · ", filters),
                 List.of(texts.get("page.col.case", locale), texts.get("page.col.reported-at", locale),
                         texts.get("page.col.grid", locale), texts.get("page.col.category", locale),
-                        texts.get("page.col.address", locale), texts.get("page.col.description", locale),
+                        texts.get("page.col.source", locale), texts.get("page.col.address", locale), texts.get("page.col.description", locale),
                         texts.get("page.col.status", locale), texts.get("export.col.unit", locale),
                         texts.get("page.col.handle-due", locale), texts.get("page.col.closed-at", locale)),
                 rows, "/board/" + campaignId + "/cases/xlsx?month=" + month + "&lang=" + Pages.lang(locale),

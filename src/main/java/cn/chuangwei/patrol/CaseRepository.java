@@ -24,9 +24,11 @@ class CaseRepository {
     long insert(CaseService.Report r, String source, String user, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into patrol_case (campaign_id, grid_code, source, category, urgency, description, address, latitude,
-                                         longitude, reported_by, caller_name, caller_phone, caller_email, status, reported_at)
-                values (:c, :g, :s, :cat, :u, :d, :a, :lat, :lon, :by, :cn, :cp, :ce, :reported, :t)""")
+                insert into patrol_case (campaign_id, grid_code, source, source_ref, category, urgency, description, address,
+                                         latitude, longitude, reported_by, caller_name, caller_phone, caller_email, status,
+                                         reported_at)
+                values (:c, :g, :s, :sr, :cat, :u, :d, :a, :lat, :lon, :by, :cn, :cp, :ce, :reported, :t)""")
+                .param("sr", r.sourceRef())
                 .param("reported", CaseStatus.REPORTED.name()).param("c", r.campaignId()).param("g", r.gridCode()).param("s", source).param("cat", r.category())
                 .param("u", r.urgency()).param("d", r.description()).param("a", r.address()).param("lat", r.latitude())
                 .param("lon", r.longitude()).param("by", user).param("cn", r.callerName()).param("cp", r.callerPhone())
@@ -103,7 +105,7 @@ class CaseRepository {
 
     private static PatrolCase row(ResultSet rs, int n) throws SQLException {
         return new PatrolCase(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("grid_code"), rs.getString("source"),
-                rs.getString("category"), rs.getString("urgency"), rs.getString("description"), rs.getString("address"),
+                rs.getString("source_ref"), rs.getString("category"), rs.getString("urgency"), rs.getString("description"), rs.getString("address"),
                 rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getString("reported_by"),
                 rs.getString("caller_name"), rs.getString("caller_phone"), rs.getString("caller_email"),
                 rs.getString("status"), rs.getString("unit_code"), rs.getBoolean("sent_back"), rs.getInt("rework_count"),

@@ -39,11 +39,27 @@ public class CaseService {
     static final Set<String> URGENCIES = Set.of("NORMAL", "URGENT");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    /** What a reporter says; the caller's fields only for a complaint. */
+    /**
+     * What a reporter says; the caller's fields only for a complaint. {@code source}: {@code PATROL} (巡查, the default),
+     * {@code VIDEO} (视频监控, with the camera or point as {@code sourceRef}) or {@code ASSIGNED} (上级交办, recorded by the
+     * office with the assigning document's number as {@code sourceRef}); a complaint's is {@code HOTLINE}.
+     */
     public record Report(Long campaignId, String gridCode, String category, String urgency, String description,
                          String address, BigDecimal latitude, BigDecimal longitude, String callerName, String callerPhone,
-                         String callerEmail) {
+                         String callerEmail, String source, String sourceRef) {
+
+        /** A report found on patrol or taken on the hotline, as before the other sources. */
+        public Report(Long campaignId, String gridCode, String category, String urgency, String description,
+                      String address, BigDecimal latitude, BigDecimal longitude, String callerName, String callerPhone,
+                      String callerEmail) {
+            this(campaignId, gridCode, category, urgency, description, address, latitude, longitude, callerName,
+                    callerPhone, callerEmail, null, null);
+        }
     }
+
+    /** Where a case comes from: the hotline's complaints have their own address, the others are reported here. */
+    static final List<String> REPORTED_SOURCES = List.of("PATROL", "VIDEO", "ASSIGNED");
+    static final int SOURCE_REF_MAX = 100;
 
     /** A grid of the campaign's town and the inspector who patrols it. */
     public record Grid(String code, String name, String inspector) {
@@ -99,7 +115,7 @@ public class CaseService {
             throw ApiException.forbidden(complaint ? "hotline-only" : "inspectors-only");
         }
         Report checked = check(r, complaint);
-        long id = cases.insert(checked, complaint ? "HOTLINE" : "PATROL", currentUser.id(), clock.instant());
+        long id = cases.insert(checked, checked.source(), currentUser.id(), clock.instant());
         cases.event(id, "REPORTED", currentUser.id(), null, clock.instant());
         String pi = runtime.startProcessInstanceByKey("patrol-case", "case-" + id,
                 Map.of("caseId", id, "campaignId", checked.campaignId())).getId();
@@ -136,6 +152,17 @@ public class CaseService {
         if (!URGENCIES.contains(urgency)) {
             throw ApiException.badRequest("invalid-choice", "urgency", "urgency", r.urgency(), "NORMAL, URGENT");
         }
+        String source = complaint ? "HOTLINE" : r.source() == null || r.source().isBlank() ? "PATROL"
+                : r.source().trim().toUpperCase(Locale.ROOT);
+        if (!complaint && !REPORTED_SOURCES.contains(source)) {
+            throw ApiException.badRequest("invalid-choice", "source", "source", r.source(), String.join(", ", REPORTED_SOURCES));
+        }
+        if ("ASSIGNED".equals(source) && !visibility.isOfficeOf(c.tenantId())) {
+            throw ApiException.forbidden("office-only"); // a higher authority's assignment reaches the town's office
+        }
+        // the assigning document's number, or the camera or point the video comes from
+        String sourceRef = "ASSIGNED".equals(source) || "VIDEO".equals(source)
+                ? text(r.sourceRef(), "sourceRef", SOURCE_REF_MAX, true) : null;
         String description = text(r.description(), "description", 2000, true);
         String address = text(r.address(), "address", 300, true);
         if ((r.latitude() == null) != (r.longitude() == null)) {
@@ -160,7 +187,7 @@ public class CaseService {
             }
         }
         return new Report(c.id(), r.gridCode().trim(), category, urgency, description, address, r.latitude(), r.longitude(),
-                callerName, callerPhone, callerEmail);
+                callerName, callerPhone, callerEmail, source, sourceRef);
     }
 
     /**

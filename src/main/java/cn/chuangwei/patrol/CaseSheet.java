@@ -65,11 +65,14 @@ class CaseSheet {
         m.put("campaignId", c.campaignId());
         m.put("href", href(c));
         m.put("category", names.category(c.category(), locale));
+        m.put("classified", names.classifiedName(c.category(), locale));
         m.put("status", texts.get("case-status." + c.status(), locale));
         m.put("tone", tone(c));
         m.put("urgent", "URGENT".equals(c.urgency()));
         m.put("urgency", texts.get("page.case.urgency." + c.urgency(), locale));
-        m.put("source", texts.get("page.case.source." + c.source(), locale));
+        m.put("source", names.source(c.source(), locale));
+        m.put("sourceRef", c.sourceRef());
+        m.put("sourceRefLabel", c.sourceRef() == null ? null : texts.get("page.case.source-ref." + c.source(), locale));
         m.put("description", c.description());
         m.put("address", c.address());
         m.put("latitude", plain(c.latitude()));

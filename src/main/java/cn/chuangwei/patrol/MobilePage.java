@@ -106,7 +106,8 @@ class MobilePage {
                     fields.get("urgency"), fields.get("description"), fields.get("address"),
                     number("latitude", fields.get("latitude")), number("longitude", fields.get("longitude")),
                     complaint ? fields.get("callerName") : null, complaint ? fields.get("callerPhone") : null,
-                    complaint ? fields.get("callerEmail") : null);
+                    complaint ? fields.get("callerEmail") : null, complaint ? null : fields.get("source"),
+                    complaint ? null : fields.get("sourceRef"));
             List<CaseService.Photo> files = new ArrayList<>();
             for (MultipartFile f : photos == null ? List.<MultipartFile>of() : photos) {
                 if (!f.isEmpty()) {
@@ -132,6 +133,11 @@ class MobilePage {
         model.addAttribute("complaint", complaint);
         model.addAttribute("grids", grids);
         model.addAttribute("categories", categories);
+        model.addAttribute("categoryGroups", names.groups(locale));
+        // 上级交办 reaches the office only: the others report what they find on patrol or on video
+        model.addAttribute("sources", currentUser.isOffice() ? CaseService.REPORTED_SOURCES
+                : CaseService.REPORTED_SOURCES.stream().filter(o -> !"ASSIGNED".equals(o)).toList());
+        model.addAttribute("sourceRefMax", CaseService.SOURCE_REF_MAX);
         model.addAttribute("entered", new HashMap<>(entered));
         model.addAttribute("error", error);
         model.addAttribute("errorField", errorField);

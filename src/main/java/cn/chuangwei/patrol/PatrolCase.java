@@ -5,11 +5,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A patrol or complaint case (案卷). The caller's contact is private: the API shows it to the office and the hotline
+ * A patrol or complaint case (案卷): found on patrol (巡查), on video (视频, {@code sourceRef} the camera or point),
+ * assigned by a higher authority (上级交办, {@code sourceRef} the document's number) or a citizen's complaint (热线).
+ * The caller's contact is private: the API shows it to the office and the hotline
  * only ({@link #withoutCaller()} for everyone else).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PatrolCase(long id, long campaignId, String gridCode, String source, String category, String urgency,
+public record PatrolCase(long id, long campaignId, String gridCode, String source, String sourceRef, String category,
+                         String urgency,
                          String description, String address, BigDecimal latitude, BigDecimal longitude, String reportedBy,
                          String callerName, String callerPhone, String callerEmail, String status, String unitCode,
                          boolean sentBack, int reworkCount, boolean reopened, Instant handleDue, String voidReason,
@@ -18,7 +21,8 @@ public record PatrolCase(long id, long campaignId, String gridCode, String sourc
                          String processInstanceId) {
 
     public PatrolCase withoutCaller() {
-        return new PatrolCase(id, campaignId, gridCode, source, category, urgency, description, address, latitude, longitude,
+        return new PatrolCase(id, campaignId, gridCode, source, sourceRef, category, urgency, description, address,
+                latitude, longitude,
                 reportedBy, null, null, null, status, unitCode, sentBack, reworkCount, reopened, handleDue, voidReason,
                 pendingReason, handleResult, reportedAt, registeredAt, dispatchedAt, handledAt, closedAt, closedOnTime,
                 processInstanceId);

@@ -172,9 +172,8 @@ abstract class CampaignScenario {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        completeOnly(office, "submitApplication", Map.of("reference", "青创卫〔2027〕1号"));
-        completeOnly(office, "externalResults", Map.of("externalOutcome", "PASS"));
-        completeOnly(office, "publicNotice", Map.of("namingDate", "2027-12-30", "namingDocument", "省爱卫会〔2027〕8号"));
+        cn.chuangwei.campaign.CampaignProcessTest.acceptedAndNamed((key, answers) -> completeOnly(office, key, answers),
+                this::noticePeriodEnds);
     }
 
     byte[] download(String user, String path) {
@@ -295,6 +294,15 @@ abstract class CampaignScenario {
             }
             complete(signer, mine.get(0).get("id").asText(), body);
         }
+    }
+
+    /** The two weeks of 公示 pass: the timer waiting for them fires. */
+    void noticePeriodEnds() {
+        var acc = runtime.createProcessInstanceQuery().processInstanceBusinessKey("campaign-" + id)
+                .processDefinitionKey("acceptance").singleResult();
+        var ends = management.createJobQuery().processInstanceId(acc.getId()).activityId("NoticePeriodEnds").singleResult();
+        clock.set(ends.getDuedate().toInstant().plusSeconds(1));
+        management.executeJob(ends.getId());
     }
 
     void completeOnly(Api api, String key, Map<String, Object> body) {

@@ -131,7 +131,7 @@ class CaseBrowserTest {
                     .query(Long.class).single();
             b.find("#reported-case").click();
             b.find("#case-panel");
-            assertThat(b.text("#case-category")).isEqualTo("乱堆乱放");
+            assertThat(b.text("#case-category")).isEqualTo("事件 · 街面秩序 · 乱堆乱放");
             assertThat(b.text("#case-grid")).isEqualTo("青山街网格");
             WebElement own = b.find("#case-photos img.thumb");
             new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> loaded(b, own));
@@ -153,7 +153,7 @@ class CaseBrowserTest {
             new WebDriverWait(b.driver(), Duration.ofSeconds(20))
                     .until(d -> "true".equals(b.find("#form").getDomAttribute("data-rendered")));
             b.find("#case-panel");
-            assertThat(b.text("#case-category")).isEqualTo("乱堆乱放");
+            assertThat(b.text("#case-category")).isEqualTo("事件 · 街面秩序 · 乱堆乱放");
             assertThat(b.text("#case-description")).isEqualTo(description);
             assertThat(b.text("#case-reporter")).contains("王网格员");
             assertThat(b.text("#case-grid")).isEqualTo("青山街网格");

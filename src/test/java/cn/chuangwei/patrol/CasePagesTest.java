@@ -57,6 +57,8 @@ class CasePagesTest {
     TestClock clock;
     @Autowired
     CaseRepository repository;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
 
     Fixture f;
     Fixture t2;
@@ -190,6 +192,60 @@ class CasePagesTest {
      * inspector checking it add a photo through the page's route with the session and CSRF token; another unit's head is
      * refused, a file that is not an image is refused in Chinese and English naming the field, and nothing is written.
      */
+    /** Issue 16, item 6: 上级交办 and 视频 besides patrol and hotline, each with its reference; refusals name the field. */
+    @Test
+    void assignedAndVideoCasesCarryTheirReferenceAndBadInputIsRefusedByTheField() {
+        long before = jdbc.sql("select count(*) from patrol_case").query(Long.class).single();
+        Map<String, Object> body = new HashMap<>(Map.of("campaignId", campaign, "gridCode", "G1", "category",
+                "MANHOLE_COVER", "description", "井盖缺失·" + f.p, "address", "青山路20号", "source", "ASSIGNED"));
+        Api.Reply noRef = as(f.office).post("/api/cases", body);
+        assertThat(noRef.status()).as(noRef.raw()).isEqualTo(400);
+        assertThat(noRef.json().get("field").asText()).isEqualTo("sourceRef");
+        body.put("sourceRef", "县爱卫办交办〔2027〕3号");
+        assertThat(as(inspector).post("/api/cases", body).status()).as("上级交办 reaches the office").isEqualTo(403);
+        for (String bad : List.of("RADIO", "HOTLINE")) {
+            body.put("source", bad);
+            Api.Reply refused = as(inspector).post("/api/cases", body);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("field").asText()).isEqualTo("source");
+        }
+        body.put("source", "VIDEO");
+        body.put("sourceRef", "摄".repeat(CaseService.SOURCE_REF_MAX + 1));
+        Api.Reply tooLong = as(inspector).post("/api/cases", body);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("field").asText()).isEqualTo("sourceRef");
+        assertThat(jdbc.sql("select count(*) from patrol_case").query(Long.class).single()).isEqualTo(before);
+
+        long assigned = report(f.office, "/api/cases", campaign, "MANHOLE_COVER", "井盖缺失·" + f.p,
+                Map.of("source", "ASSIGNED", "sourceRef", "县爱卫办交办〔2027〕3号"));
+        long video = report(inspector, "/api/cases", campaign, "STREET_VENDING", "路口占道摆摊·" + f.p,
+                Map.of("source", "video", "sourceRef", "青山街与新华路口摄像头"));
+        Api.Reply read = as(f.office).get("/api/cases/" + assigned);
+        assertThat(read.json().get("source").asText()).isEqualTo("ASSIGNED");
+        assertThat(read.json().get("sourceRef").asText()).isEqualTo("县爱卫办交办〔2027〕3号");
+        assertThat(as(f.office).get("/api/cases/" + video).json().get("source").asText()).isEqualTo("VIDEO");
+        // the 部件 class routes to the unit that takes construction
+        assertThat(runtime.getVariable(pi(assigned), "proposedUnit")).isEqualTo(f.unit("jsb"));
+
+        WebSession office = signedIn(f.office);
+        Page page = office.get("/board/" + campaign + "/cases/" + assigned);
+        assertThat(page.body()).contains("上级交办").contains("交办文号").contains("县爱卫办交办〔2027〕3号")
+                .contains("部件 · 公用设施 · 井盖").doesNotContain("ASSIGNED").doesNotContain("MANHOLE_COVER")
+                .doesNotContain("P0101");
+        assertThat(office.get("/board/" + campaign + "/cases/" + video).body()).contains("视频监控")
+                .contains("摄像头或点位").contains("青山街与新华路口摄像头").contains("事件 · 街面秩序 · 占道经营")
+                .doesNotContain("VIDEO");
+        assertThat(office.get("/board/" + campaign + "/cases/" + clutter).body()).contains("事件 · 街面秩序 · 乱堆乱放");
+        assertThat(office.get("/board/" + campaign + "/cases").body()).contains("上级交办").contains("视频监控")
+                .contains("巡查上报").contains("热线投诉");
+
+        // the report page groups the classes; 上级交办 is offered to the office only
+        Page form = signedIn(inspector).get("/m/report");
+        assertThat(form.body()).contains("label=\"部件 · 公用设施\"").contains("label=\"事件 · 街面秩序\"")
+                .contains("value=\"VIDEO\"").doesNotContain("value=\"ASSIGNED\"");
+        assertThat(office.get("/m/report").body()).contains("value=\"ASSIGNED\"");
+    }
+
     @Test
     void theHandlerAndTheCheckerAddPhotosFromTheCasePanel() {
         String upload = "/board/" + campaign + "/cases/" + clutter + "/photos";

@@ -39,6 +39,12 @@ class CaseRoutingDecisionTest {
             "VECTOR_BREEDING,    URGENT, health-center,      4,  4",
             "WATER,              NORMAL, environment,        45, 9",
             "WATER,              URGENT, environment,        4,  4",
+            "MANHOLE_COVER,      NORMAL, construction,       8,  9",
+            "MANHOLE_COVER,      URGENT, construction,       4,  4",
+            "STREET_LAMP,        NORMAL, construction,       27, 9",
+            "STREET_LAMP,        URGENT, construction,       4,  4",
+            "LITTER_BIN,         NORMAL, sanitation,         16, 9",
+            "LITTER_BIN,         URGENT, sanitation,         4,  4",
             "OTHER,              NORMAL, office,             27, 9",
             "OTHER,              URGENT, office,             4,  4"})
     void routes(String category, String urgency, String role, int handleHours, int checkHours) {
