@@ -142,7 +142,7 @@ class NewIndicatorKindsTest {
                 "农村卫生厕所普及率：无法判定：未录入参照值", "中小学生近视率（近三年）：未达标")
                 .doesNotContain("RURAL_SANITARY_TOILETS", "INDICATOR_ONLY", "NO_REFERENCE");
         String en = s.get("/board/" + id + "?lang=en").body();
-        assertThat(en).contains("30 verdicts rest on unverified thresholds",
+        assertThat(en).contains("30 verdicts are based on unverified thresholds",
                 "Public satisfaction with sanitation: met; threshold from 全爱卫发〔2010〕6号 (indicator published, its threshold not)",
                 "Rural sanitary toilet coverage: no verdict: no reference value entered");
 
