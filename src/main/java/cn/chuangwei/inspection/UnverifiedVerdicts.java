@@ -95,7 +95,11 @@ public class UnverifiedVerdicts {
     }
 
     private String document(Provenance p, Locale locale) {
-        return p == null ? messages.getMessage("provenance.no-source", null, locale) : p.document();
+        if (p == null) {
+            return messages.getMessage("provenance.no-source", null, locale);
+        }
+        // a threshold the office set for the campaign without saying where it is from
+        return p.document() == null ? messages.getMessage("provenance.campaign-own", null, locale) : p.document();
     }
 
     private String status(Provenance p, Locale locale) {
