@@ -106,8 +106,8 @@ class CaseRepository {
 
     /** When the latest of the given steps of the case's history was taken, if any was. */
     Optional<Instant> lastEvent(long caseId, java.util.Collection<String> events) {
-        return Optional.ofNullable(jdbc.sql("select max(at) from case_event where case_id = :c and event in (:e)")
-                .param("c", caseId).param("e", events).query(Timestamp.class).single()).map(Timestamp::toInstant);
+        return jdbc.sql("select at from case_event where case_id = :c and event in (:e) order by at desc fetch first 1 rows only")
+                .param("c", caseId).param("e", events).query((rs, n) -> rs.getTimestamp("at").toInstant()).optional();
     }
 
     int photos(long caseId, String stage) {
