@@ -252,7 +252,7 @@ class CasePagesTest {
         String handle = tasks.createTaskQuery().processInstanceId(pi(clutter)).singleResult().getId();
         WebSession cgzx = signedIn(f.head("cgzx"));
         // 处置 asks for no photo (the panel without its upload): the unit acts, then shows it when it reports back
-        assertThat(cgzx.get("/work/tasks/" + handle).body()).contains("id="case-panel"").doesNotContain("id="case-upload"");
+        assertThat(cgzx.get("/work/tasks/" + handle).body()).contains("id=\"case-panel\"").doesNotContain("id=\"case-upload\"");
         assertThat(as(f.head("cgzx")).post("/api/tasks/" + handle + "/complete",
                 Map.of("handleOutcome", "HANDLED", "handleResult", "已清运")).status()).isEqualTo(200);
         String feedback = tasks.createTaskQuery().processInstanceId(pi(clutter)).singleResult().getId();
