@@ -302,7 +302,7 @@ class CasePagesTest {
         assertThat(cgzx.get("/board/" + campaign + "/cases/" + clutter).body()).contains("已清运，人行道恢复通行")
                 .contains("处理反馈").contains("城管环卫中心负责人").contains("已反馈待核查");
         assertThat(cgzx.get("/board/" + campaign + "/cases/" + clutter + "?lang=en").body())
-                .contains("Reported back, awaiting check").contains("Unit's feedback");
+                .contains("Reported back, awaiting check").contains("Feedback from the unit");
         String check = tasks.createTaskQuery().processInstanceId(pi(clutter)).singleResult().getId();
         WebSession checker = signedIn(inspector);
         assertThat(checker.get("/work/tasks/" + check).body()).contains("id=\"case-upload\"");
