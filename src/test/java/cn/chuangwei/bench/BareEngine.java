@@ -43,8 +43,8 @@ final class BareEngine implements AutoCloseable {
     }
 
     private static final String[] BEANS = {"routeCaseDelegate", "recordRegistrationListener", "voidCaseDelegate",
-            "recordDispatchListener", "recordHandlingListener", "escalateCaseDelegate", "recordPendingDecisionListener",
-            "recordCheckListener", "notifyCallerDelegate", "reopenCaseDelegate"};
+            "recordDispatchListener", "recordHandlingListener", "recordFeedbackListener", "escalateCaseDelegate",
+            "recordPendingDecisionListener", "recordCheckListener", "notifyCallerDelegate", "reopenCaseDelegate"};
 
     private final HikariDataSource dataSource;
     private final ProcessEngine engine;
