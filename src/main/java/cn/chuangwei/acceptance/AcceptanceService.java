@@ -69,10 +69,17 @@ class AcceptanceService {
         if (!"READY".equals(latest.outcome())) {
             throw ApiException.conflict("not-ready", "campaignId", String.valueOf(latest.outcome()));
         }
-        if (attempts(campaignId).stream().anyMatch(a -> a.attemptNo() == 1)) {
+        java.util.Optional<Attempt> first = attempts(campaignId).stream().filter(a -> a.attemptNo() == 1).findFirst();
+        if (first.isPresent() && first.get().outcome() != null) {
             throw ApiException.conflict("already-submitted", "campaignId", campaignId);
         }
-        insertAttempt(campaignId, 1, reference);
+        if (first.isPresent()) {
+            // returned for more material (初审, 推荐 or 资料审核): the application is sent again
+            jdbc.sql("update acceptance_attempt set reference = :r, submitted_on = :d where campaign_id = :c and attempt_no = 1")
+                    .param("r", reference).param("d", dueDates.today()).param("c", campaignId).update();
+        } else {
+            insertAttempt(campaignId, 1, reference);
+        }
     }
 
     private void insertAttempt(long campaignId, int no, String reference) {
@@ -94,23 +101,13 @@ class AcceptanceService {
                 .param("o", outcome).param("d", dueDates.today()).param("u", user).param("t", Timestamp.from(clock.instant()))
                 .param("c", campaignId).param("n", open.attemptNo()).update();
         if ("FAIL".equals(outcome)) {
-            Campaign c = campaigns.find(campaignId).orElseThrow();
-            Map<String, Standards.Item> items = standards.find(c.standardCode()).orElseThrow().items().stream()
-                    .collect(Collectors.toMap(Standards.Item::code, Function.identity()));
-            LocalDate deadline = dueDates.workingDaysFromToday(rectifyDays);
-            int round = phases.find(campaignId, Phase.ACCEPTANCE).map(p -> p.gateRound()).orElse(0);
+            List<Long> rowIds = openRectification(campaignId, parsed, dueDates.workingDaysFromToday(rectifyDays));
             for (int i = 0; i < parsed.size(); i++) {
-                Standards.Item item = items.get(parsed.get(i)[0]);
-                String unit = inspection.responsibleUnit(campaignId, item.areaCode());
-                long rowId = rows.insert(campaignId, new NewTaskRow(Phase.ACCEPTANCE,
-                        truncate("整改：" + parsed.get(i)[1], 200), truncate(item.code() + " " + item.name() + "：" + item.requirement(), 1000),
-                        unit, campaigns.unit(campaignId, unit).orElseThrow().headUserId(), deadline, true, item.areaCode()),
-                        TaskOrigin.RECTIFICATION, round);
                 jdbc.sql("""
                         insert into acceptance_problem (campaign_id, attempt_no, seq, item_code, description, task_row_id)
                         values (:c, :n, :s, :i, :d, :r)""")
-                        .param("c", campaignId).param("n", open.attemptNo()).param("s", i + 1).param("i", item.code())
-                        .param("d", parsed.get(i)[1]).param("r", rowId).update();
+                        .param("c", campaignId).param("n", open.attemptNo()).param("s", i + 1).param("i", parsed.get(i)[0])
+                        .param("d", parsed.get(i)[1]).param("r", rowIds.get(i)).update();
             }
             if (open.attemptNo() == 1) {
                 insertAttempt(campaignId, 2, "整改后复查");
@@ -119,7 +116,90 @@ class AcceptanceService {
         return open.attemptNo();
     }
 
-    private List<String[]> problems(long campaignId, String text) {
+    /** The attempt a step belongs to: the one under way, else the last one (1 before the application is recorded). */
+    int currentAttempt(long campaignId) {
+        List<Attempt> all = attempts(campaignId);
+        return all.stream().filter(a -> a.outcome() == null).mapToInt(Attempt::attemptNo).findFirst()
+                .orElse(all.isEmpty() ? 1 : all.get(all.size() - 1).attemptNo());
+    }
+
+    /** The attempt under way: the first not yet concluded. */
+    int openAttempt(long campaignId) {
+        return attempts(campaignId).stream().filter(a -> a.outcome() == null).mapToInt(Attempt::attemptNo).findFirst()
+                .orElseThrow(() -> ApiException.conflict("not-submitted", "campaignId", campaignId));
+    }
+
+    /**
+     * Records what an on-site step (暗访 or 技术评估) found on the attempt under way: on FAIL its problem list, one line each
+     * {@code ITEM-CODE,description} (refused by line when an item is unknown, nothing written). Returns the attempt.
+     */
+    int recordFindings(long campaignId, String step, String outcome, String problems) {
+        int attempt = openAttempt(campaignId);
+        if (!"FAIL".equals(outcome)) {
+            return attempt;
+        }
+        List<String[]> parsed = problems(campaignId, problems);
+        int seq = jdbc.sql("select coalesce(max(seq), 0) from acceptance_problem where campaign_id = :c and attempt_no = :n")
+                .param("c", campaignId).param("n", attempt).query(Integer.class).single();
+        for (String[] p : parsed) {
+            jdbc.sql("""
+                    insert into acceptance_problem (campaign_id, attempt_no, seq, item_code, description, step)
+                    values (:c, :n, :s, :i, :d, :st)""")
+                    .param("c", campaignId).param("n", attempt).param("s", ++seq).param("i", p[0]).param("d", p[1])
+                    .param("st", step).update();
+        }
+        return attempt;
+    }
+
+    /**
+     * Concludes the attempt under way by the on-site result ({@code dmn/acceptance-result.dmn}): PASS, or FAIL; on RECTIFY
+     * its problems become rectification tasks due {@code rectifyBy} (the authority's deadline, else the configured working
+     * days) and the re-inspection is the next attempt.
+     */
+    void conclude(long campaignId, String result, LocalDate rectifyBy, String user) {
+        int attempt = openAttempt(campaignId);
+        jdbc.sql("""
+                update acceptance_attempt set outcome = :o, feedback_on = :d, entered_by = :u, entered_at = :t
+                where campaign_id = :c and attempt_no = :n""")
+                .param("o", "PASS".equals(result) ? "PASS" : "FAIL").param("d", dueDates.today()).param("u", user)
+                .param("t", Timestamp.from(clock.instant())).param("c", campaignId).param("n", attempt).update();
+        if ("RECTIFY".equals(result)) {
+            List<Map<String, Object>> found = attempts(campaignId).get(attempt - 1).problems();
+            List<String[]> problems = found.stream()
+                    .map(p -> new String[] {(String) p.get("itemCode"), (String) p.get("description")}).toList();
+            List<Long> rowIds = openRectification(campaignId, problems,
+                    rectifyBy != null ? rectifyBy : dueDates.workingDaysFromToday(rectifyDays));
+            for (int i = 0; i < rowIds.size(); i++) {
+                jdbc.sql("update acceptance_problem set task_row_id = :r where campaign_id = :c and attempt_no = :n and seq = :s")
+                        .param("r", rowIds.get(i)).param("c", campaignId).param("n", attempt)
+                        .param("s", ((Number) found.get(i).get("seq")).intValue()).update();
+            }
+            insertAttempt(campaignId, attempt + 1, "整改后复查");
+        }
+    }
+
+    /**
+     * Each problem ({item code, description}) becomes a rectification task of the acceptance phase for the unit that
+     * answers for the item's area, due on the deadline. Returns the rows' ids, in order.
+     */
+    List<Long> openRectification(long campaignId, List<String[]> problems, LocalDate deadline) {
+        Campaign c = campaigns.find(campaignId).orElseThrow();
+        Map<String, Standards.Item> items = standards.find(c.standardCode()).orElseThrow().items().stream()
+                .collect(Collectors.toMap(Standards.Item::code, Function.identity()));
+        int round = phases.find(campaignId, Phase.ACCEPTANCE).map(p -> p.gateRound()).orElse(0);
+        List<Long> ids = new ArrayList<>();
+        for (String[] p : problems) {
+            Standards.Item item = items.get(p[0]);
+            String unit = inspection.responsibleUnit(campaignId, item.areaCode());
+            ids.add(rows.insert(campaignId, new NewTaskRow(Phase.ACCEPTANCE,
+                    truncate("整改：" + p[1], 200), truncate(item.code() + " " + item.name() + "：" + item.requirement(), 1000),
+                    unit, campaigns.unit(campaignId, unit).orElseThrow().headUserId(), deadline, true, item.areaCode()),
+                    TaskOrigin.RECTIFICATION, round));
+        }
+        return ids;
+    }
+
+    List<String[]> problems(long campaignId, String text) {
         Campaign c = campaigns.find(campaignId).orElseThrow();
         Map<String, Standards.Item> items = standards.find(c.standardCode()).orElseThrow().items().stream()
                 .collect(Collectors.toMap(Standards.Item::code, Function.identity()));
@@ -152,6 +232,7 @@ class AcceptanceService {
         campaigns.recordNaming(campaignId, namedOn, document, namedOn.plusYears(3));
     }
 
+    /** The next re-review, three years after {@code from}. */
     public void nextReview(long campaignId, LocalDate from) {
         campaigns.nextReview(campaignId, from.plusYears(3));
     }
@@ -166,7 +247,8 @@ class AcceptanceService {
                         rs.getString("reference"), rs.getString("outcome"),
                         rs.getDate("feedback_on") == null ? null : rs.getDate("feedback_on").toLocalDate(),
                         jdbc.sql("""
-                                select seq as "seq", item_code as "itemCode", description, task_row_id as "taskRowId"
+                                select seq as "seq", item_code as "itemCode", description as "description", step as "step",
+                                task_row_id as "taskRowId"
                                 from acceptance_problem where campaign_id = :c and attempt_no = :n order by seq""")
                                 .param("c", campaignId).param("n", rs.getInt("attempt_no")).query().listOfRows()))
                 .list();

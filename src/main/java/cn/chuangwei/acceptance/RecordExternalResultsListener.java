@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The result of an external inspection: PASS, or FAIL with its problem list. */
+/**
+ * The result of an external inspection: PASS, or FAIL with its problem list. The step of the versions of acceptance.bpmn
+ * before issue 16, kept for the campaigns that run on them.
+ */
 @Component
 class RecordExternalResultsListener implements TaskListener {
 
@@ -17,8 +20,8 @@ class RecordExternalResultsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        AcceptanceForms.EXTERNAL_RESULTS.checkVariables(task::getVariable);
-        String outcome = (String) task.getVariable(AcceptanceForms.EXTERNAL_OUTCOME);
+        PreviousAcceptanceForms.EXTERNAL_RESULTS.checkVariables(task::getVariable);
+        String outcome = (String) task.getVariable("externalOutcome");
         int attempt = acceptance.recordResult(TaskVariables.campaignId(task), outcome,
                 (String) task.getVariable(AcceptanceForms.PROBLEMS), task.getAssignee());
         task.getExecution().setVariable("externalResult", outcome);

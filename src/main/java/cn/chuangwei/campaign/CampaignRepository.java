@@ -153,6 +153,13 @@ public class CampaignRepository implements StandardInUse {
                 .param("d", namedOn).param("doc", document).param("r", nextReview).param("c", campaignId).update();
     }
 
+    /** The title is withdrawn (撤销) after a second failed re-review: no further re-review falls due. */
+    public void recordWithdrawal(long campaignId, LocalDate on, String document) {
+        jdbc.sql("""
+                update campaign set title_withdrawn_on = :d, title_withdrawal_document = :doc, next_review_on = null
+                where id = :c""").param("d", on).param("doc", document).param("c", campaignId).update();
+    }
+
     /** When the next re-review falls due. */
     public void nextReview(long campaignId, LocalDate on) {
         jdbc.sql("update campaign set next_review_on = :r where id = :c").param("r", on).param("c", campaignId).update();

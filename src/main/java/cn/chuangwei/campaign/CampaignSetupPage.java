@@ -12,7 +12,7 @@ import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.org.Region;
 import cn.chuangwei.org.RegionRole;
 import cn.chuangwei.org.TownPeople;
-import cn.chuangwei.standard.Standards;
+import cn.chuangwei.standard.StandardVersions;
 import cn.chuangwei.web.Page;
 import cn.chuangwei.web.Pages;
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,12 +74,12 @@ class CampaignSetupPage {
     private final CampaignTemplates templates;
     private final VisibleCampaigns visible;
     private final TownPeople townPeople;
-    private final Standards standards;
+    private final StandardVersions standards;
     private final CurrentUser currentUser;
     private final Texts texts;
 
     CampaignSetupPage(CampaignSetupService setup, CampaignTemplates templates, VisibleCampaigns visible,
-                      TownPeople townPeople, Standards standards, CurrentUser currentUser, Texts texts) {
+                      TownPeople townPeople, StandardVersions standards, CurrentUser currentUser, Texts texts) {
         this.setup = setup;
         this.templates = templates;
         this.visible = visible;
@@ -199,8 +199,9 @@ class CampaignSetupPage {
                 .map(k -> new Choice(k.name(), texts.get("campaign-kind." + k.name(), locale))).toList());
         model.addAttribute("levels", Arrays.stream(CampaignLevel.values())
                 .map(l -> new Choice(l.name(), texts.get("page.setup.level." + l.name(), locale))).toList());
-        model.addAttribute("standards", standards.codes().stream().map(c -> new Choice(c,
-                standards.find(c).map(Standards.Standard::name).orElse(c))).toList());
+        // a family by its latest version, which a new campaign takes
+        model.addAttribute("standards", standards.latestOfEach().stream().map(v -> new Choice(v.family(),
+                standards.label(v, locale))).toList());
         model.addAttribute("phases", f.phases.entrySet().stream().map(e -> new PhaseInput(e.getKey().name(),
                 texts.get("phase." + e.getKey().name(), locale), e.getValue()[0], e.getValue()[1])).toList());
         model.addAttribute("groupPeople", people.stream().filter(p -> p.role() == RegionRole.LEADING_GROUP)
@@ -258,7 +259,8 @@ class CampaignSetupPage {
         model.addAttribute("levelName", texts.get("page.setup.level." + level, locale));
         model.addAttribute("templateName", template == null ? texts.get("page.setup.no-template", locale)
                 : template.name());
-        model.addAttribute("standardName", standards.find(standard).map(Standards.Standard::name).orElse(standard));
+        model.addAttribute("standardName", standard == null ? null : standards.latest(standard)
+                .map(v -> standards.label(v, locale)).orElse(standard));
         List<PhaseLine> phases = new ArrayList<>();
         int total = 0;
         for (Map.Entry<Phase, DateRange> e : preview.phases().entrySet()) {

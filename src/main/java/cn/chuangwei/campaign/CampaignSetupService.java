@@ -9,7 +9,7 @@ import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.org.Directory;
 import cn.chuangwei.org.Region;
 import cn.chuangwei.org.Regions;
-import cn.chuangwei.standard.StandardAreas;
+import cn.chuangwei.standard.StandardVersions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public class CampaignSetupService {
     private final CampaignRepository campaigns;
     private final PhaseRepository phases;
     private final CampaignTemplates templates;
-    private final StandardAreas standards;
+    private final StandardVersions standards;
     private final Directory directory;
     private final Regions regions;
     private final RuntimeService runtime;
@@ -55,7 +55,7 @@ public class CampaignSetupService {
     private final TemplateDates templateDates;
 
     CampaignSetupService(CampaignRepository campaigns, PhaseRepository phases, CampaignTemplates templates,
-                         StandardAreas standards, Directory directory, RuntimeService runtime,
+                         StandardVersions standards, Directory directory, RuntimeService runtime,
                          ApplicationEventPublisher events, Clock clock, Regions regions, PhaseProgress progress,
                          PlatformTransactionManager transactions, TemplateDates templateDates) {
         this.templateDates = templateDates;
@@ -136,9 +136,10 @@ public class CampaignSetupService {
         if (standard == null || standard.isBlank()) {
             throw ApiException.badRequest("required", "standard", "standard");
         }
-        if (!standards.standardExists(standard)) {
-            throw ApiException.badRequest("unknown-standard", "standard", standard);
-        }
+        // a standard is named by its family; a new campaign follows the family's latest version, and stays on it
+        String named = standard.trim();
+        standard = standards.latestCode(named)
+                .orElseThrow(() -> ApiException.badRequest("unknown-standard", "standard", named));
         Map<Phase, DateRange> dates = phaseDates(req, template);
         List<CampaignMember> members = members(req);
         Map<String, CampaignUnit> units = units(req.units(), members, town);

@@ -17,7 +17,7 @@ class CampaignStartForm implements ProcessForms {
     static final FormRules START = FormRules.startForm(CampaignSetupService.PROCESS_KEY, "CampaignStarted", "campaign-start",
             Field.text("campaignName", 200).required(),
             Field.text("town", 100).required(),
-            Field.choice("template", "sanitary-town-provincial"),
+            Field.choice("template", "sanitary-town-provincial", "civilized-city", "forest-city"),
             Field.date("startDate").required());
 
     @Override

@@ -77,7 +77,9 @@ class StartupGuard implements ApplicationRunner {
         if (!adminId.isBlank() && KNOWN.contains(adminPassword)) {
             open.add(adminId);
         }
-        for (String id : DemoData.logins()) {
+        List<String> demoLogins = new ArrayList<>(DemoData.logins());
+        demoLogins.addAll(DemoKinds.logins());
+        for (String id : demoLogins) {
             if (!open.contains(id) && opens(id, DemoData.PASSWORD)) {
                 open.add(id);
             }

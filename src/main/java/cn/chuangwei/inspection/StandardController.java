@@ -3,10 +3,13 @@ package cn.chuangwei.inspection;
 import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
+import cn.chuangwei.standard.StandardVersions;
+import cn.chuangwei.standard.StandardWorkbook;
 import cn.chuangwei.standard.Standards;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,10 +32,14 @@ class StandardController {
     private final CurrentUser currentUser;
 
     private final VisibleCampaigns campaigns;
+    private final StandardWorkbook workbook;
+    private final StandardVersions versions;
 
     StandardController(Standards standards, CampaignThresholds thresholds, CurrentUser currentUser,
-                       VisibleCampaigns campaigns) {
+                       VisibleCampaigns campaigns, StandardWorkbook workbook, StandardVersions versions) {
         this.campaigns = campaigns;
+        this.workbook = workbook;
+        this.versions = versions;
         this.standards = standards;
         this.thresholds = thresholds;
         this.currentUser = currentUser;
@@ -48,17 +55,55 @@ class StandardController {
         return standards.find(code).orElseThrow(() -> ApiException.notFound("unknown-standard-code", code));
     }
 
-    /** Loads a standard file (YAML); a standard some campaign uses is not replaced. */
+    /** Loads a standard file (YAML); a standard some campaign uses is not replaced but gets a new version. */
     @PostMapping(path = "/api/standards", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Standards.Standard> upload(@RequestParam("file") MultipartFile file) throws IOException {
         currentUser.requireOffice();
         if (file.getSize() > 1_000_000) {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "file", null);
         }
-        byte[] content = file.getBytes();
-        String code = Standards.parse(content).code();
-        standards.save(content, false);
-        return ResponseEntity.status(HttpStatus.CREATED).body(standards.find(code).orElseThrow());
+        Standards.Saved saved = standards.save(file.getBytes());
+        return ResponseEntity.status(HttpStatus.CREATED).body(standards.find(saved.code()).orElseThrow());
+    }
+
+    /** The blank workbook of a standard (sheets 标准, 方面, 条目, 指标 with their drop-down lists). */
+    @GetMapping("/api/standards/template.xlsx")
+    ResponseEntity<byte[]> template(Locale locale) {
+        return workbook.download(null, locale);
+    }
+
+    /** A version of a standard as a workbook, which loads again as the same standard. */
+    @GetMapping("/api/standards/{code}/workbook.xlsx")
+    ResponseEntity<byte[]> workbook(@PathVariable String code, Locale locale) {
+        return workbook.download(code, locale);
+    }
+
+    /** A family's versions, the latest first. */
+    @GetMapping("/api/standards/{family}/versions")
+    List<StandardVersions.Version> versions(@PathVariable String family) {
+        List<StandardVersions.Version> all = versions.versions(family);
+        if (all.isEmpty()) {
+            throw ApiException.notFound("unknown-standard-code", family);
+        }
+        return all;
+    }
+
+    /**
+     * Loads a standard from a workbook: refused with every cell at fault (sheet, row, column) and nothing written, or
+     * written as its family's latest version (a new one when a campaign follows the one before).
+     */
+    @PostMapping(path = "/api/standards/workbook", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Standards.Saved> uploadWorkbook(@RequestParam(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        currentUser.requireOffice();
+        if (file == null) {
+            throw ApiException.badRequest("required", "file", "file");
+        }
+        if (file.getSize() > StandardWorkbook.MAX_BYTES) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "file", null);
+        }
+        Standards.Saved saved = standards.save(workbook.read(file.getBytes()));
+        return ResponseEntity.status(saved.changed() ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
     }
 
     /** An indicator in force, and where its reference value is from when it is compared with one. */

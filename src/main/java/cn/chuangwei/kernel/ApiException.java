@@ -1,6 +1,7 @@
 package cn.chuangwei.kernel;
 
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.http.HttpStatus;
 
@@ -18,6 +19,14 @@ public class ApiException extends BadUserRequestException {
     private final String field;
     private final Integer row;
     private final transient Object[] args;
+    private final transient List<CellProblem> problems;
+
+    /**
+     * A cell of an uploaded table at fault: its sheet (null for a file of one table), its row (1-based, the header is
+     * row 1), its column as the file spells it (null: the whole row), and why.
+     */
+    public record CellProblem(String sheet, int row, String column, ApiException refusal) {
+    }
 
     public ApiException(HttpStatus status, String code, String field, Integer row, Object... args) {
         super(code + (field != null ? " [" + field + "]" : "") + (row != null ? " row " + row : "") + " " + Arrays.toString(args));
@@ -26,6 +35,22 @@ public class ApiException extends BadUserRequestException {
         this.field = field;
         this.row = row;
         this.args = args == null ? new Object[0] : args;
+        this.problems = List.of();
+    }
+
+    private ApiException(List<CellProblem> problems) {
+        super("invalid-cells " + problems);
+        this.status = HttpStatus.BAD_REQUEST;
+        this.code = "invalid-cells";
+        this.field = "file";
+        this.row = null;
+        this.args = new Object[] {problems.size(), problems.stream().map(p -> p.sheet() + "/" + p.row()).distinct().count()};
+        this.problems = List.copyOf(problems);
+    }
+
+    /** A file refused for every cell at fault in it, listed ({@link #problems}); nothing of it is written. */
+    public static ApiException cells(List<CellProblem> problems) {
+        return new ApiException(problems);
     }
 
     public static ApiException badRequest(String code, String field, Object... args) {
@@ -66,5 +91,10 @@ public class ApiException extends BadUserRequestException {
 
     public Object[] args() {
         return args.clone();
+    }
+
+    /** The cells at fault of a refused file ({@link #cells}); empty for any other refusal. */
+    public List<CellProblem> problems() {
+        return problems;
     }
 }

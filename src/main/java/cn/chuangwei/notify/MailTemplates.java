@@ -40,7 +40,8 @@ class MailTemplates {
                     Set.of("reportedOn", "description", "address", "unitName", "categoryName")),
             "CASE_ESCALATION", List.of(Set.of("recipientName", "unitName", "caseNumber", "deadline", "levelName", "link"),
                     Set.of("campaignName", "address", "description", "situation", "interviewNote", "daysOverdue",
-                            "categoryName", "gridName")));
+                            "categoryName", "gridName")),
+            "STEP_OVERDUE", List.of(Set.of("recipientName", "campaignName", "taskTitle", "deadline", "link"), Set.of()));
 
     /** A template of one kind and language. */
     public record Template(String key, String locale, String subject, String body, String updatedBy, Instant updatedAt) {

@@ -84,7 +84,7 @@ public class Regions {
     }
 
     /** The people of the office of the region (group {@code county-office}, members of its own tenant). */
-    List<String> overseersOf(Region region) {
+    public List<String> overseersOf(Region region) {
         if (region.level() == Region.Level.TOWN) {
             return List.of();
         }

@@ -14,11 +14,6 @@ public class StandardAreas {
         this.jdbc = jdbc;
     }
 
-    public boolean standardExists(String standardCode) {
-        return jdbc.sql("select count(*) from standard_area where standard_code = :s").param("s", standardCode)
-                .query(Integer.class).single() > 0;
-    }
-
     public List<Area> areas(String standardCode) {
         return jdbc.sql("select * from standard_area where standard_code = :s order by seq").param("s", standardCode)
                 .query((rs, n) -> new Area(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),

@@ -13,8 +13,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Start-up: loads the standards shipped in {@code standards/*.yaml} when a file is new or changed. A shipped file
- * that does not pass its checks stops the start-up, rather than a campaign halfway.
+ * Start-up: loads the standards shipped in {@code standards/*.yaml} when a file is new or changed. A changed file
+ * becomes a new version when some campaign follows the one loaded before ({@link Standards#save(StandardFile)}). A
+ * shipped file that does not pass its checks stops the start-up, rather than a campaign halfway.
  */
 @Component
 @Order(-1)
@@ -32,8 +33,9 @@ class StandardLoader implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:standards/*.yaml")) {
             try (InputStream in = file.getInputStream()) {
-                if (standards.save(in.readAllBytes(), true)) {
-                    LOG.info("Loaded standard {}", file.getFilename());
+                Standards.Saved saved = standards.save(in.readAllBytes());
+                if (saved.changed()) {
+                    LOG.info("Loaded standard {} as version {} of {}", file.getFilename(), saved.version(), saved.family());
                 }
             } catch (RuntimeException e) {
                 throw new IllegalStateException("The shipped standard " + file.getFilename() + " is invalid: "

@@ -55,12 +55,14 @@ public class Standards {
     private final JdbcClient jdbc;
     private final StandardAreas areas;
     private final StandardInUse inUse;
+    private final StandardVersions versions;
     private final Clock clock;
 
-    Standards(JdbcClient jdbc, StandardAreas areas, StandardInUse inUse, Clock clock) {
+    Standards(JdbcClient jdbc, StandardAreas areas, StandardInUse inUse, StandardVersions versions, Clock clock) {
         this.jdbc = jdbc;
         this.areas = areas;
         this.inUse = inUse;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -79,30 +81,44 @@ public class Standards {
         return file;
     }
 
-    /** Writes a standard, replacing an unused one of the same code; returns whether anything changed. */
+    /** What a load did: the version written (or found unchanged), its family and number, whether anything changed. */
+    public record Saved(String code, String family, int version, boolean changed) {
+    }
+
+    /** Reads, checks and writes a standard file (YAML): see {@link #save(StandardFile)}. */
     @Transactional
-    public boolean save(byte[] content, boolean replaceUsed) {
-        StandardFile s = parse(content);
-        String hash = sha256(content);
-        Optional<String> existing = jdbc.sql("select content_hash from standard where code = :c").param("c", s.code())
-                .query(String.class).optional();
-        if (existing.isPresent() && existing.get().equals(hash)) {
-            return false;
+    public Saved save(byte[] content) {
+        return save(parse(content));
+    }
+
+    /**
+     * Writes a checked standard as the latest version of its family (the file's code): nothing when the latest has the
+     * same content; a new version when some campaign follows the latest (a campaign stays on the version it started
+     * with); else the latest, which no campaign follows yet, is replaced.
+     */
+    @Transactional
+    public Saved save(StandardFile file) {
+        StandardRules.check(file);
+        String family = file.code();
+        Optional<StandardVersions.Version> latest = versions.latest(family);
+        if (latest.isPresent() && versions.file(latest.get().code()).filter(f -> StandardVersions.same(f, file))
+                .isPresent()) {
+            return new Saved(latest.get().code(), family, latest.get().version(), false);
         }
-        boolean used = inUse.inUse(s.code());
-        if (existing.isPresent() && used && !replaceUsed) {
-            throw ApiException.conflict("standard-in-use", "code", s.code());
-        }
+        int version = latest.isEmpty() ? 1
+                : inUse.inUse(latest.get().code()) ? latest.get().version() + 1 : latest.get().version();
+        StandardFile s = StandardVersions.recoded(file, StandardVersions.code(family, version));
+        String hash = sha256(utf8(StandardVersions.canonical(file)));
         for (String table : List.of("standard_indicator", "standard_item", "standard_area")) {
             jdbc.sql("delete from " + table + " where standard_code = :c").param("c", s.code()).update();
         }
         jdbc.sql("delete from standard where code = :c").param("c", s.code()).update();
         jdbc.sql("""
                 insert into standard (code, name, name_en, pass_score, min_area_share, content_hash, loaded_at, scope,
-                                      SOURCE_COLUMNS)
-                values (:c, :n, :e, :p, :m, :h, :t, :scope, SOURCE_PARAMS)""".replace("SOURCE_COLUMNS", SOURCE_COLUMNS)
+                                      family, version, SOURCE_COLUMNS)
+                values (:c, :n, :e, :p, :m, :h, :t, :scope, :family, :version, SOURCE_PARAMS)""".replace("SOURCE_COLUMNS", SOURCE_COLUMNS)
                         .replace("SOURCE_PARAMS", SOURCE_PARAMS))
-                .params(sourceParams(s.source()))
+                .params(sourceParams(s.source())).param("family", family).param("version", version)
                 .param("c", s.code()).param("n", s.name()).param("e", s.nameEn()).param("p", s.passScore())
                 .param("m", s.minAreaShare()).param("h", hash).param("t", Timestamp.from(clock.instant())).param("scope", s.scope()).update();
         int areaSeq = 0;
@@ -140,7 +156,7 @@ public class Standards {
                         .param("tb", t.bool()).param("v", i.veto()).param("i", i.item()).update();
             }
         }
-        return true;
+        return new Saved(s.code(), family, version, true);
     }
 
     public List<String> codes() {

@@ -239,11 +239,13 @@ class CircularService {
         LocalDate today = dueDates.today();
         int seq = jdbc.sql("select count(*) from circular where campaign_id = :c and number like :y")
                 .param("c", c.id()).param("y", "%〔" + today.getYear() + "〕%").query(Integer.class).single() + 1;
-        String number = c.town() + "创卫办通〔" + today.getYear() + "〕" + seq + "号";
+        // the office by its kind's short name: 创卫办, 创文办, 创森办
+        String shortOffice = texts.zh("campaign-kind.office." + c.kind().name());
+        String number = c.town() + shortOffice + "通〔" + today.getYear() + "〕" + seq + "号";
         String office = c.name() + "工作领导小组办公室";
         String title = blank(r.title()) ? "关于" + c.name() + "逾期任务情况的通报" : r.title().trim();
         String body = blank(r.body()) ? texts.zh("circular.body", today.getYear(), today.getMonthValue(),
-                today.getDayOfMonth(), overdue.size()) : r.body().trim();
+                today.getDayOfMonth(), overdue.size(), shortOffice) : r.body().trim();
 
         List<Circular.Row> rows = new ArrayList<>();
         for (int i = 0; i < overdue.size(); i++) {

@@ -1,8 +1,8 @@
 package cn.chuangwei.task;
 
+import cn.chuangwei.documents.WorkbookCells;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.task.TaskRowService.NumberedRow;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -10,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,15 +19,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads a task decomposition table (任务分解表) from {@code .xlsx} or {@code .csv} (UTF-8, or GB18030 as Excel saves it
@@ -74,7 +64,7 @@ public final class DecompositionFile {
         if (content.length == 0) {
             throw ApiException.badRequest("empty-file", "file");
         }
-        boolean zip = content.length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+        boolean zip = WorkbookCells.isZip(content);
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (zip || name.endsWith(".xlsx")) {
             if (!zip) {
@@ -165,58 +155,7 @@ public final class DecompositionFile {
         }
     }
 
-    /**
-     * No part of an uploaded workbook may inflate beyond this (a 5,000-row table is a few MB). POI refuses parts that
-     * inflate more than 100× and arrays over 100 MB, but a part under both would otherwise be loaded row by row.
-     */
-    static final long MAX_INFLATED_ENTRY = 64L << 20;
-
     private static List<List<String>> xlsx(byte[] content, int maxRows) {
-        ZipSecureFile.setMaxEntrySize(MAX_INFLATED_ENTRY);
-        DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        List<List<String>> table = new ArrayList<>();
-        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            if (wb.getNumberOfSheets() == 0) {
-                throw ApiException.badRequest("empty-file", "file");
-            }
-            Sheet sheet = wb.getSheetAt(0);
-            if (sheet.getLastRowNum() > maxRows + 1) {
-                throw ApiException.badRequest("too-many-rows", "file", maxRows);
-            }
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> line = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < Math.min(row.getLastCellNum(), 50); c++) {
-                        line.add(text(row.getCell(c), formatter));
-                    }
-                }
-                table.add(line);
-            }
-        } catch (ApiException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw ApiException.badRequest("unreadable-file", "file", "xlsx");
-        }
-        return table;
-    }
-
-    private static String text(Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return null;
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            LocalDate d = cell.getLocalDateTimeCellValue().toLocalDate();
-            return d.toString();
-        }
-        if (type == CellType.BOOLEAN) {
-            return String.valueOf(cell.getBooleanCellValue());
-        }
-        if (cell.getCellType() == CellType.FORMULA) {
-            return type == CellType.STRING ? cell.getStringCellValue() : formatter.formatRawCellContents(
-                    cell.getNumericCellValue(), -1, "General");
-        }
-        return formatter.formatCellValue(cell);
+        return WorkbookCells.read(content, maxRows, 1).get(0).rows();
     }
 }

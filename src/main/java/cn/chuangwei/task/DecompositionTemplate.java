@@ -2,6 +2,7 @@ package cn.chuangwei.task;
 
 import cn.chuangwei.calendar.DateRange;
 import cn.chuangwei.campaign.CampaignUnit;
+import cn.chuangwei.documents.DropDowns;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.Texts;
 import java.io.ByteArrayOutputStream;
@@ -14,12 +15,8 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -46,25 +43,16 @@ final class DecompositionTemplate {
                         Texts texts, Locale locale) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = wb.createSheet(texts.get("page.import.sheet", locale));
-            XSSFSheet lists = wb.createSheet("lists");
             List<String> phases = windows.keySet().stream().map(Phase::zh).toList();
             List<String> unitNames = units.stream().map(CampaignUnit::name).toList();
             List<String> yesNo = List.of("是", "否");
             List<String> areaNames = List.copyOf(areas.values());
-            column(wb, lists, 0, "phases", phases);
-            column(wb, lists, 1, "units", unitNames);
-            column(wb, lists, 2, "yesno", yesNo);
-            column(wb, lists, 3, "areas", areaNames);
-            wb.setSheetHidden(wb.getSheetIndex(lists), true);
+            DropDowns lists = new DropDowns(wb, texts.get("page.import.invalid", locale),
+                    texts.get("page.import.invalid.list", locale))
+                    .list("phases", phases).list("units", unitNames).list("yesno", yesNo).list("areas", areaNames);
 
-            XSSFCellStyle header = wb.createCellStyle();
-            XSSFFont bold = wb.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            XSSFCellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            XSSFCellStyle header = DropDowns.headerStyle(wb);
+            XSSFCellStyle date = DropDowns.dateStyle(wb);
             XSSFRow head = sheet.createRow(0);
             for (int c = 0; c < FIELDS.size(); c++) {
                 head.createCell(c).setCellValue(DecompositionFile.HEADERS.get(FIELDS.get(c)).get(0));
@@ -89,10 +77,10 @@ final class DecompositionTemplate {
 
             DataValidationHelper helper = sheet.getDataValidationHelper();
             int last = 2000;
-            list(sheet, helper, 0, last, "phases", phases, texts, locale);
-            list(sheet, helper, 3, last, "units", unitNames, texts, locale);
-            list(sheet, helper, 5, last, "yesno", yesNo, texts, locale);
-            list(sheet, helper, 6, last, "areas", areaNames, texts, locale);
+            lists.apply(sheet, "phases", 0, 1, last);
+            lists.apply(sheet, "units", 3, 1, last);
+            lists.apply(sheet, "yesno", 5, 1, last);
+            lists.apply(sheet, "areas", 6, 1, last);
             LocalDate from = windows.values().stream().map(DateRange::start).min(LocalDate::compareTo).orElse(null);
             LocalDate to = windows.values().stream().map(DateRange::end).max(LocalDate::compareTo).orElse(null);
             if (from != null) {
@@ -114,32 +102,5 @@ final class DecompositionTemplate {
 
     private static String excelDate(LocalDate d) {
         return "DATE(" + d.getYear() + "," + d.getMonthValue() + "," + d.getDayOfMonth() + ")";
-    }
-
-    /** The values down column {@code col} of the lists sheet, named for the drop-downs. */
-    private static void column(XSSFWorkbook wb, XSSFSheet lists, int col, String name, List<String> values) {
-        for (int r = 0; r < values.size(); r++) {
-            XSSFRow row = lists.getRow(r) == null ? lists.createRow(r) : lists.getRow(r);
-            row.createCell(col).setCellValue(values.get(r));
-        }
-        if (!values.isEmpty()) {
-            Name n = wb.createName();
-            n.setNameName(name);
-            char letter = (char) ('A' + col);
-            n.setRefersToFormula("lists!$" + letter + "$1:$" + letter + "$" + values.size());
-        }
-    }
-
-    private static void list(XSSFSheet sheet, DataValidationHelper helper, int col, int last, String name,
-                             List<String> values, Texts texts, Locale locale) {
-        if (values.isEmpty()) {
-            return;
-        }
-        DataValidation v = helper.createValidation(helper.createFormulaListConstraint(name),
-                new CellRangeAddressList(1, last, col, col));
-        v.setSuppressDropDownArrow(true);
-        v.setShowErrorBox(true);
-        v.createErrorBox(texts.get("page.import.invalid", locale), texts.get("page.import.invalid.list", locale));
-        sheet.addValidationData(v);
     }
 }

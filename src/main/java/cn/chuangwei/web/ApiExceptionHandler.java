@@ -39,7 +39,15 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
-        return body(e.status(), e.code(), e.field(), e.row(), e.args());
+        ResponseEntity<ApiError> answer = body(e.status(), e.code(), e.field(), e.row(), e.args());
+        if (e.problems().isEmpty()) {
+            return answer;
+        }
+        ApiError a = answer.getBody();
+        return ResponseEntity.status(e.status()).body(new ApiError(a.status(), a.code(), a.message(), a.messageEn(),
+                a.field(), a.row(), e.problems().stream().map(p -> new ApiError.Problem(p.sheet(), p.row(), p.column(),
+                        p.refusal().code(), texts.zh("error." + p.refusal().code(), p.refusal().args()),
+                        texts.en("error." + p.refusal().code(), p.refusal().args()))).toList()));
     }
 
     @ExceptionHandler(AuthorizationException.class)

@@ -50,6 +50,8 @@ class CampaignProcessTest {
     TestClock clock;
     @Autowired
     cn.chuangwei.inspection.InspectionService inspection;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     Fixture f;
 
@@ -81,9 +83,14 @@ class CampaignProcessTest {
                 "PhaseSelfInspection", "SelfInspectionScoring", "PhaseAcceptance", "ExternalAcceptance")) {
             assertThat(pi).isWaitingAt(activity);
             if (activity.equals("ExternalAcceptance")) {
-                completeOnly(id, "submitApplication", Map.of("reference", "青创卫〔2027〕1号"));
-                completeOnly(id, "externalResults", Map.of("externalOutcome", "PASS"));
-                completeOnly(id, "publicNotice", Map.of("namingDate", "2027-12-30", "namingDocument", "省爱卫会〔2027〕8号"));
+                acceptedAndNamed((key, answers) -> completeOnly(id, key, answers), () -> {
+                    ProcessInstance acc = runtime.createProcessInstanceQuery().processInstanceBusinessKey("campaign-" + id)
+                            .processDefinitionKey("acceptance").singleResult();
+                    org.camunda.bpm.engine.runtime.Job ends = management.createJobQuery().processInstanceId(acc.getId())
+                            .activityId("NoticePeriodEnds").singleResult();
+                    clock.set(ends.getDuedate().toInstant().plusSeconds(1));
+                    management.executeJob(ends.getId());
+                });
                 continue;
             }
             if (activity.equals("SelfInspectionScoring")) {
@@ -100,6 +107,27 @@ class CampaignProcessTest {
         }
         assertThat(pi).hasPassed("CompleteCampaign").isWaitingAt("Maintenance");
         assertThat(campaigns.find(id).orElseThrow().status()).isEqualTo(CampaignStatus.COMPLETED);
+    }
+
+    /**
+     * The acceptance of a provincial campaign as the town's office records it (no county or province office in the
+     * system): application, 初审, 资料审核, 暗访, 技术评估, two weeks of 公示 ({@code noticeEnds} lets its timer fire), no
+     * objection, naming.
+     */
+    static void acceptedAndNamed(java.util.function.BiConsumer<String, Map<String, Object>> complete, Runnable noticeEnds) {
+        complete.accept("submitApplication", Map.of("reference", "青创卫〔2027〕1号"));
+        complete.accept("countyPreliminaryReview", Map.of("preliminaryDecision", "PASS", "documentNo", "青爱卫〔2027〕3号",
+                "decidedOn", "2027-11-01"));
+        complete.accept("documentReview", Map.of("documentDecision", "PASS", "documentNo", "苏爱卫〔2027〕4号",
+                "decidedOn", "2027-11-10"));
+        complete.accept("unannouncedVisit", Map.of("visitOutcome", "PASS", "documentNo", "苏爱卫〔2027〕5号",
+                "decidedOn", "2027-11-20"));
+        complete.accept("technicalAssessment", Map.of("assessmentOutcome", "PASS", "documentNo", "苏爱卫〔2027〕6号",
+                "decidedOn", "2027-11-25"));
+        complete.accept("publicNotice", Map.of("noticeStartsOn", "2027-12-01", "noticeDocument", "苏爱卫公〔2027〕7号"));
+        noticeEnds.run();
+        complete.accept("recordObjections", Map.of("objections", "NONE"));
+        complete.accept("recordNaming", Map.of("namingDate", "2027-12-30", "namingDocument", "省爱卫会〔2027〕8号"));
     }
 
     /** Completes the one open task of this kind in the campaign's processes. */

@@ -188,4 +188,23 @@ class CampaignSetupPageTest {
         // the town has its campaign: the header no longer offers a new one
         assertThat(office.get("/board/" + id).body()).doesNotContain("id=\"to-new-campaign\"").contains("id=\"to-import\"");
     }
+
+    @Test
+    void theFormOffersEveryKindsTemplateAndFillsInItsOwnUnits() {
+        WebSession.Page page = office.get(PAGE);
+        assertThat(page.body()).contains("创建省级卫生乡镇").contains("创建全国文明城市").contains("创建国家森林城市");
+        for (String[] kind : new String[][] {
+                {"civilized-city", "创建全国文明城市", "文明办（创文办）", "志愿服务站（团委）", "城管执法中队", "交警中队"},
+                {"forest-city", "创建国家森林城市", "创森办（农林水部门）", "林业站（自然资源所）", "园林绿化所", "水利站"}}) {
+            List<Map.Entry<String, String>> f = new ArrayList<>();
+            f.add(Map.entry("town", String.valueOf(t.town)));
+            f.add(Map.entry("template", kind[0]));
+            f.add(Map.entry("action", "template"));
+            WebSession.Page filled = office.postAll(PAGE, PAGE, f);
+            assertThat(filled.status()).as(filled.body()).isEqualTo(200);
+            // the campaign named after the town and the kind, a unit row for each of the template's roles, by name
+            assertThat(filled.body()).contains("value=\"" + t.name + kind[1] + "\"").contains(kind[2]).contains(kind[3])
+                    .contains(kind[4]).contains(kind[5]).doesNotContain("创卫办（党政办）");
+        }
+    }
 }

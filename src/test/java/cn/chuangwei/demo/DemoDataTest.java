@@ -43,9 +43,15 @@ class DemoDataTest {
     @AfterEach
     void tearDown() {
         clock.reset();
-        // The shared test database is not the demo: a context started on it later must not find the demo's passwords
-        // (StartupGuard refuses to start then).
-        for (String id : DemoData.logins()) {
+        forgetDemoPasswords(identity, DemoData.logins());
+    }
+
+    /**
+     * The shared test database is not the demo: a context started on it later must not find the demo's passwords
+     * (StartupGuard refuses to start then).
+     */
+    static void forgetDemoPasswords(IdentityService identity, java.util.List<String> logins) {
+        for (String id : logins) {
             org.camunda.bpm.engine.identity.User u = identity.createUserQuery().userId(id).singleResult();
             if (u != null) {
                 u.setPassword("not-demo-" + java.util.UUID.randomUUID());

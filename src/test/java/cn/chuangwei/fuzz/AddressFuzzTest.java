@@ -37,7 +37,8 @@ class AddressFuzzTest extends FuzzWorldProperties {
     static final List<String> API = List.of("/api/campaigns/{c}", "/api/templates/{x}", "/api/campaigns/{c}/tasks",
             "/api/campaigns/{c}/tasks/{r}/events", "/api/tasks", "/api/tasks/{t}", "/api/task-rows/{r}/evidence",
             "/api/evidence/{x}/content", "/api/campaigns/{c}/dossier", "/api/campaigns/{c}/dossier/gaps",
-            "/api/standards/{x}", "/api/campaigns/{c}/thresholds", "/api/campaigns/{c}/inspections",
+            "/api/standards/{x}", "/api/standards/{x}/workbook.xlsx", "/api/standards/{x}/versions",
+            "/api/campaigns/{c}/thresholds", "/api/campaigns/{c}/inspections",
             "/api/campaigns/{c}/assessment/{m}", "/api/campaigns/{c}/assessment/{m}/xlsx", "/api/supervision/overdue",
             "/api/supervision/overdue/xlsx", "/api/supervision/tasks", "/api/supervision/escalations",
             "/api/supervision/circulars", "/api/supervision/circulars/{x}/{x}", "/api/cases", "/api/cases/stats",
@@ -51,6 +52,7 @@ class AddressFuzzTest extends FuzzWorldProperties {
             "/board/{c}/cases", "/board/{c}/cases/{k}", "/board/{c}/cases/{k}/photos/{p}", "/board/{c}/cases/xlsx", "/board/{c}/overdue", "/board/{c}/overdue/xlsx",
             "/board/{c}/ranking", "/board/{c}/ranking/xlsx", "/board/circulars/{x}/print", "/m/report", "/m/complaint", "/m/cases",
             "/login", "/board/regions", "/board/regions/{g}", "/board/county/{n}", "/board/county/{n}/xlsx",
+            "/board/standards", "/board/standards/{x}/workbook.xlsx",
             "/board/county/{n}/circulars/{x}/pdf", "/board/{c}/circulars", "/board/{c}/circulars/preview",
             "/board/circulars/{x}/pdf", "/board/circulars/{x}/docx");
 

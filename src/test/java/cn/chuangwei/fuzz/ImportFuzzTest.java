@@ -108,18 +108,22 @@ class ImportFuzzTest extends FuzzWorldProperties {
     // --- standard files (YAML): a small valid standard of its own code, then mutated
 
     static Map<String, Object> standard() {
+        // every entry carries its source (required since the shipped files carry theirs)
+        Map<String, Object> src = Map.of("document", "全爱卫发〔2021〕6号", "status", "PUBLISHED");
         return Map.of("code", "fuzz-standard", "name", "模糊测试标准", "nameEn", "Fuzz standard", "passScore", 5,
-                "minAreaShare", 0.6, "areas", List.of(Map.of("code", "ORG_MANAGEMENT", "name", "组织管理", "nameEn",
-                        "Organisation", "items", List.of(
-                                Map.of("code", "ORG-01", "name", "机构健全", "requirement", "成立爱卫会", "points", 3, "veto", false),
-                                Map.of("code", "ORG-02", "name", "经费保障", "requirement", "经费到位", "points", 3, "veto", true)),
+                "minAreaShare", 0.6, "source", src, "areas", List.of(Map.of("code", "ORG_MANAGEMENT", "name", "组织管理",
+                        "nameEn", "Organisation", "source", src, "items", List.of(
+                                Map.of("code", "ORG-01", "name", "机构健全", "requirement", "成立爱卫会", "points", 3, "veto", false,
+                                        "source", src),
+                                Map.of("code", "ORG-02", "name", "经费保障", "requirement", "经费到位", "points", 3, "veto", true,
+                                        "source", src)),
                         "indicators", List.of(
                                 Map.of("code", "COVERAGE", "name", "覆盖率", "nameEn", "Coverage", "type", "PERCENT", "unit",
-                                        "%", "comparison", "GE", "threshold", 95, "veto", false, "item", "ORG-01"),
+                                        "%", "comparison", "GE", "threshold", 95, "veto", false, "item", "ORG-01", "source", src),
                                 Map.of("code", "COUNT", "name", "数量", "nameEn", "Count", "type", "NUMBER", "unit", "个",
-                                        "comparison", "LE", "threshold", 3, "veto", false),
+                                        "comparison", "LE", "threshold", 3, "veto", false, "source", src),
                                 Map.of("code", "GRADE_X", "name", "等级", "nameEn", "Grade", "type", "GRADE", "unit", "级",
-                                        "comparison", "GRADE_AT_LEAST", "threshold", "B", "veto", true)))));
+                                        "comparison", "GRADE_AT_LEAST", "threshold", "B", "veto", true, "source", src)))));
     }
 
     @Provide

@@ -587,6 +587,19 @@ class AuthorizationMatrixTest {
         api(rows, "GET", "/api/standards/{code}").at("/api/standards/provincial-jiangsu").allowAll(200);
         api(rows, "POST", "/api/standards").global().file("standard.yaml", "application/yaml", "code: [".getBytes(StandardCharsets.UTF_8))
                 .allow(400, OFFICE).forbiddenToOthers();
+        // a standard as a workbook and its versions (issue 16, item 2): everyone reads, the office loads
+        api(rows, "GET", "/api/standards/template.xlsx").allowAll(200);
+        api(rows, "GET", "/api/standards/{code}/workbook.xlsx").at("/api/standards/provincial-jiangsu/workbook.xlsx")
+                .allowAll(200);
+        api(rows, "GET", "/api/standards/{family}/versions").at("/api/standards/provincial-jiangsu/versions").allowAll(200);
+        api(rows, "POST", "/api/standards/workbook").global().file("standard.xlsx", "application/octet-stream",
+                "not a workbook".getBytes(StandardCharsets.UTF_8)).allow(400, OFFICE).forbiddenToOthers();
+        page(rows, "GET", "/board/standards").global().allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "GET", "/board/standards/template.xlsx").global().allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "GET", "/board/standards/{code}/workbook.xlsx").at("/board/standards/provincial-jiangsu/workbook.xlsx")
+                .global().allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/standards").form("/board/standards", Map.of()).global().allow(400, OFFICE)
+                .forbiddenToOthers();
         api(rows, "GET", "/api/campaigns/{campaignId}/thresholds").at(c + "/thresholds").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         api(rows, "PUT", "/api/campaigns/{campaignId}/thresholds/{indicator}").at(c + "/thresholds/" + indicator)
                 .body(none).allow(400, OFFICE).forbiddenToOthers();

@@ -140,6 +140,13 @@ public class Browser implements AutoCloseable {
         }
     }
 
+    /** How many pixels the page is wider than the window (0 or less: no horizontal scrolling). */
+    public int sidewaysOverflow() {
+        Object wide = driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        return ((Number) wide).intValue();
+    }
+
     @Override
     public void close() {
         driver.quit();

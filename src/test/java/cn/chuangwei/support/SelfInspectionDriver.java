@@ -56,11 +56,14 @@ public class SelfInspectionDriver {
     }
 
     public static String compliant(Standards.Indicator i) {
+        if ("NOT_RISING".equals(i.comparison())) {
+            return "50;50;50";
+        }
         return switch (i.type()) {
             case "GRADE" -> "B";
             case "BOOLEAN" -> "是";
-            case "NUMBER" -> "GE".equals(i.comparison()) ? "1000" : "0";
-            default -> "GE".equals(i.comparison()) ? "100" : "0";
+            case "NUMBER" -> i.comparison().startsWith("GE") ? "1000" : "0";
+            default -> i.comparison().startsWith("GE") ? "100" : "0";
         };
     }
 }

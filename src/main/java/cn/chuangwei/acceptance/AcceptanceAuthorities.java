@@ -1,0 +1,78 @@
+package cn.chuangwei.acceptance;
+
+import cn.chuangwei.campaign.Campaign;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.org.Region;
+import cn.chuangwei.org.Regions;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who reviews a campaign's application, by its level: {@code dmn/acceptance-route.dmn} names the levels of the
+ * authorities, and the regions above the town name them. An authority whose office has people in the system (region
+ * role COUNTY_OFFICE of that region) does its steps itself; otherwise the town's office records the result the authority
+ * gave. The national authority (全国爱卫会) is never in the system.
+ */
+@Component
+class AcceptanceAuthorities {
+
+    private final CampaignRepository campaigns;
+    private final Regions regions;
+    private final DecisionService decisions;
+    private final Texts texts;
+
+    AcceptanceAuthorities(CampaignRepository campaigns, Regions regions, DecisionService decisions, Texts texts) {
+        this.campaigns = campaigns;
+        this.regions = regions;
+        this.decisions = decisions;
+        this.texts = texts;
+    }
+
+    AcceptanceRoute route(long campaignId) {
+        Campaign c = campaigns.find(campaignId).orElseThrow();
+        DmnDecisionRuleResult r = decisions.evaluateDecisionTableByKey("acceptance-route")
+                .variables(Variables.createVariables().putValue("campaignLevel", c.level().name()))
+                .evaluate().getSingleResult();
+        String preliminaryLevel = r.getEntry("preliminaryLevel");
+        String reviewLevel = r.getEntry("reviewLevel");
+        List<Region> above = regions.withAncestors(c.townId()).stream().skip(1).toList();
+        Optional<Region> preliminary = authority(above, preliminaryLevel);
+        Optional<Region> review = authority(above, reviewLevel);
+        String preliminaryOffice = preliminary.map(this::office).orElse("");
+        String reviewOffice = review.map(this::office).orElse("");
+        return new AcceptanceRoute(r.getEntry("acceptancePath"), preliminaryLevel, reviewLevel,
+                ((Number) r.getEntry("noticeDays")).intValue(), Boolean.TRUE.equals(r.getEntry("submissionWindow")),
+                preliminaryOffice, reviewOffice, name(preliminary, preliminaryLevel, preliminaryOffice),
+                name(review, reviewLevel, reviewOffice));
+    }
+
+    /**
+     * The region of the authority: COUNTY is the nearest county or city above the town; CITY the nearest city (else the
+     * nearest region above); PROVINCE the province; NATION none.
+     */
+    private static Optional<Region> authority(List<Region> above, String level) {
+        return switch (level) {
+            case "COUNTY" -> above.stream().filter(r -> r.level() == Region.Level.COUNTY || r.level() == Region.Level.CITY)
+                    .findFirst();
+            case "CITY" -> above.stream().filter(r -> r.level() == Region.Level.CITY).findFirst()
+                    .or(() -> above.stream().findFirst());
+            case "PROVINCE" -> above.stream().filter(r -> r.level() == Region.Level.PROVINCE).findFirst();
+            default -> Optional.empty();
+        };
+    }
+
+    private String office(Region region) {
+        return String.join(",", regions.overseersOf(region));
+    }
+
+    private String name(Optional<Region> region, String level, String office) {
+        String authority = region.map(r -> texts.zh("acceptance.authority.region", r.name()))
+                .orElseGet(() -> texts.zh("acceptance.authority." + level));
+        return texts.zh(office.isEmpty() ? "acceptance.authority.recorded" : "acceptance.authority.in-system", authority);
+    }
+}

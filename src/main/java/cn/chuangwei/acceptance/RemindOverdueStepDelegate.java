@@ -1,0 +1,95 @@
+package cn.chuangwei.acceptance;
+
+import cn.chuangwei.calendar.DueDates;
+import cn.chuangwei.campaign.CampaignRepository;
+import cn.chuangwei.kernel.SiteSettings;
+import cn.chuangwei.kernel.Texts;
+import cn.chuangwei.notify.MailOutbox;
+import cn.chuangwei.org.Directory;
+import cn.chuangwei.task.TaskVariables;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * A step of {@code acceptance.bpmn} or {@code maintenance.bpmn} is still open at its due date (the non-interrupting
+ * timer on the step, at the same variable as its dueDate): its owners are told by mail that it is overdue (template
+ * {@code STEP_OVERDUE}). The owners are whoever claimed the task, else its candidates: the authority's people, or the
+ * members of the town's office. The step stays open; a step done again (returned, re-inspected) is a new task and is
+ * reminded again.
+ */
+@Component
+class RemindOverdueStepDelegate implements JavaDelegate {
+
+    static final String TEMPLATE = "STEP_OVERDUE";
+    static final String STEP = "overdueStep";
+
+    private final TaskService tasks;
+    private final Directory directory;
+    private final MailOutbox outbox;
+    private final CampaignRepository campaigns;
+    private final DueDates dueDates;
+    private final Texts texts;
+    private final SiteSettings site;
+
+    RemindOverdueStepDelegate(TaskService tasks, Directory directory, MailOutbox outbox, CampaignRepository campaigns,
+                              DueDates dueDates, Texts texts, SiteSettings site) {
+        this.tasks = tasks;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.campaigns = campaigns;
+        this.dueDates = dueDates;
+        this.texts = texts;
+        this.site = site;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String step = (String) execution.getVariable(STEP);
+        Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(step).singleResult();
+        if (task == null || task.getDueDate() == null) {
+            return;
+        }
+        String campaignName = campaigns.find(TaskVariables.campaignId(execution)).orElseThrow().name();
+        String deadline = task.getDueDate().toInstant().atZone(dueDates.zone()).toLocalDate()
+                .format(DateTimeFormatter.ISO_LOCAL_DATE);
+        outbox.enqueueAll("step-overdue:" + task.getId(), owners(task), TEMPLATE, locale -> {
+            Map<String, String> v = new HashMap<>();
+            v.put("campaignName", campaignName);
+            v.put("taskTitle", texts.get("acceptance.task." + step, Locale.forLanguageTag(locale)));
+            v.put("deadline", deadline);
+            v.put("link", site.link("/work/tasks/" + task.getId()));
+            return v;
+        });
+    }
+
+    /** Whoever claimed the task, else its candidate people and the members of its candidate groups. */
+    private List<String> owners(Task task) {
+        if (task.getAssignee() != null) {
+            return List.of(task.getAssignee());
+        }
+        List<String> owners = new ArrayList<>();
+        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+            if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                continue;
+            }
+            if (link.getUserId() != null) {
+                owners.add(link.getUserId());
+            } else if (link.getGroupId() != null) {
+                owners.addAll(directory.membersOf(link.getGroupId()));
+            }
+        }
+        return owners;
+    }
+}
