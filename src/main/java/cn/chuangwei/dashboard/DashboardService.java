@@ -11,6 +11,7 @@ import cn.chuangwei.campaign.VisibleCampaigns;
 import cn.chuangwei.escalation.EscalationRepository;
 import cn.chuangwei.inspection.InspectionService;
 import cn.chuangwei.inspection.RoundRecords;
+import cn.chuangwei.inspection.UnverifiedVerdicts;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.org.Visibility;
@@ -59,7 +60,8 @@ class DashboardService {
     public record Board(long campaignId, String name, LocalDate today, List<String> myUnits, List<PhaseBar> phases,
                         List<HeatCell> heatMap,
                         List<AssessmentService.Score> ranking, List<Map<String, Object>> openEscalations,
-                        InspectionService.Round readiness, List<Map<String, Object>> areaScores, List<CaseStats.Trend> patrol) {
+                        InspectionService.Round readiness, List<Map<String, Object>> areaScores, List<CaseStats.Trend> patrol,
+                        UnverifiedVerdicts.Report unverified) {
     }
 
     private final TaskRowRepository rows;
@@ -77,11 +79,13 @@ class DashboardService {
     private final Visibility visibility;
     private final VisibleCampaigns visible;
     private final StandardAreas standardAreas;
+    private final UnverifiedVerdicts unverifiedVerdicts;
 
     DashboardService(TaskRowRepository rows, EscalationRepository escalations, RoundRecords roundRecords, RowCounts rowCounts, OverdueRule overdueRule, CampaignRepository campaigns, PhaseRepository phases, AssessmentService assessment,
                      InspectionService inspection, DueDates dueDates, CaseStats caseStats,
                      CurrentUser currentUser, VisibleCampaigns visible, Visibility visibility,
-                     StandardAreas standardAreas) {
+                     StandardAreas standardAreas, UnverifiedVerdicts unverifiedVerdicts) {
+        this.unverifiedVerdicts = unverifiedVerdicts;
         this.visible = visible;
         this.standardAreas = standardAreas;
         this.rows = rows;
@@ -163,6 +167,8 @@ class DashboardService {
                         || visibility.inUnit(u.code()))
                 .map(CampaignUnit::code).toList();
         List<AssessmentService.Score> ranking = assessment.month(campaignId, YearMonth.from(today)).scores();
-        return new Board(campaignId, c.name(), today, myUnits, bars, heat, ranking, escalations, latest, areaScores, trend);
+        UnverifiedVerdicts.Report unverified = latest == null ? null : unverifiedVerdicts.of(campaignId, latest.id());
+        return new Board(campaignId, c.name(), today, myUnits, bars, heat, ranking, escalations, latest, areaScores, trend,
+                unverified);
     }
 }

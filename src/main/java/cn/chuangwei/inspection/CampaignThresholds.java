@@ -3,6 +3,7 @@ package cn.chuangwei.inspection;
 import cn.chuangwei.campaign.Campaign;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.standard.Provenance;
 import cn.chuangwei.standard.Standards;
 import cn.chuangwei.standard.Threshold;
 import java.sql.Timestamp;
@@ -18,7 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * A campaign's indicators with the thresholds in force: the standard's default, or the office's own for the campaign.
  * An indicator compared with a reference ({@link Threshold#GE_REFERENCE}) has no default: its threshold is the
  * reference the office enters with its source (e.g. 全省平均水平 and where it is published), or none yet. A trend
- * ({@link Threshold#NOT_RISING}) has no number to set.
+ * ({@link Threshold#NOT_RISING}) has no number to set. A threshold the office sets in place of the standard's is the
+ * campaign's own: its provenance is then the office's ({@link Provenance#LOCAL_PRACTICE}, the source it gave and the day
+ * it set it), no longer the standard's, so a verdict resting on it is not taken for one resting on the published text.
+ * A reference value keeps the standard's provenance for the rule (≥ the reference) and its own source beside it.
  */
 @Service
 class CampaignThresholds {
@@ -45,17 +49,23 @@ class CampaignThresholds {
     public List<Standards.Indicator> inForce(long campaignId) {
         Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
         Map<String, Object> own = new HashMap<>();
+        Map<String, Provenance> ownSource = new HashMap<>();
         jdbc.sql("select * from campaign_threshold where campaign_id = :c").param("c", campaignId).query(rs -> {
-            own.put(rs.getString("indicator_code"), Standards.threshold(rs.getBigDecimal("threshold_number"),
+            String code = rs.getString("indicator_code");
+            own.put(code, Standards.threshold(rs.getBigDecimal("threshold_number"),
                     rs.getString("threshold_grade"), (Boolean) rs.getObject("threshold_bool")));
+            ownSource.put(code, new Provenance(rs.getString("reference_source"),
+                    rs.getTimestamp("set_at").toLocalDateTime().toLocalDate(), null, Provenance.LOCAL_PRACTICE, null));
         });
         return standards.indicators(c.standardCode()).stream()
                 .map(i -> own.containsKey(i.code()) ? new Standards.Indicator(i.code(), i.areaCode(), i.name(), i.nameEn(),
-                        i.type(), i.unit(), i.comparison(), own.get(i.code()), i.veto(), i.itemCode(), i.source()) : i)
+                        i.type(), i.unit(), i.comparison(), own.get(i.code()), i.veto(), i.itemCode(),
+                        // a reference value is a fact with its own source; the rule it is compared by is the standard's
+                        Threshold.GE_REFERENCE.equals(i.comparison()) ? i.source() : ownSource.get(i.code())) : i)
                 .toList();
     }
 
-    /** The sources of the campaign's reference values. */
+    /** The sources the office gave for the campaign's own thresholds (a reference value's is required). */
     References references(long campaignId) {
         Map<String, String> sources = new HashMap<>();
         jdbc.sql("select indicator_code, reference_source from campaign_threshold where campaign_id = :c "
@@ -67,8 +77,9 @@ class CampaignThresholds {
     }
 
     /**
-     * Sets the campaign's own threshold of an indicator; for one compared with a reference, the reference with its
-     * source (required: a number without a source is what this application exists to avoid).
+     * Sets the campaign's own threshold of an indicator, with where it is from (e.g. the province's 细则) if the office
+     * gives it; for one compared with a reference the source is required: a number without a source is what this
+     * application exists to avoid.
      */
     @Transactional
     public Standards.Indicator set(long campaignId, String indicatorCode, Object value, Object source, String user) {
@@ -78,15 +89,15 @@ class CampaignThresholds {
             throw ApiException.badRequest("threshold-not-allowed", "threshold", indicatorCode, indicator.comparison());
         }
         Threshold t = Threshold.of(indicator.type(), value, "threshold", indicatorCode);
-        String referenceSource = null;
-        if (Threshold.GE_REFERENCE.equals(indicator.comparison())) {
-            if (!(source instanceof String s) || s.isBlank()) {
-                throw ApiException.badRequest("reference-source-required", "source", indicatorCode);
-            }
-            if (s.strip().length() > 200) {
-                throw ApiException.badRequest("too-long", "source", "source", 200);
-            }
-            referenceSource = s.strip();
+        String referenceSource = source instanceof String s && !s.isBlank() ? s.strip() : null;
+        if (source != null && !(source instanceof String)) {
+            throw ApiException.badRequest("invalid-value", "source", "source");
+        }
+        if (referenceSource != null && referenceSource.length() > 200) {
+            throw ApiException.badRequest("too-long", "source", "source", 200);
+        }
+        if (Threshold.GE_REFERENCE.equals(indicator.comparison()) && referenceSource == null) {
+            throw ApiException.badRequest("reference-source-required", "source", indicatorCode);
         }
         jdbc.sql("delete from campaign_threshold where campaign_id = :c and indicator_code = :i")
                 .param("c", campaignId).param("i", indicatorCode).update();

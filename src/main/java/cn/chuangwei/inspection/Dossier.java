@@ -2,10 +2,18 @@ package cn.chuangwei.inspection;
 
 /**
  * The application dossier (申报材料) of a campaign: the work report and, for every area and item of the standard, the
- * evidence filed for it. {@link DossierDocuments#zip} packs it.
+ * evidence filed for it; {@code unverified} says, one line each, which verdicts of the latest self-inspection rest on
+ * thresholds not verified against a published text ({@link UnverifiedVerdicts}), null before the first round.
+ * {@link DossierDocuments#zip} packs it.
  */
 public record Dossier(String campaignName, String town, String standardName, java.time.LocalDate compiledOn,
-                      String workReport, java.util.List<Dossier.Area> areas) {
+                      String workReport, java.util.List<Dossier.Area> areas, java.util.List<String> unverified) {
+
+    /** A dossier with nothing said of unverified thresholds (no self-inspection yet). */
+    public Dossier(String campaignName, String town, String standardName, java.time.LocalDate compiledOn,
+                   String workReport, java.util.List<Dossier.Area> areas) {
+        this(campaignName, town, standardName, compiledOn, workReport, areas, null);
+    }
 
     /** An area of the standard with its items. */
     public record Area(String code, String name, java.util.List<Item> items) {}

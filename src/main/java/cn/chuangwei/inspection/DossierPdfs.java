@@ -67,6 +67,7 @@ class DossierPdfs {
         model.put("items", items);
         model.put("documents", documents);
         model.put("gaps", d.gaps());
+        model.put("unverified", d.unverified());
         model.put("indexFile", DossierDocuments.INDEX);
         model.put("reportFile", DossierDocuments.REPORT);
         model.put("evidenceFolder", DossierDocuments.EVIDENCE);

@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import cn.chuangwei.kernel.Texts;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
@@ -38,9 +41,14 @@ class DossierService {
     private final RowCounts rowCounts;
     private final PhaseRepository phases;
     private final DueDates dueDates;
+    private final UnverifiedVerdicts unverified;
+    private final MessageSource messages;
 
     DossierService(CampaignRepository campaigns, Standards standards, EvidenceRepository evidence,
-                   InspectionService inspection, RowCounts rowCounts, PhaseRepository phases, DueDates dueDates) {
+                   InspectionService inspection, RowCounts rowCounts, PhaseRepository phases, DueDates dueDates,
+                   UnverifiedVerdicts unverified, MessageSource messages) {
+        this.unverified = unverified;
+        this.messages = messages;
         this.campaigns = campaigns;
         this.standards = standards;
         this.evidence = evidence;
@@ -78,10 +86,12 @@ class DossierService {
             }
             areas.add(new Dossier.Area(a.code(), a.nameZh(), items));
         }
-        return new Dossier(c.name(), c.town(), std.name(), dueDates.today(), workReport(c, std), areas);
+        Optional<UnverifiedVerdicts.Report> report = unverified.latest(campaignId);
+        return new Dossier(c.name(), c.town(), std.name(), dueDates.today(), workReport(c, std, report), areas,
+                report.map(r -> unverified.lines(r, Texts.ZH)).orElse(null));
     }
 
-    private String workReport(Campaign c, Standards.Standard std) {
+    private String workReport(Campaign c, Standards.Standard std, Optional<UnverifiedVerdicts.Report> report) {
         RowCounts.CampaignTotal rows = rowCounts.ofCampaign(c.id());
         Map<String, Object> figures = Map.of("units", campaigns.units(c.id()).size(), "tasks", rows.tasks(),
                 "accepted", rows.accepted(), "rework", rows.rework(), "documents", evidence.ofCampaign(c.id()).size(),
@@ -101,6 +111,8 @@ class DossierService {
             case "RECTIFY" -> "需要整改";
             default -> "不具备申报条件";
         });
+        int resting = report.map(r -> r.indicators().size()).orElse(0);
+        v.put("unverified", resting == 0 ? "" : messages.getMessage("unverified.report", new Object[] {resting}, Texts.ZH));
         String text = template();
         for (Map.Entry<String, String> e : v.entrySet()) {
             text = text.replace("{" + e.getKey() + "}", e.getValue());

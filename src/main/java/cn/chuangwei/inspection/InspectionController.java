@@ -11,14 +11,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InspectionController {
 
-    record RoundView(InspectionService.Round round, List<Map<String, Object>> scores, List<Map<String, Object>> readings) {
+    /** A round with its scores, readings, and the verdicts that rest on thresholds not verified. */
+    record RoundView(InspectionService.Round round, List<Map<String, Object>> scores, List<Map<String, Object>> readings,
+                     UnverifiedVerdicts.Report unverified) {
     }
 
     private final InspectionService inspection;
     private final RoundRecords records;
     private final VisibleCampaigns campaigns;
+    private final UnverifiedVerdicts unverified;
 
-    InspectionController(InspectionService inspection, RoundRecords records, VisibleCampaigns campaigns) {
+    InspectionController(InspectionService inspection, RoundRecords records, VisibleCampaigns campaigns,
+                         UnverifiedVerdicts unverified) {
+        this.unverified = unverified;
         this.inspection = inspection;
         this.records = records;
         this.campaigns = campaigns;
@@ -29,7 +34,7 @@ class InspectionController {
         campaigns.require(campaignId);
         inspection.standardOf(campaignId);
         return inspection.rounds(campaignId).stream()
-                .map(r -> new RoundView(r, records.scores(r.id()), records.readings(r.id())))
+                .map(r -> new RoundView(r, records.scores(r.id()), records.readings(r.id()), unverified.of(campaignId, r.id())))
                 .toList();
     }
 }

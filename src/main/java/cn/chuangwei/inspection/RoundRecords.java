@@ -18,7 +18,8 @@ public class RoundRecords {
     /** The round's item scores, by item. */
     List<Map<String, Object>> scores(long roundId) {
         return jdbc.sql("""
-                select item_code as "itemCode", area_code as "areaCode", score, max_points as "maxPoints", findings, carried
+                select item_code as "itemCode", area_code as "areaCode", score as "score", max_points as "maxPoints",
+                       findings as "findings", carried as "carried"
                 from inspection_score where round_id = :r order by item_code""")
                 .param("r", roundId).query().listOfRows();
     }
@@ -28,7 +29,7 @@ public class RoundRecords {
         return jdbc.sql("""
                 select indicator_code as "indicatorCode", area_code as "areaCode", reading_number as "reading",
                        reading_grade as "grade", reading_bool as "achieved", reading_first as "readingFirst",
-                       reading_second as "readingSecond", result, carried
+                       reading_second as "readingSecond", result as "result", carried as "carried"
                 from inspection_reading where round_id = :r order by indicator_code""")
                 .param("r", roundId).query().listOfRows();
     }

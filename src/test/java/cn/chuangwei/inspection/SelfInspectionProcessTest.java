@@ -57,6 +57,8 @@ class SelfInspectionProcessTest {
     TaskRowRepository rows;
     @Autowired
     TestClock clock;
+    @Autowired
+    UnverifiedVerdicts unverified;
 
     Fixture f;
     CampaignDriver driver;
@@ -108,6 +110,13 @@ class SelfInspectionProcessTest {
         assertThat(round.outcome()).isEqualTo("READY");
         assertThat(round.totalScore()).isEqualByComparingTo("100");
         assertThat(round.vetoFailed()).isZero();
+        // on the Jiangsu standard the thresholds checked against its text (students 80 / 70 %, sewers 80 %) are not
+        // among the verdicts resting on unverified thresholds; satisfaction's 90 % (from 2010) is
+        UnverifiedVerdicts.Report report = unverified.latest(id).orElseThrow();
+        assertThat(report.indicators()).extracting(UnverifiedVerdicts.Verdict::code).contains("SATISFACTION", "RODENT_DENSITY")
+                .doesNotContain("STUDENT_HEALTH_KNOWLEDGE", "STUDENT_HEALTH_BEHAVIOUR", "SEWER_COVERAGE").hasSize(22 - 3);
+        assertThat(unverified.lines(report, java.util.Locale.SIMPLIFIED_CHINESE)).hasSize(1 + 19)
+                .contains("群众对卫生状况满意率：达标；阈值出处：全爱卫发〔2010〕6号（本系统整理、未核实）");
     }
 
     @Test

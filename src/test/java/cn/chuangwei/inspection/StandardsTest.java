@@ -160,6 +160,17 @@ class StandardsTest {
                 .get("threshold").asText()).isEqualTo("B");
         assertThat(office.put("/api/campaigns/" + id + "/thresholds/NO_SUCH", Map.of("threshold", 1)).status()).isEqualTo(404);
         assertThat(office.get("/api/campaigns/" + id + "/thresholds").raw()).contains("\"threshold\":95");
+        // the campaign's own number rests on the office's word, no longer on the standard's source
+        JsonNode own = byCode(office.get("/api/campaigns/" + id + "/thresholds").json(), "SATISFACTION");
+        assertThat(own.get("source").get("status").asText()).isEqualTo("LOCAL_PRACTICE");
+        assertThat(own.get("source").get("document").isNull()).isTrue();
+        Reply sourced = office.put("/api/campaigns/" + id + "/thresholds/SATISFACTION",
+                Map.of("threshold", 95, "source", "苏爱卫〔2020〕1号 第三条"));
+        assertThat(sourced.json().get("source").get("document").asText()).isEqualTo("苏爱卫〔2020〕1号 第三条");
+        assertThat(office.put("/api/campaigns/" + id + "/thresholds/SATISFACTION",
+                Map.of("threshold", 95, "source", List.of("x"))).json().get("field").asText()).isEqualTo("source");
+        JsonNode untouched = byCode(office.get("/api/campaigns/" + id + "/thresholds").json(), "SEWER_COVERAGE");
+        assertThat(untouched.get("source").get("status").asText()).isNotEqualTo("LOCAL_PRACTICE");
     }
 
     /** A campaign on the 2021 national standard. */

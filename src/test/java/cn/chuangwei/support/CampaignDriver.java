@@ -1,5 +1,6 @@
 package cn.chuangwei.support;
 
+import cn.chuangwei.campaign.CampaignRequest;
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
 import java.time.LocalDate;
@@ -35,7 +36,13 @@ public class CampaignDriver {
     public static CampaignDriver started(CampaignSetupService setup, RuntimeService runtime, TaskService tasks,
                                          ManagementService management, Fixture f, LocalDate start,
                                          List<TaskRequest> rows) {
-        long id = setup.create(f.small(start, rows, false), f.office);
+        return started(setup, runtime, tasks, management, f, f.small(start, rows, false));
+    }
+
+    /** As {@link #started}, from this request (e.g. another standard). */
+    public static CampaignDriver started(CampaignSetupService setup, RuntimeService runtime, TaskService tasks,
+                                         ManagementService management, Fixture f, CampaignRequest request) {
+        long id = setup.create(request, f.office);
         CampaignDriver d = new CampaignDriver(id, runtime, tasks);
         for (Job j : management.createJobQuery().processInstanceId(d.campaignProcess().getId()).list()) {
             management.executeJob(j.getId());
