@@ -8,10 +8,16 @@ import cn.chuangwei.support.Browser;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,8 +85,8 @@ class ThresholdsBrowserTest {
             assertThat(b.find(TOILETS + " input[name=threshold]").getDomProperty("value")).isEqualTo("71.2");
             assertThat(toilets(office, id).get("threshold").isNull()).isTrue();
             noSideways(b);
-            b.driver().executeScript("arguments[0].scrollIntoView()", b.find(TOILETS));
             b.screenshot("thresholds-refused-" + size);
+            card(b, "thresholds-refused-card-" + size);
 
             // with its source: the value in force, and where it is from
             b.find(TOILETS + " input[name=source]").sendKeys(SOURCE);
@@ -95,6 +101,7 @@ class ThresholdsBrowserTest {
             assertThat(set.get("referenceSource").asText()).isEqualTo(SOURCE);
             noSideways(b);
             shot(b, "thresholds-saved-" + size);
+            card(b, "thresholds-saved-card-" + size);
 
             b.open(page + "?lang=en");
             assertThat(b.text("h1")).isEqualTo("Indicators and thresholds");
@@ -116,6 +123,17 @@ class ThresholdsBrowserTest {
 
     private static JsonNode toilets(Api office, long id) {
         return StandardsTest.byCode(office.get("/api/campaigns/" + id + "/thresholds").json(), "RURAL_SANITARY_TOILETS");
+    }
+
+    /** The indicator's card alone, where the full page is too long to read. */
+    private static void card(Browser b, String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.copy(b.find(TOILETS).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void shot(Browser b, String name) {
