@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,14 +31,18 @@ class CampaignTemplates {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/*.yaml");
-        Arrays.sort(files, (a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
+        List<CampaignTemplate> read = new ArrayList<>();
         for (Resource file : files) {
             try (InputStream in = file.getInputStream()) {
                 CampaignTemplate t = yaml.readValue(in, CampaignTemplate.class);
                 check(t, file.getFilename());
-                templates.put(t.id(), t);
+                read.add(t);
             }
         }
+        // offered in the order of the kinds (创卫 first, then 创文, 创森), then by level and id: not by file name
+        read.sort(Comparator.comparing(CampaignTemplate::kind).thenComparing(CampaignTemplate::level)
+                .thenComparing(CampaignTemplate::id));
+        read.forEach(t -> templates.put(t.id(), t));
     }
 
     public Optional<CampaignTemplate> find(String id) {

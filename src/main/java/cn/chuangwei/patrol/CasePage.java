@@ -46,8 +46,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Page
 class CasePage {
 
-    static final Set<String> STATUSES = Set.of("REPORTED", "REGISTERED", "DISPATCHED", "SENT_BACK", "HANDLED", "PENDING",
-            "REWORK", "REOPENED", "CLOSED", "VOID");
+    static final Set<String> STATUSES = java.util.Arrays.stream(CaseStatus.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CaseService cases;
@@ -111,7 +111,7 @@ class CasePage {
         List<List<Cell>> rows = new ArrayList<>();
         for (PatrolCase pc : found) {
             String tone = pc.closedAt() != null ? (Boolean.TRUE.equals(pc.closedOnTime()) ? "green" : "yellow")
-                    : pc.handleDue() != null && pc.handleDue().isBefore(now) ? "red" : null;
+                    : pc.stageDue() != null && pc.stageDue().isBefore(now) ? "red" : null;
             rows.add(List.of(Cell.link(pc.id(), CaseSheet.href(pc)), Cell.of(time(pc.reportedAt())),
                     Cell.of(grids.getOrDefault(pc.gridCode(), pc.gridCode())),
                     Cell.of(categories.getOrDefault(pc.category(), pc.category())),

@@ -98,12 +98,24 @@ class CaseRepository {
         return keys.getKey().longValue();
     }
 
+    /** The case's photos of a stage taken at or after {@code since}. */
+    int photosSince(long caseId, String stage, Instant since) {
+        return jdbc.sql("select count(*) from case_photo where case_id = :c and stage = :s and uploaded_at >= :t")
+                .param("c", caseId).param("s", stage).param("t", Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    /** When the latest of the given steps of the case's history was taken, if any was. */
+    Optional<Instant> lastEvent(long caseId, java.util.Collection<String> events) {
+        return jdbc.sql("select at from case_event where case_id = :c and event in (:e) order by at desc fetch first 1 rows only")
+                .param("c", caseId).param("e", events).query((rs, n) -> rs.getTimestamp("at").toInstant()).optional();
+    }
+
     int photos(long caseId, String stage) {
         return jdbc.sql("select count(*) from case_photo where case_id = :c and stage = :s").param("c", caseId)
                 .param("s", stage).query(Integer.class).single();
     }
 
-    private static PatrolCase row(ResultSet rs, int n) throws SQLException {
+    static PatrolCase row(ResultSet rs, int n) throws SQLException {
         return new PatrolCase(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("grid_code"), rs.getString("source"),
                 rs.getString("source_ref"), rs.getString("category"), rs.getString("urgency"), rs.getString("description"), rs.getString("address"),
                 rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getString("reported_by"),
@@ -113,7 +125,9 @@ class CaseRepository {
                 rs.getString("pending_reason"), rs.getString("handle_result"), instant(rs.getTimestamp("reported_at")),
                 instant(rs.getTimestamp("registered_at")), instant(rs.getTimestamp("dispatched_at")),
                 instant(rs.getTimestamp("handled_at")), instant(rs.getTimestamp("closed_at")),
-                (Boolean) rs.getObject("closed_on_time"), rs.getString("process_instance_id"));
+                (Boolean) rs.getObject("closed_on_time"), rs.getString("process_instance_id"),
+                rs.getString("feedback_result"), instant(rs.getTimestamp("fed_back_at")), rs.getString("fed_back_by"),
+                instant(rs.getTimestamp("feedback_due")));
     }
 
     private static Instant instant(Timestamp t) {

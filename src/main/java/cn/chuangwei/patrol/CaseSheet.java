@@ -85,6 +85,9 @@ class CaseSheet {
         m.put("handleDue", time(c.handleDue(), locale));
         m.put("closedAt", time(c.closedAt(), locale));
         m.put("handleResult", c.handleResult());
+        m.put("feedbackDue", CaseStatus.HANDLED.name().equals(c.status()) ? time(c.feedbackDue(), locale) : "");
+        m.put("feedbackResult", c.feedbackResult());
+        m.put("fedBack", c.fedBackAt() == null ? "" : people.apply(c.fedBackBy()) + " · " + time(c.fedBackAt(), locale));
         m.put("voidReason", c.voidReason());
         m.put("pendingReason", c.pendingReason());
         m.put("complaint", "HOTLINE".equals(c.source()));
@@ -125,12 +128,12 @@ class CaseSheet {
         return events;
     }
 
-    /** Red when the handling is overdue, green closed on time, yellow closed late; none otherwise. */
+    /** Red when the stage the unit is in (处置, 处理反馈) is overdue, green closed on time, yellow closed late; none otherwise. */
     private String tone(PatrolCase c) {
         if (c.closedAt() != null) {
             return Boolean.TRUE.equals(c.closedOnTime()) ? "green" : "yellow";
         }
-        return c.handleDue() != null && c.handleDue().isBefore(dueDates.now().toInstant()) ? "red" : null;
+        return c.stageDue() != null && c.stageDue().isBefore(dueDates.now().toInstant()) ? "red" : null;
     }
 
     /** A moment in the reader's language: 2027年4月6日 10:00, or 2027-04-06 10:00. */

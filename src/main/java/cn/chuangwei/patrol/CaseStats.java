@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 /**
  * The cycle's indicators for a month, per unit and per grid (GB/T 30428): cases reported, 结案率 (closed / due to
  * close), 按期结案率 (closed on time / due to close), 返工率 (closed after a failed check / closed in the month), the
- * average handling time, and the colour of every open case's handling stage. A case is due to close in the month its
+ * average handling time, and the colour of every open case's stage (处置, or 处理反馈 once handled). A case is due to close in the month its
  * handling deadline falls in; void cases do not count.
  */
 @Service
@@ -90,9 +90,12 @@ public class CaseStats {
                             h[1]++;
                         }
                     }
-                    if (closed == null && due != null && dispatched != null) {
-                        double limit = Math.max(1, due.getTime() - dispatched.getTime());
-                        double used = (now.toEpochMilli() - dispatched.getTime()) / limit;
+                    // an open case's colour: the share of the limit of the stage it is in (处置, or 处理反馈) used
+                    PatrolCase pc = CaseRepository.row(rs, 0);
+                    if (closed == null && pc.stageDue() != null && pc.stageStart() != null) {
+                        long start = pc.stageStart().toEpochMilli();
+                        double limit = Math.max(1, pc.stageDue().toEpochMilli() - start);
+                        double used = (now.toEpochMilli() - start) / limit;
                         a[used >= 1 ? 8 : used >= 0.8 ? 7 : 6]++;
                     }
                 });

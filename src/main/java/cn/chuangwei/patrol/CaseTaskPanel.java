@@ -10,15 +10,18 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 /**
- * Beside the form of a case's task (立案, 派遣, 处置, 挂账审批, 核查) in the workbench: the case in words, its photos,
+ * Beside the form of a case's task (立案, 派遣, 处置, 处理反馈, 挂账审批, 核查) in the workbench: the case in words, its photos,
  * reporter, place, grid and a link to its page, so that the office registers a case seeing its photo and category.
  */
 @Component
 class CaseTaskPanel implements TaskPanel {
 
     private static final Set<String> TASKS = PatrolCaseForms.taskKeys();
-    /** The tasks whose people add photos from the panel: 处置 (after handling) and 核查 (on site). */
-    private static final Set<String> TAKE_PHOTOS = Set.of(PatrolCaseForms.HANDLE_CASE.element(), PatrolCaseForms.CHECK_CASE);
+    /**
+     * The tasks whose people add photos from the panel: 处理反馈 (the unit's after-photos, at least one before it may
+     * report back) and 核查 (on site). 处置 does not ask: the unit acts, then shows what it did when it feeds back.
+     */
+    private static final Set<String> TAKE_PHOTOS = Set.of(PatrolCaseForms.FEEDBACK.element(), PatrolCaseForms.CHECK_CASE);
 
     private final TaskService tasks;
     private final AppRights appRights;

@@ -75,10 +75,19 @@ class CaseTransitions {
         cases.event(id, "PENDING_REFUSED", actor, null, now);
     }
 
-    /** 处置: the unit reports the case handled, with its result. */
-    void handled(long id, String result, String actor, Instant now) {
-        update(id, "status = :s, handled_at = :t, handle_result = :r", CaseStatus.HANDLED, now, result, null);
-        cases.event(id, "HANDLED", actor, result, now);
+    /** 处置: the unit reports the case handled (with a note, if it wrote one); its feedback is due at {@code feedbackDue}. */
+    void handled(long id, String note, Date feedbackDue, String actor, Instant now) {
+        update(id, "status = :s, handled_at = :t, handle_result = :r, feedback_due = :d", CaseStatus.HANDLED, now, note,
+                feedbackDue);
+        cases.event(id, "HANDLED", actor, note, now);
+    }
+
+    /** 处理反馈: the unit reports back what was done and the result (its after-photos taken); the site check follows. */
+    void fedBack(long id, String result, String actor, Instant now) {
+        jdbc.sql("update patrol_case set status = :s, feedback_result = :r, fed_back_at = :t, fed_back_by = :a where id = :id")
+                .param("s", CaseStatus.FED_BACK.name()).param("r", result).param("t", Timestamp.from(now))
+                .param("a", actor).param("id", id).update();
+        cases.event(id, "FED_BACK", actor, result, now);
     }
 
     /** 核查 failed: back to the unit for rework. */
@@ -87,7 +96,7 @@ class CaseTransitions {
         cases.event(id, "CHECK_FAILED", actor, reason, now);
     }
 
-    /** 结案: the check passed; on time when it was handled by its due time. */
+    /** 结案: the check passed; on time when the unit handled it and fed back within the two stages' limits. */
     void close(long id, boolean onTime, String actor, Instant now) {
         jdbc.sql("update patrol_case set status = :s, closed_at = :t, closed_on_time = :o where id = :id")
                 .param("s", CaseStatus.CLOSED.name()).param("t", Timestamp.from(now)).param("o", onTime).param("id", id)

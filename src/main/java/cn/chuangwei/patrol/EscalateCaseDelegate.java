@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * A case's handling deadline passed (or its daily check ran): the case is measured against its time limit and handed
+ * A case's handling or feedback (处理反馈) deadline passed (or its daily check ran): the case is measured against the
+ * limit of the stage it is in ({@link PatrolCase#stageDue()}) and handed
  * to the escalation {@link Ladder}, as a unit's task is; an urgent case counts as critical. A level reached for the
  * first time is noted in the case's history.
  */
@@ -52,14 +53,14 @@ class EscalateCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         PatrolCase c = cases.find(caseId(execution)).orElseThrow();
-        if (c.handleDue() == null || CaseStatus.CLOSED.name().equals(c.status())) {
+        if (c.stageDue() == null || CaseStatus.CLOSED.name().equals(c.status())) {
             return;
         }
-        LocalDate due = c.handleDue().atZone(dueDates.zone()).toLocalDate();
-        LocalDate dispatched = c.dispatchedAt().atZone(dueDates.zone()).toLocalDate();
-        TimeLimits.Measure m = timeLimits.measure(dispatched, due);
+        LocalDate due = c.stageDue().atZone(dueDates.zone()).toLocalDate();
+        LocalDate started = c.stageStart().atZone(dueDates.zone()).toLocalDate();
+        TimeLimits.Measure m = timeLimits.measure(started, due);
         // a case's limit runs in working hours, so it is overdue from the moment it falls due
-        boolean overdue = !clock.instant().isBefore(c.handleDue());
+        boolean overdue = !clock.instant().isBefore(c.stageDue());
         Subject subject = Subject.patrolCase(c.id(), c.campaignId(), c.unitCode(), "URGENT".equals(c.urgency()));
         ladder.climb(subject, new Ladder.Measure(overdue, m.workingDaysOverdue(), Math.max(m.timeUsedShare(), overdue ? 1.0 : 0)),
                         new Ladder.Notice("CASE_ESCALATION", tag -> values(c, tag)))
@@ -75,7 +76,7 @@ class EscalateCaseDelegate implements JavaDelegate {
         v.put("gridName", names.grid(c.campaignId(), c.gridCode()));
         v.put("address", c.address());
         v.put("description", c.description());
-        v.put("deadline", c.handleDue().atZone(dueDates.zone()).format(MINUTE));
+        v.put("deadline", c.stageDue().atZone(dueDates.zone()).format(MINUTE));
         v.put("link", site.link(SiteSettings.TASKLIST));
         return v;
     }

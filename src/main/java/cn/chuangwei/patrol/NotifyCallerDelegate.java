@@ -36,7 +36,9 @@ class NotifyCallerDelegate implements JavaDelegate {
         }
         Map<String, String> v = new HashMap<>();
         v.put("caseNumber", "案卷" + c.id());
-        v.put("result", c.handleResult() == null ? "" : c.handleResult());
+        // the unit's 处理反馈 (a case handled before it was a step: the handling's note)
+        String result = c.feedbackResult() != null ? c.feedbackResult() : c.handleResult();
+        v.put("result", result == null ? "" : result);
         v.put("reportedOn", c.reportedAt().atZone(dueDates.zone()).format(DateTimeFormatter.ISO_LOCAL_DATE));
         v.put("description", c.description());
         v.put("address", c.address());

@@ -6,7 +6,7 @@ import cn.chuangwei.kernel.ProcessForms;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The forms of {@code patrol-case.bpmn}: 立案, 派遣, 处置, 挂账 and 核查. */
+/** The forms of {@code patrol-case.bpmn}: 立案, 派遣, 处置, 处理反馈, 挂账 and 核查. */
 @Component
 class PatrolCaseForms implements ProcessForms {
 
@@ -28,10 +28,15 @@ class PatrolCaseForms implements ProcessForms {
     static final FormRules HANDLE_CASE = FormRules.userTask(PROCESS, "handleCase", "case-handle",
             Field.readOnly("caseTitle"),
             Field.choice("handleOutcome", "HANDLED", "SEND_BACK", "PENDING"),
-            Field.text("handleResult", 2000).requiredWhen("handleOutcome", "HANDLED"),
+            // a note on what was done, if the unit writes one: the result itself is 处理反馈's
+            Field.text("handleResult", 2000),
             Field.text("sendBackReason", 500).requiredWhen("handleOutcome", "SEND_BACK"),
             Field.text("pendingReason", 500).requiredWhen("handleOutcome", "PENDING"),
             Field.date("pendingUntil").requiredWhen("handleOutcome", "PENDING"));
+
+    static final FormRules FEEDBACK = FormRules.userTask(PROCESS, "feedbackCase", "case-feedback",
+            Field.readOnly("caseTitle"),
+            Field.text("feedbackResult", 2000).required());
 
     static final FormRules APPROVE_PENDING = FormRules.userTask(PROCESS, "approvePending", "case-pending",
             Field.readOnly("caseTitle"),
@@ -45,11 +50,11 @@ class PatrolCaseForms implements ProcessForms {
     /** The user tasks of the case's process, by their definition keys. */
     static java.util.Set<String> taskKeys() {
         return java.util.Set.of(REGISTER_CASE.element(), DISPATCH_CASE.element(), HANDLE_CASE.element(),
-                APPROVE_PENDING.element(), CHECK.element());
+                FEEDBACK.element(), APPROVE_PENDING.element(), CHECK.element());
     }
 
     @Override
     public List<FormRules> forms() {
-        return List.of(REGISTER_CASE, DISPATCH_CASE, HANDLE_CASE, APPROVE_PENDING, CHECK);
+        return List.of(REGISTER_CASE, DISPATCH_CASE, HANDLE_CASE, FEEDBACK, APPROVE_PENDING, CHECK);
     }
 }

@@ -33,8 +33,7 @@ class RecordCheckListener implements TaskListener {
             transitions.failCheck(id, reason, task.getAssignee(), now);
         } else {
             PatrolCase c = cases.find(id).orElseThrow();
-            boolean onTime = c.handledAt() != null && c.handleDue() != null && !c.handledAt().isAfter(c.handleDue());
-            transitions.close(id, onTime, task.getAssignee(), now);
+            transitions.close(id, c.handledInTime(), task.getAssignee(), now);
         }
         task.getExecution().setVariable("checkResult", outcome);
         task.getExecution().setVariable("complaint", "HOTLINE".equals(cases.find(id).orElseThrow().source()));

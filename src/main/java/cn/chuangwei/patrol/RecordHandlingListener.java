@@ -10,11 +10,15 @@ import cn.chuangwei.kernel.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** 处置: the unit reports the case handled, sends a mis-routed case back (once), or asks to log it pending (挂账). */
+/**
+ * 处置: the unit reports the case handled (处理反馈 follows: what was done, the result and the after-photos), sends a
+ * mis-routed case back (once), or asks to log it pending (挂账).
+ */
 @Component
 class RecordHandlingListener implements TaskListener {
 
@@ -61,11 +65,22 @@ class RecordHandlingListener implements TaskListener {
                 task.getExecution().setVariable("approveDue", dueDates.addWorkingHours(now, 9));
             }
             default -> {
-                String result = ((String) task.getVariable("handleResult")).trim();
-                transitions.handled(id, result, task.getAssignee(), now);
-                task.getExecution().setVariable("checkDue", dueDates.addWorkingHours(now,
-                        ((Number) task.getVariable("checkHours")).intValue()));
+                Object note = task.getVariable("handleResult");
+                String text = note == null || ((String) note).isBlank() ? null : ((String) note).trim();
+                Object feedbackHours = task.getVariable("feedbackHours");
+                Date feedbackDue = feedbackHours == null ? null
+                        : dueDates.addWorkingHours(now, ((Number) feedbackHours).intValue());
+                transitions.handled(id, text, feedbackDue, task.getAssignee(), now);
                 task.getExecution().setVariable("checker", checker(c));
+                if (feedbackDue != null) {
+                    // 处理反馈's deadline, for its task and its overdue timer
+                    task.getExecution().setVariable("feedbackDue", feedbackDue);
+                    task.getExecution().setVariable("feedbackCheckCycle", dueDates.dailyFrom(feedbackDue));
+                } else {
+                    // a case routed before 处理反馈 was a step (no "feedbackHours") runs its old model: 核查 follows
+                    task.getExecution().setVariable("checkDue", dueDates.addWorkingHours(now,
+                            ((Number) task.getVariable("checkHours")).intValue()));
+                }
             }
         }
         task.getExecution().setVariable("handleResultOutcome", outcome);

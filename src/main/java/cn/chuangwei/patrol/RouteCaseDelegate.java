@@ -66,6 +66,7 @@ class RouteCaseDelegate implements JavaDelegate {
         execution.setVariable(UNIT_CHOICES, unitChoices(units));
         execution.setVariable("dispatchHours", ((Number) r.getEntry("dispatchHours")).intValue());
         execution.setVariable("handleHours", ((Number) r.getEntry("handleHours")).intValue());
+        execution.setVariable("feedbackHours", ((Number) r.getEntry("feedbackHours")).intValue());
         execution.setVariable("checkHours", ((Number) r.getEntry("checkHours")).intValue());
         execution.setVariable("registerDue", dueDates.addWorkingHours(clock.instant(),
                 ((Number) r.getEntry("registerHours")).intValue()));

@@ -46,6 +46,9 @@ final class AppCases {
         this.towns = towns;
     }
 
+    /** The unit's after-photo for 处理反馈 (a PNG's signature is all the check reads). */
+    private static final byte[] AFTER_PHOTO = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
     void oneCase(int i) {
         Town t = towns.get(i % towns.size());
         PatrolCase c = as(t.inspector(), () -> cases.report(new CaseService.Report(t.campaignId(), "G1",
@@ -55,6 +58,8 @@ final class AppCases {
         complete(t.office(), pi, "registerCase", Map.of("registerDecision", "REGISTER"));
         complete(t.office(), pi, "dispatchCase", Map.of("unitCode", t.unitCode()));
         complete(t.head(), pi, "handleCase", Map.of("handleOutcome", "HANDLED", "handleResult", "已清运"));
+        as(t.head(), () -> cases.photo(c.id(), "处置后.png", "image/png", AFTER_PHOTO, AFTER_PHOTO.length));
+        complete(t.head(), pi, "feedbackCase", Map.of("feedbackResult", "已清运，路面已冲洗"));
         complete(t.inspector(), pi, "checkCase", Map.of("checkOutcome", "PASS"));
         String status = as(t.office(), () -> cases.view(c.id()).status());
         if (!"CLOSED".equals(status)) {

@@ -43,8 +43,8 @@ final class BareEngine implements AutoCloseable {
     }
 
     private static final String[] BEANS = {"routeCaseDelegate", "recordRegistrationListener", "voidCaseDelegate",
-            "recordDispatchListener", "recordHandlingListener", "escalateCaseDelegate", "recordPendingDecisionListener",
-            "recordCheckListener", "notifyCallerDelegate", "reopenCaseDelegate"};
+            "recordDispatchListener", "recordHandlingListener", "recordFeedbackListener", "escalateCaseDelegate",
+            "recordPendingDecisionListener", "recordCheckListener", "notifyCallerDelegate", "reopenCaseDelegate"};
 
     private final HikariDataSource dataSource;
     private final ProcessEngine engine;
@@ -87,6 +87,8 @@ final class BareEngine implements AutoCloseable {
         vars.put("registerDue", Date.from(now.plus(1, ChronoUnit.DAYS)));
         vars.put("dispatchDue", Date.from(now.plus(1, ChronoUnit.DAYS)));
         vars.put("handleDue", Date.from(now.plus(3, ChronoUnit.DAYS)));
+        vars.put("feedbackDue", Date.from(now.plus(3, ChronoUnit.DAYS)));
+        vars.put("feedbackCheckCycle", "R/" + now.plus(3, ChronoUnit.DAYS) + "/P1D");
         vars.put("checkDue", Date.from(now.plus(4, ChronoUnit.DAYS)));
         vars.put("handleCheckCycle", "R/" + now.plus(1, ChronoUnit.DAYS) + "/P1D");
         String pi = engine.getRuntimeService().startProcessInstanceByKey("patrol-case", "bare-" + i, vars).getId();
@@ -94,6 +96,7 @@ final class BareEngine implements AutoCloseable {
         complete(pi, "dispatchCase", Map.of("unitCode", unit));
         complete(pi, "handleCase", Map.of("handleOutcome", "HANDLED", "handleResult", "已清运",
                 "handleResultOutcome", "HANDLED"));
+        complete(pi, "feedbackCase", Map.of("feedbackResult", "已清运，路面已冲洗"));
         complete(pi, "checkCase", Map.of("checkOutcome", "PASS", "checkResult", "PASS"));
         if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).count() != 0) {
             throw new IllegalStateException("bare case " + pi + " did not close");

@@ -27,13 +27,14 @@ final class HistorySeed {
         jdbc.sql("""
                 insert into patrol_case (campaign_id, grid_code, source, category, urgency, description, address, reported_by,
                     status, unit_code, sent_back, rework_count, reopened, handle_due, reported_at, registered_at,
-                    dispatched_at, handled_at, closed_at, closed_on_time, process_instance_id)
+                    dispatched_at, handled_at, closed_at, closed_on_time, process_instance_id, feedback_result, fed_back_at,
+                    feedback_due)
                 select t.campaign_id, 'G1', case when s.g % 5 = 0 then 'HOTLINE' else 'PATROL' end, cat.code, 'NORMAL',
                        '历史巡查案件' || s.g, '历史地址' || s.g, t.inspector, 'CLOSED', t.unit_code, false,
                        case when s.g % 10 = 0 then 1 else 0 end, false, s.r + interval '3 days', s.r,
                        s.r + interval '1 hour', s.r + interval '2 hours', s.r + interval '26 hours',
                        s.r + case when s.g % 7 = 0 then interval '4 days' else interval '2 days' end, s.g % 7 <> 0,
-                       'bench-case-' || s.g
+                       'bench-case-' || s.g, '已清运', s.r + interval '28 hours', s.r + interval '30 hours'
                 from (select g, cast(:t0 as timestamp) - (5 + g % 360) * interval '1 day' - (g % 11) * interval '1 hour' as r
                       from generate_series(1, :n) g) s
                 join (select row_number() over (order by u.campaign_id, u.code) - 1 as k, u.campaign_id, u.code as unit_code,
@@ -46,8 +47,9 @@ final class HistorySeed {
                 insert into case_event (case_id, event, actor, at)
                 select p.id, e.event, p.reported_by, case e.event when 'REPORTED' then p.reported_at
                     when 'REGISTERED' then p.registered_at when 'DISPATCHED' then p.dispatched_at
-                    when 'HANDLED' then p.handled_at else p.closed_at end
-                from patrol_case p cross join (values ('REPORTED'), ('REGISTERED'), ('DISPATCHED'), ('HANDLED'), ('CLOSED')) e(event)
+                    when 'HANDLED' then p.handled_at when 'FED_BACK' then p.fed_back_at else p.closed_at end
+                from patrol_case p cross join (values ('REPORTED'), ('REGISTERED'), ('DISPATCHED'), ('HANDLED'), ('FED_BACK'),
+                    ('CLOSED')) e(event)
                 where p.process_instance_id like 'bench-case-%'""").update();
         jdbc.sql("""
                 insert into case_event (case_id, event, actor, note, at)
@@ -68,7 +70,7 @@ final class HistorySeed {
                 select p.process_instance_id || ':' || k.key, k.key, 'patrol-case', :def, p.process_instance_id,
                        p.process_instance_id, p.process_instance_id, k.key || ':' || p.process_instance_id,
                        k.name || '：历史巡查案件' || p.id,
-                       case when k.key = 'handleCase' then u.head_user_id when k.key = 'checkCase' then p.reported_by
+                       case when k.key in ('handleCase', 'feedbackCase') then u.head_user_id when k.key = 'checkCase' then p.reported_by
                             else 'bench-office' end,
                        k.started, k.ended, cast(extract(epoch from (k.ended - k.started)) * 1000 as bigint), 'completed', 50,
                        k.ended + interval '1 day', p.closed_at + interval '1825 days', 'Completed'
@@ -77,7 +79,8 @@ final class HistorySeed {
                 cross join lateral (values ('registerCase', '立案', p.reported_at, p.registered_at),
                     ('dispatchCase', '派遣', p.registered_at, p.dispatched_at),
                     ('handleCase', '处置', p.dispatched_at, p.handled_at),
-                    ('checkCase', '核查', p.handled_at, p.closed_at)) k(key, name, started, ended)
+                    ('feedbackCase', '处理反馈', p.handled_at, p.fed_back_at),
+                    ('checkCase', '核查', p.fed_back_at, p.closed_at)) k(key, name, started, ended)
                 where p.process_instance_id like 'bench-case-%'""").param("def", caseDefinition).update();
         long have = jdbc.sql("select count(*) from act_hi_taskinst").query(Long.class).single();
         long missing = Math.max(0, historicTasks - have);

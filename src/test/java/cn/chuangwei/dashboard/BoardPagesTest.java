@@ -228,7 +228,11 @@ class BoardPagesTest {
         long caseId = inspectorApi.post("/api/cases", report).json().get("id").asLong();
         complete(f.office, "registerCase", Map.of("registerDecision", "REGISTER"));
         complete(f.office, "dispatchCase", Map.of("unitCode", f.unit("cgzx")));
-        complete(f.head("cgzx"), "handleCase", Map.of("handleOutcome", "HANDLED", "handleResult", "已清运"));
+        complete(f.head("cgzx"), "handleCase", Map.of("handleOutcome", "HANDLED"));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        assertThat(new Api(port, f.head("cgzx"), Fixture.PASSWORD)
+                .upload("/api/cases/" + caseId + "/photos", "处置后.png", "image/png", png).status()).isEqualTo(201);
+        complete(f.head("cgzx"), "feedbackCase", Map.of("feedbackResult", "已清运"));
 
         WebSession phone = signedIn(inspector);
         Page waiting = phone.get("/m/cases");

@@ -263,7 +263,7 @@ class AuthorizationMatrixTest {
         otherEvidenceName = "街道清理现场·" + f.p + ".png";
         otherEvidence = evidence("cgzx", otherTask, otherEvidenceName);
 
-        // patrol cases: one handled by the unit and waiting for the inspector's check, one at another unit
+        // patrol cases: one handled and fed back by the unit and waiting for the inspector's check, one at another unit
         ownCaseText = "东村路口垃圾桶满溢·" + f.p;
         otherCaseText = "西街占道经营·" + f.p;
         ownCase = reportCase(INSPECTOR, "/api/cases", ownCaseText, Map.of());
@@ -271,6 +271,10 @@ class AuthorizationMatrixTest {
         String handle = tasks.createTaskQuery().processInstanceId(caseProcess(ownCase)).singleResult().getId();
         ok(apis.get(UNIT_HEAD).post("/api/tasks/" + handle + "/complete",
                 Map.of("handleOutcome", "HANDLED", "handleResult", "已清运")));
+        // 处理反馈: the unit's after-photo, then what was done
+        ok(apis.get(UNIT_HEAD).upload("/api/cases/" + ownCase + "/photos", "处置后.png", "image/png", PNG));
+        String feedback = tasks.createTaskQuery().processInstanceId(caseProcess(ownCase)).singleResult().getId();
+        ok(apis.get(UNIT_HEAD).post("/api/tasks/" + feedback + "/complete", Map.of("feedbackResult", "已清运")));
         checkTask = tasks.createTaskQuery().processInstanceId(caseProcess(ownCase)).taskAssignee(inspector).singleResult()
                 .getId();
         otherCase = reportCase(INSPECTOR, "/api/cases", otherCaseText, Map.of());

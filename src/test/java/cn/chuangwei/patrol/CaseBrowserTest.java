@@ -219,16 +219,41 @@ class CaseBrowserTest {
             assertThat(b.consoleErrors()).as("no script error or CSP violation").isEmpty();
         }
 
-        // 处置: the unit head adds the after-photo from the case panel beside the form, and sees it at once
+        // 处置 then 处理反馈: the unit head reports the case handled (处置 asks for no photo), then reports back what was
+        // done with the after-photo added from the case panel beside the form; without the photo the feedback is refused
         try (Browser b = new Browser(port, width, height)) {
             b.open("/work");
             b.login(f.head("cgzx"), Fixture.PASSWORD);
             b.all(".work-item a").stream().filter(a -> a.getText().contains("处置：乱堆乱放：青山路12号")).findFirst()
                     .orElseThrow().click();
-            b.find("#case-upload");
+            new WebDriverWait(b.driver(), Duration.ofSeconds(20))
+                    .until(d -> "true".equals(b.find("#form").getDomAttribute("data-rendered")));
             assertThat(b.text("#task-unit")).isEqualTo("城管环卫中心");
+            assertThat(b.all("#case-upload")).isEmpty();
+            assertThat(b.text("#form")).contains("处理反馈");
+            b.driver().findElements(By.cssSelector("#form label")).stream()
+                    .filter(l -> l.getText().trim().startsWith("已处置")).findFirst().orElseThrow().click();
+            assertNoSidewaysScroll(b);
+            b.screenshot("case-handle-task-" + size);
+            b.find("#submit").click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> b.path().equals("/work"));
+            assertThat(b.text("#done")).contains("处置：乱堆乱放：青山路12号");
+
+            b.all(".work-item a").stream().filter(a -> a.getText().contains("处理反馈：乱堆乱放：青山路12号")).findFirst()
+                    .orElseThrow().click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(20))
+                    .until(d -> "true".equals(b.find("#form").getDomAttribute("data-rendered")));
+            b.find("#case-upload");
+            assertThat(b.text("#case-status")).isEqualTo("已处置待反馈");
             assertThat(b.text("#case-upload-limits")).contains("20 MB");
             assertThat(b.text("#form-panel")).contains("添加现场照片").doesNotContain("接口");
+            WebElement result = b.driver().findElements(By.cssSelector("#form textarea")).stream()
+                    .filter(t -> t.getDomAttribute("readonly") == null).findFirst().orElseThrow();
+            result.sendKeys("已清运建筑垃圾，人行道恢复通行");
+            b.find("#submit").click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> b.text("#form-error").contains("处置后的照片"));
+            assertThat(b.path()).startsWith("/work/tasks/");
+            b.screenshot("case-feedback-refused-" + size);
             int before = b.all("#case-photos img.thumb").size();
             b.find("#case-files").sendKeys(photo.toAbsolutePath().toString());
             new WebDriverWait(b.driver(), Duration.ofSeconds(20))
@@ -238,8 +263,25 @@ class CaseBrowserTest {
             assertThat(b.text("#case-photos")).contains("处置后");
             assertThat(b.text("#case-upload-status")).contains("已上传");
             assertNoSidewaysScroll(b);
-            b.screenshot("case-handle-photo-" + size);
-            assertThat(b.consoleErrors()).as("no script error or CSP violation").isEmpty();
+            b.screenshot("case-feedback-photo-" + size);
+            b.find("#submit").click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> b.path().equals("/work"));
+            assertThat(b.text("#done")).contains("处理反馈：乱堆乱放：青山路12号");
+            // the refusal above is the one answer the browser logs (a 400 from the complete call); nothing else
+            assertThat(b.consoleErrors()).as("no script error or CSP violation")
+                    .allMatch(e -> e.contains("/complete - Failed to load resource: the server responded with a status of 400"));
+
+            // the case's page: fed back, awaiting the check, the feedback and who gave it in its history
+            b.open("/board/" + campaign + "/cases/" + caseId);
+            b.find("#case-history");
+            assertThat(b.text("#case-status")).isEqualTo("已反馈待核查");
+            assertThat(b.text("#case-feedback")).isEqualTo("已清运建筑垃圾，人行道恢复通行");
+            assertThat(b.all("#case-history li").stream().map(WebElement::getText).toList())
+                    .anySatisfy(t -> assertThat(t).contains("处置完毕").contains("城管环卫中心负责人"))
+                    .anySatisfy(t -> assertThat(t).contains("处理反馈").contains("已清运建筑垃圾"));
+            assertThat(b.text("main")).doesNotContain("FED_BACK").doesNotContain("HANDLED");
+            assertNoSidewaysScroll(b);
+            b.screenshot("case-fed-back-" + size);
         }
     }
 

@@ -251,7 +251,13 @@ class CasePagesTest {
         String upload = "/board/" + campaign + "/cases/" + clutter + "/photos";
         String handle = tasks.createTaskQuery().processInstanceId(pi(clutter)).singleResult().getId();
         WebSession cgzx = signedIn(f.head("cgzx"));
-        Page taskPage = cgzx.get("/work/tasks/" + handle);
+        // 处置 asks for no photo (the panel without its upload): the unit acts, then shows it when it reports back
+        assertThat(cgzx.get("/work/tasks/" + handle).body()).contains("id=\"case-panel\"").doesNotContain("id=\"case-upload\"");
+        assertThat(as(f.head("cgzx")).post("/api/tasks/" + handle + "/complete",
+                Map.of("handleOutcome", "HANDLED", "handleResult", "已清运")).status()).isEqualTo(200);
+        String feedback = tasks.createTaskQuery().processInstanceId(pi(clutter)).singleResult().getId();
+        assertThat(tasks.createTaskQuery().taskId(feedback).singleResult().getTaskDefinitionKey()).isEqualTo("feedbackCase");
+        Page taskPage = cgzx.get("/work/tasks/" + feedback);
         assertThat(taskPage.status()).isEqualTo(200);
         assertThat(taskPage.body()).contains("id=\"case-upload\"").contains("data-url=\"" + upload + "\"")
                 .contains("capture=\"environment\"").contains("/assets/case-photos.js")
@@ -286,12 +292,17 @@ class CasePagesTest {
         assertThat(added.body()).contains("\"href\":\"" + href + "\"");
         // listed on the case: its page and the panel beside the task, and served as the image it is
         assertThat(cgzx.get("/board/" + campaign + "/cases/" + clutter).body()).contains(href).contains("处置后");
-        assertThat(cgzx.get("/work/tasks/" + handle).body()).contains(href);
+        assertThat(cgzx.get("/work/tasks/" + feedback).body()).contains(href);
         assertThat(cgzx.get(href).contentType()).startsWith("image/png");
 
-        // handled: the inspector checks on site and adds a photo, labelled as taken on the check
-        assertThat(as(f.head("cgzx")).post("/api/tasks/" + handle + "/complete",
-                Map.of("handleOutcome", "HANDLED", "handleResult", "已清运")).status()).isEqualTo(200);
+        // fed back: the result on the case page with who gave it; the inspector checks on site and adds a photo,
+        // labelled as taken on the check
+        assertThat(as(f.head("cgzx")).post("/api/tasks/" + feedback + "/complete",
+                Map.of("feedbackResult", "已清运，人行道恢复通行")).status()).isEqualTo(200);
+        assertThat(cgzx.get("/board/" + campaign + "/cases/" + clutter).body()).contains("已清运，人行道恢复通行")
+                .contains("处理反馈").contains("城管环卫中心负责人").contains("已反馈待核查");
+        assertThat(cgzx.get("/board/" + campaign + "/cases/" + clutter + "?lang=en").body())
+                .contains("Reported back, awaiting check").contains("Feedback from the unit");
         String check = tasks.createTaskQuery().processInstanceId(pi(clutter)).singleResult().getId();
         WebSession checker = signedIn(inspector);
         assertThat(checker.get("/work/tasks/" + check).body()).contains("id=\"case-upload\"");

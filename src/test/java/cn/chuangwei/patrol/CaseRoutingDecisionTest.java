@@ -54,6 +54,8 @@ class CaseRoutingDecisionTest {
         assertThat(((Number) o.result().get("checkHours")).intValue()).isEqualTo(checkHours);
         assertThat(((Number) o.result().get("registerHours")).intValue()).isEqualTo(1);
         assertThat(((Number) o.result().get("dispatchHours")).intValue()).isEqualTo(1);
+        // 处理反馈: an urgent case's unit reports back within the hour, any other within half a working day
+        assertThat(((Number) o.result().get("feedbackHours")).intValue()).isEqualTo("URGENT".equals(urgency) ? 1 : 4);
         assertThat(o.rule()).isEqualTo("Rule_" + category + ("URGENT".equals(urgency) ? "_Urgent" : "_Normal"));
     }
 }

@@ -136,8 +136,22 @@ abstract class CaseScenario {
         assertThat(unknownUnit.json().get("field").asText()).isEqualTo("unitCode");
         complete(f.office, "dispatchCase", Map.of("unitCode", f.unit("cgzx")));
         String head = f.head("cgzx");
+        complete(head, "handleCase", Map.of("handleOutcome", "HANDLED"));
+        assertThat(as(f.office).get("/api/cases/" + id).json().get("status").asText()).isEqualTo("HANDLED");
+        // 处理反馈 asks for an after-photo first: refused naming it, in both languages, and nothing written
+        Reply noPhoto = as(head).post("/api/tasks/" + onlyTask(head, "feedbackCase") + "/complete",
+                Map.of("feedbackResult", "已清运，路面已冲洗"));
+        assertThat(noPhoto.status()).isEqualTo(400);
+        assertThat(noPhoto.json().get("code").asText()).isEqualTo("after-photo-required");
+        assertThat(noPhoto.json().get("field").asText()).isEqualTo("photo");
+        assertThat(noPhoto.json().get("message").asText()).contains("处置后的照片");
+        assertThat(as(f.office).get("/api/cases/" + id).json().get("status").asText()).isEqualTo("HANDLED");
         assertThat(as(head).upload("/api/cases/" + id + "/photos", "处置后.png", "image/png", PNG).status()).isEqualTo(201);
-        complete(head, "handleCase", Map.of("handleOutcome", "HANDLED", "handleResult", "已清运"));
+        complete(head, "feedbackCase", Map.of("feedbackResult", "已清运，路面已冲洗"));
+        JsonNode fedBack = as(f.office).get("/api/cases/" + id).json();
+        assertThat(fedBack.get("status").asText()).isEqualTo("FED_BACK");
+        assertThat(fedBack.get("feedbackResult").asText()).isEqualTo("已清运，路面已冲洗");
+        assertThat(fedBack.get("fedBackBy").asText()).isEqualTo(head);
         Reply noReason = as(inspector).post("/api/tasks/" + onlyTask(inspector, "checkCase") + "/complete",
                 Map.of("checkOutcome", "FAIL"));
         assertThat(noReason.status()).isEqualTo(400);
@@ -147,9 +161,11 @@ abstract class CaseScenario {
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("closedOnTime").asBoolean()).isTrue();
         JsonNode events = as(f.office).get("/api/cases/" + id + "/events").json();
-        assertThat(events.findValuesAsText("event")).containsExactly("REPORTED", "REGISTERED", "DISPATCHED", "HANDLED", "CLOSED");
+        assertThat(events.findValuesAsText("event")).containsExactly("REPORTED", "REGISTERED", "DISPATCHED", "HANDLED", "FED_BACK",
+                "CLOSED");
         // and in words: the step, who took it by name, the unit it went to by name
-        assertThat(events.findValuesAsText("eventName")).containsExactly("上报", "立案", "派遣", "处置完成", "核查通过，结案");
+        assertThat(events.findValuesAsText("eventName")).containsExactly("上报", "立案", "派遣", "处置完毕", "处理反馈",
+                "核查通过，结案");
         assertThat(events.get(0).get("actorName").asText()).isEqualTo("督查甲");
         assertThat(events.get(2).get("noteText").asText()).isEqualTo("城管环卫中心");
 

@@ -110,4 +110,28 @@ class CaseStatsTest {
                 .filter(s -> s.unitCode().equals(b)).findFirst().orElseThrow();
         assertThat(scoreB.casePoints()).isEqualByComparingTo("0");
     }
+
+    @Test
+    void aCaseAwaitingFeedbackIsColouredByTheFeedbackStagesLimit() {
+        clock.set(LocalDateTime.of(2027, 6, 10, 10, 0));
+        f = new Fixture(identity);
+        campaignId = setup.create(f.small(LocalDate.of(2027, 4, 1), List.of(), false), f.office);
+        String a = f.unit("cgzx");
+        // handled on 9 June with nine days of its handling limit to spare (green by that limit), its feedback due at
+        // 14:00 the same day and not given: red by the stage it is in
+        long handled = seed(a, "G1", "HANDLED", at(6, 8, 8), at(6, 8, 9), at(6, 20, 18), null, null, 0);
+        jdbc.sql("update patrol_case set handled_at = :h, feedback_due = :f where id = :id").param("h", at(6, 9, 10))
+                .param("f", at(6, 9, 14)).param("id", handled).update();
+        // and one still at 处置, well within its limit: green
+        seed(a, "G1", "DISPATCHED", at(6, 9, 8), at(6, 9, 9), at(6, 30, 18), null, null, 0);
+        CaseStats.Row row = stats.month(campaignId, YearMonth.of(2027, 6)).units().get(0);
+        assertThat(row.red()).isEqualTo(1);
+        assertThat(row.green()).isEqualTo(1);
+        // fed back: the case waits for the check, coloured by its handling limit again
+        jdbc.sql("update patrol_case set status = 'FED_BACK', fed_back_at = :t where id = :id").param("t", at(6, 10, 9))
+                .param("id", handled).update();
+        row = stats.month(campaignId, YearMonth.of(2027, 6)).units().get(0);
+        assertThat(row.red()).isZero();
+        assertThat(row.green()).isEqualTo(2);
+    }
 }

@@ -32,8 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
- * Every path of {@code patrol-case.bpmn}: void, redirect, send-back (once), pass, fail and rework twice, 挂账, overdue
- * escalation, a citizen who reopens the case, a reply that never comes. Time under the test's control.
+ * Every path of {@code patrol-case.bpmn}: void, redirect, send-back (once), 处置 then 处理反馈 (refused without an
+ * after-photo) then pass, fail and rework twice (处置 and 处理反馈 again, with new photos), 挂账, overdue escalation of
+ * handling and of feedback, a citizen who reopens the case, a reply that never comes. Time under the test's control.
  */
 @H2Test
 class PatrolCaseProcessTest {
@@ -118,6 +119,17 @@ class PatrolCaseProcessTest {
         tasks.complete(task(pi, key).getId(), v);
     }
 
+    /** The unit's after-photo, as the case panel's upload stores it. */
+    void afterPhoto(ProcessInstance pi) {
+        cases.photo(caseId(pi), "HANDLE", "处置后.png", "image/png", new byte[] {1}, f.head("cgzx"), clock.instant());
+    }
+
+    /** 处理反馈 with a new after-photo. */
+    void feedBack(ProcessInstance pi, String result) {
+        afterPhoto(pi);
+        complete(pi, "feedbackCase", "feedbackResult", result);
+    }
+
     void registerAndDispatch(ProcessInstance pi, String unit) {
         complete(pi, "registerCase", "registerDecision", "REGISTER");
         assertThat(pi).isWaitingAt("dispatchCase");
@@ -166,6 +178,26 @@ class PatrolCaseProcessTest {
         Task handle = task(pi, "handleCase");
         assertThat(tasks.getIdentityLinksForTask(handle.getId())).anyMatch(l -> ("unit-" + f.unit("jsb")).equals(l.getGroupId()));
         complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已清理");
+        // 处理反馈: the same unit's group, due 4 working hours after handling (case-routing.dmn), the status in between
+        Task feedback = task(pi, "feedbackCase");
+        assertThat(feedback.getName()).isEqualTo("处理反馈：乱堆乱放：青山路12号");
+        assertThat(tasks.getIdentityLinksForTask(feedback.getId())).anyMatch(l -> ("unit-" + f.unit("jsb")).equals(l.getGroupId()));
+        assertThat(feedback.getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDateTime())
+                .isEqualTo(LocalDateTime.of(2027, 4, 6, 14, 0));
+        assertThat(state(pi).status()).isEqualTo("HANDLED");
+        assertThat(state(pi).feedbackDue()).isEqualTo(feedback.getDueDate().toInstant());
+        // no after-photo yet: refused naming the photo, and the case stays at 处理反馈
+        assertThatThrownBy(() -> complete(pi, "feedbackCase", "feedbackResult", "已清理，恢复整洁"))
+                .hasRootCauseInstanceOf(ApiException.class)
+                .rootCause().satisfies(e -> assertThat(((ApiException) e).field()).isEqualTo("photo"));
+        assertThat(pi).isWaitingAt("feedbackCase");
+        // nor without its text
+        afterPhoto(pi);
+        assertThatThrownBy(() -> complete(pi, "feedbackCase", "feedbackResult", " ")).hasRootCauseInstanceOf(ApiException.class);
+        complete(pi, "feedbackCase", "feedbackResult", "已清理，恢复整洁");
+        assertThat(state(pi).status()).isEqualTo("FED_BACK");
+        assertThat(state(pi).feedbackResult()).isEqualTo("已清理，恢复整洁");
+        assertThat(state(pi).fedBackAt()).isEqualTo(clock.instant());
         assertThat(task(pi, "checkCase").getAssignee()).isEqualTo(f.supervisors.get(0));
         complete(pi, "checkCase", "checkOutcome", "PASS");
         assertThat(pi).hasPassed("CaseClosed").isEnded();
@@ -193,16 +225,30 @@ class PatrolCaseProcessTest {
         ProcessInstance pi = report("STREET_CLEANLINESS", "NORMAL", false);
         registerAndDispatch(pi, f.unit("cgzx"));
         for (int i = 0; i < 2; i++) {
+            clock.set(LocalDateTime.of(2027, 4, 6, 11 + i, 0));
             complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已清扫");
+            if (i == 1) {
+                // after a failed check the photos before it do not count: the unit shows the rework
+                assertThatThrownBy(() -> complete(pi, "feedbackCase", "feedbackResult", "已清扫"))
+                        .hasRootCauseInstanceOf(ApiException.class);
+            }
+            feedBack(pi, "已清扫");
+            clock.set(LocalDateTime.of(2027, 4, 6, 11 + i, 30));
             complete(pi, "checkCase", "checkOutcome", "FAIL", "failReason", "仍有垃圾");
             assertThat(pi).isWaitingAt("handleCase");
             assertThat(tasks.getIdentityLinksForTask(task(pi, "handleCase").getId()))
                     .anyMatch(l -> ("unit-" + f.unit("cgzx")).equals(l.getGroupId()));
         }
         complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已彻底清扫");
+        feedBack(pi, "已彻底清扫，保洁员定时巡回");
         complete(pi, "checkCase", "checkOutcome", "PASS");
         assertThat(pi).isEnded();
         assertThat(state(pi).reworkCount()).isEqualTo(2);
+        assertThat(state(pi).feedbackResult()).isEqualTo("已彻底清扫，保洁员定时巡回");
+        // the history keeps each round's handling and feedback
+        assertThat(jdbc.sql("select event from case_event where case_id = :c and event in ('HANDLED', 'FED_BACK', 'CHECK_FAILED') order by id")
+                .param("c", caseId(pi)).query(String.class).list()).containsExactly("HANDLED", "FED_BACK", "CHECK_FAILED",
+                "HANDLED", "FED_BACK", "CHECK_FAILED", "HANDLED", "FED_BACK");
     }
 
     @Test
@@ -216,6 +262,38 @@ class PatrolCaseProcessTest {
         assertThat(task(pi, "handleCase").getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDateTime())
                 .isEqualTo(LocalDateTime.of(2027, 5, 20, 18, 0));
         assertThat(state(pi).status()).isEqualTo("PENDING");
+        // handled by the new date, then fed back: on time
+        clock.set(LocalDateTime.of(2027, 5, 19, 10, 0));
+        complete(pi, "handleCase", "handleOutcome", "HANDLED");
+        feedBack(pi, "已依法拆除");
+        complete(pi, "checkCase", "checkOutcome", "PASS");
+        assertThat(pi).isEnded();
+        assertThat(state(pi).closedOnTime()).isTrue();
+    }
+
+    @Test
+    void aCaseHandledInTimeButFedBackLateClosesLate() {
+        ProcessInstance pi = report("GARBAGE", "URGENT", false);  // handle within 4, feed back within 1 working hour
+        registerAndDispatch(pi, f.unit("cgzx"));
+        clock.set(LocalDateTime.of(2027, 4, 6, 11, 0));
+        complete(pi, "handleCase", "handleOutcome", "HANDLED");
+        assertThat(task(pi, "feedbackCase").getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDateTime())
+                .isEqualTo(LocalDateTime.of(2027, 4, 6, 12, 0));
+        clock.set(LocalDateTime.of(2027, 4, 6, 12, 0, 1));
+        // the feedback's overdue timer (its cycle from the same due time) takes the case up the ladder
+        Job overdue = management.createJobQuery().processInstanceId(pi.getId()).activityId("FeedbackOverdue").singleResult();
+        assertThat(overdue.getDuedate().toInstant().atZone(TestClock.ZONE).toLocalDateTime())
+                .isEqualTo(LocalDateTime.of(2027, 4, 6, 12, 0));
+        management.executeJob(overdue.getId());
+        assertThat(jdbc.sql("select level from escalation_step where case_id = :c").param("c", caseId(pi))
+                .query(String.class).list()).containsExactly("RED");
+        assertThat(jdbc.sql("select count(*) from case_event where case_id = :c and event = 'ESCALATION'")
+                .param("c", caseId(pi)).query(Integer.class).single()).isEqualTo(1);
+        assertThat(pi).isWaitingAt("feedbackCase");
+        feedBack(pi, "已清运");
+        complete(pi, "checkCase", "checkOutcome", "PASS");
+        assertThat(state(pi).handledAt()).isBefore(state(pi).handleDue());
+        assertThat(state(pi).closedOnTime()).isFalse();
     }
 
     @Test
@@ -246,6 +324,7 @@ class PatrolCaseProcessTest {
         ProcessInstance pi = report("TOILET", "URGENT", true);
         registerAndDispatch(pi, f.unit("cgzx"));
         complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已清洁公厕");
+        feedBack(pi, "已清洁公厕");
         complete(pi, "checkCase", "checkOutcome", "PASS");
         assertThat(pi).hasPassed("NotifyCaller").isWaitingAt("AwaitReply");
         assertThat(jdbc.sql("select count(*) from mail_outbox where recipient_address = 'citizen@test.example' "
@@ -256,6 +335,7 @@ class PatrolCaseProcessTest {
         assertThat(pi).hasPassed("ReopenCase").isWaitingAt("handleCase");
         assertThat(state(pi).reopened()).isTrue();
         complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已加派保洁员");
+        feedBack(pi, "已加派保洁员，每日两次保洁");
         complete(pi, "checkCase", "checkOutcome", "PASS");
         runtime.createMessageCorrelation("CitizenFeedback").processInstanceId(pi.getId()).setVariable("satisfied", false)
                 .correlate();
@@ -268,6 +348,7 @@ class PatrolCaseProcessTest {
         ProcessInstance pi = report("MARKET", "NORMAL", true);
         registerAndDispatch(pi, f.unit("nmsc"));
         complete(pi, "handleCase", "handleOutcome", "HANDLED", "handleResult", "已整改");
+        feedBack(pi, "已整改");
         complete(pi, "checkCase", "checkOutcome", "PASS");
         clock.set(LocalDateTime.of(2027, 4, 20, 18, 1));
         Job timeout = management.createJobQuery().processInstanceId(pi.getId()).activityId("ReplyTimeout").singleResult();

@@ -133,7 +133,7 @@ class BadInputTest {
                 "duplicate-unit", before).get("field").asText()).isEqualTo("units[1].code");
         assertThat(refused(create(request(n -> ((ObjectNode) n.get("phases").get(1)).put("startDate", "2027-09-05"))),
                 400, "phases-overlap", before).get("field").asText()).isEqualTo("phases");
-        assertThat(refused(create(request(n -> n.put("template", "forest-city"))), 400, "unknown-template",
+        assertThat(refused(create(request(n -> n.put("template", "no-such-template"))), 400, "unknown-template",
                 before).get("field").asText()).isEqualTo("template");
         assertThat(refused(create(request(n -> ((ArrayNode) n.get("phases")).remove(4))), 400, "missing-phase", before)
                 .get("message").asText()).contains("申报验收");
