@@ -194,7 +194,7 @@ class CampaignSetupPage {
                 "level", f.level, "standard", f.standard, "startDate", f.startDate));
         model.addAttribute("town", town);
         model.addAttribute("towns", towns.stream().map(r -> new Choice(String.valueOf(r.id()), r.name())).toList());
-        model.addAttribute("templates", templates.all().stream().map(t -> new Choice(t.id(), t.name())).toList());
+        model.addAttribute("templates", templates.all().stream().map(t -> new Choice(t.id(), t.name(locale))).toList());
         model.addAttribute("kinds", Arrays.stream(CampaignKind.values())
                 .map(k -> new Choice(k.name(), texts.get("campaign-kind." + k.name(), locale))).toList());
         model.addAttribute("levels", Arrays.stream(CampaignLevel.values())
@@ -258,7 +258,7 @@ class CampaignSetupPage {
         model.addAttribute("kindName", texts.get("campaign-kind." + kind, locale));
         model.addAttribute("levelName", texts.get("page.setup.level." + level, locale));
         model.addAttribute("templateName", template == null ? texts.get("page.setup.no-template", locale)
-                : template.name());
+                : template.name(locale));
         model.addAttribute("standardName", standard == null ? null : standards.latest(standard)
                 .map(v -> standards.label(v, locale)).orElse(standard));
         List<PhaseLine> phases = new ArrayList<>();

@@ -18,6 +18,11 @@ public record CampaignTemplate(String id, String name, String nameEn, CampaignKi
 
     public static final String VILLAGES = "villages";
 
+    /** The template's name in the reader's language: English when asked for, else the Chinese. */
+    public String name(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : name;
+    }
+
     /** A phase of {@code days} working days and its tasks. */
     public record TemplatePhase(Phase phase, int days, List<TemplateTask> tasks) {
     }

@@ -46,23 +46,39 @@ class CampaignThresholds {
         this.clock = clock;
     }
 
+    /**
+     * The office's own threshold of an indicator for a campaign: the value (a number, a grade, or true), where it is
+     * from (null when the office did not say; always given for a reference value), who set it and when.
+     */
+    record Own(Object threshold, String source, String setBy, java.time.LocalDate setOn) {
+    }
+
+    /** An indicator of the campaign's standard: the standard's own, and the campaign's threshold in force for it. */
+    record Entry(Standards.Indicator standard, Standards.Indicator inForce, Own own) {
+    }
+
     public List<Standards.Indicator> inForce(long campaignId) {
+        return entries(campaignId).stream().map(Entry::inForce).toList();
+    }
+
+    /** Every indicator of the campaign's standard in its order, with the standard's default and the campaign's own. */
+    List<Entry> entries(long campaignId) {
         Campaign c = campaigns.find(campaignId).orElseThrow(() -> ApiException.notFound("unknown-campaign", campaignId));
-        Map<String, Object> own = new HashMap<>();
-        Map<String, Provenance> ownSource = new HashMap<>();
+        Map<String, Own> own = new HashMap<>();
         jdbc.sql("select * from campaign_threshold where campaign_id = :c").param("c", campaignId).query(rs -> {
-            String code = rs.getString("indicator_code");
-            own.put(code, Standards.threshold(rs.getBigDecimal("threshold_number"),
-                    rs.getString("threshold_grade"), (Boolean) rs.getObject("threshold_bool")));
-            ownSource.put(code, new Provenance(rs.getString("reference_source"),
-                    rs.getTimestamp("set_at").toLocalDateTime().toLocalDate(), null, Provenance.LOCAL_PRACTICE, null));
+            own.put(rs.getString("indicator_code"), new Own(Standards.threshold(rs.getBigDecimal("threshold_number"),
+                    rs.getString("threshold_grade"), (Boolean) rs.getObject("threshold_bool")),
+                    rs.getString("reference_source"), rs.getString("set_by"),
+                    rs.getTimestamp("set_at").toLocalDateTime().toLocalDate()));
         });
-        return standards.indicators(c.standardCode()).stream()
-                .map(i -> own.containsKey(i.code()) ? new Standards.Indicator(i.code(), i.areaCode(), i.name(), i.nameEn(),
-                        i.type(), i.unit(), i.comparison(), own.get(i.code()), i.veto(), i.itemCode(),
-                        // a reference value is a fact with its own source; the rule it is compared by is the standard's
-                        Threshold.GE_REFERENCE.equals(i.comparison()) ? i.source() : ownSource.get(i.code())) : i)
-                .toList();
+        return standards.indicators(c.standardCode()).stream().map(i -> {
+            Own o = own.get(i.code());
+            return new Entry(i, o == null ? i : new Standards.Indicator(i.code(), i.areaCode(), i.name(), i.nameEn(),
+                    i.type(), i.unit(), i.comparison(), o.threshold(), i.veto(), i.itemCode(),
+                    // a reference value is a fact with its own source; the rule it is compared by is the standard's
+                    Threshold.GE_REFERENCE.equals(i.comparison()) ? i.source()
+                            : new Provenance(o.source(), o.setOn(), null, Provenance.LOCAL_PRACTICE, null)), o);
+        }).toList();
     }
 
     /** The sources the office gave for the campaign's own thresholds (a reference value's is required). */

@@ -8,9 +8,9 @@ import cn.chuangwei.campaign.CampaignUnit;
 import cn.chuangwei.campaign.MemberRole;
 import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.Phase;
+import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.standard.StandardAreas;
 import cn.chuangwei.standard.Standards;
-import cn.chuangwei.standard.Threshold;
 import cn.chuangwei.task.RowCounts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -59,9 +59,13 @@ public class InspectionService {
     private final DueDates dueDates;
     private final RowCounts rowCounts;
     private final Clock clock;
+    private final Texts texts;
+    private final Requirements requirements;
 
     InspectionService(JdbcClient jdbc, CampaignRepository campaigns, Standards standards, CampaignThresholds thresholds,
-                      DueDates dueDates, Clock clock, RowCounts rowCounts) {
+                      DueDates dueDates, Clock clock, RowCounts rowCounts, Texts texts, Requirements requirements) {
+        this.texts = texts;
+        this.requirements = requirements;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.standards = standards;
@@ -314,16 +318,18 @@ public class InspectionService {
         jdbc.sql("select * from inspection_score where round_id = :r and score < max_points * :share order by item_code")
                 .param("r", r.id()).param("share", std.minAreaShare()).query(rs -> {
                     Standards.Item i = items.get(rs.getString("item_code"));
-                    out.add(new Failure(i.areaCode(), "整改：" + i.name(), i.requirement()
-                            + (rs.getString("findings") == null ? "" : "（自查发现：" + rs.getString("findings") + "）")));
+                    String findings = rs.getString("findings");
+                    out.add(new Failure(i.areaCode(), texts.zh("inspection.failure.item", i.name()), findings == null
+                            ? i.requirement() : texts.zh("inspection.failure.findings", i.requirement(), findings)));
                 });
         jdbc.sql("select * from inspection_reading where round_id = :r and result in ('FAILED', 'VETO_FAILED', 'MISSING', "
                         + "'NO_REFERENCE') order by indicator_code").param("r", r.id()).query(rs -> {
                     Standards.Indicator i = inds.get(rs.getString("indicator_code"));
                     out.add("NO_REFERENCE".equals(rs.getString("result"))
-                            ? new Failure(i.areaCode(), "录入参照值：" + i.name(),
-                                    i.name() + "须与参照值（如全省平均水平）比较，本活动尚未录入参照值及其来源，无法判定")
-                            : new Failure(i.areaCode(), "整改：" + i.name() + "未达标", i.name() + "要求" + comparisonText(i)));
+                            ? new Failure(i.areaCode(), texts.zh("inspection.failure.reference", i.name()),
+                                    texts.zh("inspection.failure.reference.target", i.name()))
+                            : new Failure(i.areaCode(), texts.zh("inspection.failure.indicator", i.name()),
+                                    texts.zh("inspection.failure.indicator.target", i.name(), requirements.of(i, Texts.ZH))));
                 });
         return out;
     }
@@ -347,31 +353,23 @@ public class InspectionService {
                 .findFirst().orElse(areaCode);
     }
 
-    /** The items a score sheet asks for, one line each, as the form shows them. */
+    /** The items a score sheet asks for, one line each, as the form shows them (in Chinese: the form keeps it). */
     public String itemsText(long campaignId, String areaCode) {
         return itemsToScore(campaignId, areaCode).stream()
-                .map(i -> i.code() + "  " + i.name() + "（" + i.points() + "分）" + (i.veto() ? "【否决项】" : "") + "：" + i.requirement())
+                .map(i -> texts.zh("inspection.form.item", i.code(), i.name(), String.valueOf(i.points()), veto(i.veto()),
+                        i.requirement()))
                 .collect(Collectors.joining("\n"));
     }
 
-    /** The indicators still to be read, one line each, with the threshold in force. */
+    /** The indicators still to be read, one line each, with the threshold in force (in Chinese: the form keeps it). */
     public String indicatorsText(long campaignId) {
         return indicatorsToRead(campaignId).stream()
-                .map(i -> i.code() + "  " + i.name() + "：要求" + comparisonText(i) + (i.veto() ? "【否决项】" : ""))
+                .map(i -> texts.zh("inspection.form.indicator", i.code(), i.name(), requirements.forForm(i), veto(i.veto())))
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String comparisonText(Standards.Indicator i) {
-        return switch (i.comparison()) {
-            case "GE" -> "≥ " + i.threshold() + i.unit();
-            case "LE" -> "≤ " + i.threshold() + i.unit();
-            case Threshold.GE_REFERENCE -> i.threshold() == null
-                    ? "不低于参照值（如全省平均水平；本活动尚未录入参照值，无法判定）"
-                    : "不低于参照值 " + i.threshold() + i.unit();
-            case Threshold.NOT_RISING -> "近三年逐年不上升（填三个年度数值，由远及近，如 52.1;51.8;51.0）";
-            case "GRADE_AT_LEAST" -> "不低于" + i.threshold() + "级（A–D）";
-            default -> "是/否（须为“是”）";
-        };
+    private String veto(boolean veto) {
+        return veto ? texts.zh("inspection.form.veto") : "";
     }
 
     static Phase phase() {

@@ -193,6 +193,8 @@ class CampaignSetupPageTest {
     void theFormOffersEveryKindsTemplateAndFillsInItsOwnUnits() {
         WebSession.Page page = office.get(PAGE);
         assertThat(page.body()).contains("创建省级卫生乡镇").contains("创建全国文明城市").contains("创建国家森林城市");
+        // 创卫 first: the form opens on it
+        assertThat(page.body().indexOf("创建省级卫生乡镇")).isLessThan(page.body().indexOf("创建全国文明城市"));
         for (String[] kind : new String[][] {
                 {"civilized-city", "创建全国文明城市", "文明办（创文办）", "志愿服务站（团委）", "城管执法中队", "交警中队"},
                 {"forest-city", "创建国家森林城市", "创森办（农林水部门）", "林业站（自然资源所）", "园林绿化所", "水利站"}}) {
@@ -206,5 +208,8 @@ class CampaignSetupPageTest {
             assertThat(filled.body()).contains("value=\"" + t.name + kind[1] + "\"").contains(kind[2]).contains(kind[3])
                     .contains(kind[4]).contains(kind[5]).doesNotContain("创卫办（党政办）");
         }
+        // the templates by their English names in English (the session keeps the language from here on)
+        assertThat(office.get(PAGE + "?lang=en").body()).contains("Provincial sanitary town campaign")
+                .doesNotContain(">创建全国文明城市<");
     }
 }

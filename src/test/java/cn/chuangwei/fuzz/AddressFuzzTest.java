@@ -52,7 +52,7 @@ class AddressFuzzTest extends FuzzWorldProperties {
             "/board/{c}/cases", "/board/{c}/cases/{k}", "/board/{c}/cases/{k}/photos/{p}", "/board/{c}/cases/xlsx", "/board/{c}/overdue", "/board/{c}/overdue/xlsx", "/board/{c}/acceptance",
             "/board/{c}/ranking", "/board/{c}/ranking/xlsx", "/board/circulars/{x}/print", "/m/report", "/m/complaint", "/m/cases",
             "/login", "/board/regions", "/board/regions/{g}", "/board/county/{n}", "/board/county/{n}/xlsx",
-            "/board/standards", "/board/standards/{x}/workbook.xlsx",
+            "/board/standards", "/board/standards/{x}/workbook.xlsx", "/board/{c}/thresholds",
             "/board/county/{n}/circulars/{x}/pdf", "/board/{c}/circulars", "/board/{c}/circulars/preview",
             "/board/circulars/{x}/pdf", "/board/circulars/{x}/docx");
 

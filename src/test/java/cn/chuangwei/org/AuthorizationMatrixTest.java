@@ -603,6 +603,11 @@ class AuthorizationMatrixTest {
         api(rows, "GET", "/api/campaigns/{campaignId}/thresholds").at(c + "/thresholds").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         api(rows, "PUT", "/api/campaigns/{campaignId}/thresholds/{indicator}").at(c + "/thresholds/" + indicator)
                 .body(none).allow(400, OFFICE).forbiddenToOthers();
+        // the thresholds in the browser (issue 16, item 1): whoever sees the campaign reads, its office sets
+        page(rows, "GET", "/board/{campaignId}/thresholds").at(b + "/thresholds").allow(200, SEES_ALL).allow(200, UNIT_HEAD)
+                .forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/thresholds/{indicator}").at(b + "/thresholds/" + indicator)
+                .form(b + "/thresholds", Map.of()).allow(400, OFFICE).forbiddenToOthers();
         api(rows, "GET", "/api/campaigns/{campaignId}/inspections").at(c + "/inspections").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         api(rows, "GET", "/api/campaigns/{campaignId}/dossier").at(c + "/dossier").allow(200, SEES_ALL).forbiddenToOthers();
         api(rows, "GET", "/api/campaigns/{campaignId}/dossier/gaps").at(c + "/dossier/gaps").allow(200, SEES_ALL)

@@ -103,6 +103,8 @@ class NoRawCodesTest {
             new Visit(Reader.OFFICE, "/board/{id}/import"),
             new Visit(Reader.OFFICE, "/board/campaigns/new"),
             new Visit(Reader.OFFICE, "/board/calendar/2027"),
+            new Visit(Reader.OFFICE, "/board/{id}/thresholds"),
+            new Visit(Reader.UNIT_HEAD, "/board/{id}/thresholds"),
             new Visit(Reader.UNIT_HEAD, "/board/{id}"),
             new Visit(Reader.DEPUTY, "/board/{id}"),
             new Visit(Reader.INSPECTOR, "/m/report"),

@@ -41,7 +41,7 @@ class SameOriginAssetsTest {
     /** The pages a supervisor visits, {id} the campaign; add a page here when it is built. */
     static final List<String> PAGES = List.of("/board/{id}", "/board/{id}?screen=1", "/board/{id}/tasks",
             "/board/{id}/overdue", "/board/{id}/ranking", "/board/{id}/cases", "/board/{id}/circulars", "/m/report",
-            "/m/cases", "/", "/work");
+            "/m/cases", "/", "/work", "/board/{id}/thresholds");
     /** The pages a unit head visits, {task} their open task (the workbench draws its form with the vendored form-js). */
     static final List<String> HEAD_PAGES = List.of("/work", "/work/tasks/{task}");
 
