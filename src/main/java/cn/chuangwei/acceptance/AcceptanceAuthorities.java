@@ -55,7 +55,7 @@ class AcceptanceAuthorities {
      * The region of the authority: COUNTY is the nearest county or city above the town; CITY the nearest city (else the
      * nearest region above); PROVINCE the province; NATION none.
      */
-    private static Optional<Region> authority(List<Region> above, String level) {
+    static Optional<Region> authority(List<Region> above, String level) {
         return switch (level) {
             case "COUNTY" -> above.stream().filter(r -> r.level() == Region.Level.COUNTY || r.level() == Region.Level.CITY)
                     .findFirst();
@@ -64,6 +64,14 @@ class AcceptanceAuthorities {
             case "PROVINCE" -> above.stream().filter(r -> r.level() == Region.Level.PROVINCE).findFirst();
             default -> Optional.empty();
         };
+    }
+
+    /** The authority of a level for this campaign by name, in the reader's language (e.g. 测试县爱卫会, 全国爱卫会). */
+    String name(long campaignId, String level, java.util.Locale locale) {
+        Campaign c = campaigns.find(campaignId).orElseThrow();
+        List<Region> above = regions.withAncestors(c.townId()).stream().skip(1).toList();
+        return authority(above, level).map(r -> texts.get("acceptance.authority.region", locale, r.name()))
+                .orElseGet(() -> texts.get("acceptance.authority." + level, locale));
     }
 
     private String office(Region region) {

@@ -16,8 +16,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +33,7 @@ class RemindOverdueStepDelegate implements JavaDelegate {
     static final String STEP = "overdueStep";
 
     private final TaskService tasks;
+    private final StepOwners owners;
     private final Directory directory;
     private final MailOutbox outbox;
     private final CampaignRepository campaigns;
@@ -42,9 +41,10 @@ class RemindOverdueStepDelegate implements JavaDelegate {
     private final Texts texts;
     private final SiteSettings site;
 
-    RemindOverdueStepDelegate(TaskService tasks, Directory directory, MailOutbox outbox, CampaignRepository campaigns,
+    RemindOverdueStepDelegate(TaskService tasks, StepOwners owners, Directory directory, MailOutbox outbox, CampaignRepository campaigns,
                               DueDates dueDates, Texts texts, SiteSettings site) {
         this.tasks = tasks;
+        this.owners = owners;
         this.directory = directory;
         this.outbox = outbox;
         this.campaigns = campaigns;
@@ -76,20 +76,12 @@ class RemindOverdueStepDelegate implements JavaDelegate {
 
     /** Whoever claimed the task, else its candidate people and the members of its candidate groups. */
     private List<String> owners(Task task) {
-        if (task.getAssignee() != null) {
-            return List.of(task.getAssignee());
+        StepOwners.Owners o = owners.of(task);
+        if (o.assignee() != null) {
+            return List.of(o.assignee());
         }
-        List<String> owners = new ArrayList<>();
-        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-            if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-                continue;
-            }
-            if (link.getUserId() != null) {
-                owners.add(link.getUserId());
-            } else if (link.getGroupId() != null) {
-                owners.addAll(directory.membersOf(link.getGroupId()));
-            }
-        }
-        return owners;
+        List<String> people = new ArrayList<>(o.users());
+        o.groups().forEach(g -> people.addAll(directory.membersOf(g)));
+        return people;
     }
 }

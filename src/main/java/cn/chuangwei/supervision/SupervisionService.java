@@ -164,6 +164,15 @@ public class SupervisionService {
         return timeLimits.measure(assigned, r.deadline());
     }
 
+    /** The ladder's colour of a time limit: GREEN, YELLOW once the share of its time used is reached, RED overdue. */
+    public String colour(LocalDate assigned, LocalDate deadline) {
+        return colour(timeLimits.measure(assigned, deadline));
+    }
+
+    private String colour(TimeLimits.Measure m) {
+        return m.overdue() ? "RED" : m.timeUsedShare() >= yellowShare ? "YELLOW" : "GREEN";
+    }
+
     private List<OpenTask> open(Campaign c, Filter f) {
         Map<String, CampaignUnit> units = new HashMap<>();
         campaigns.units(c.id()).forEach(u -> units.put(u.code(), u));
@@ -184,7 +193,7 @@ public class SupervisionService {
         for (TaskRow r : waiting) {
             TimeLimits.Measure m = measure(r);
             double used = m.timeUsedShare();
-            String colour = m.overdue() ? "RED" : used >= yellowShare ? "YELLOW" : "GREEN";
+            String colour = colour(m);
             EscalationRepository.Step step = levels.get(r.id());
             String level = step == null ? null : step.level().name();
             if (f.level() != null && !f.level().name().equals(level == null ? LadderLevel.NONE.name() : level)

@@ -14,6 +14,7 @@ import cn.chuangwei.kernel.Groups;
 import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.org.Region;
 import cn.chuangwei.org.Regions;
+import cn.chuangwei.support.Browser;
 import cn.chuangwei.support.CampaignDriver;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
@@ -39,8 +40,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -83,11 +86,15 @@ class AcceptanceProcessTest {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @LocalServerPort
+    int port;
 
     Fixture f;
     CampaignDriver driver;
     long id;
     ProcessInstance pi;
+    /** Whether a step is claimed before it is completed (by its first candidate, else the town's office). */
+    boolean claiming;
 
     /** The campaign up to the leading group's approval of the application (the acceptance phase's gate). */
     @BeforeEach
@@ -128,6 +135,9 @@ class AcceptanceProcessTest {
     void complete(String key, Map<String, Object> answers) {
         Task t = task(key);
         assertThat(t).as(key).isNotNull();
+        if (claiming) {
+            tasks.claim(t.getId(), candidates(t, true).stream().findFirst().orElse(f.office));
+        }
         tasks.complete(t.getId(), answers);
     }
 
@@ -188,13 +198,25 @@ class AcceptanceProcessTest {
     }
 
     String person(String userId) {
+        return person(userId, userId, "爱卫办");
+    }
+
+    String person(String userId, String firstName, String lastName) {
         User u = identity.newUser(userId);
-        u.setFirstName(userId);
-        u.setLastName("爱卫办");
+        u.setFirstName(firstName);
+        u.setLastName(lastName);
         u.setEmail(userId + "@test.example");
         u.setPassword(Fixture.PASSWORD);
         identity.saveUser(u);
         return userId;
+    }
+
+    /** A county of the province, set above the campaign's town. */
+    Region countyAbove(Region province, String name) {
+        Region county = regions.ensure(name + f.p, Region.Level.COUNTY, province.id());
+        jdbc.sql("update region set parent_id = :p where id = :t").param("p", county.id())
+                .param("t", campaigns.find(id).orElseThrow().townId()).update();
+        return county;
     }
 
     List<String> stepsTaken() {
@@ -204,9 +226,7 @@ class AcceptanceProcessTest {
     @Test
     void provincialPassedWithTheCountyAndTheProvinceDoingTheirSteps() {
         Region province = regions.ensure("测试省" + f.p, Region.Level.PROVINCE, null);
-        Region county = regions.ensure("测试县" + f.p, Region.Level.COUNTY, province.id());
-        Campaign c = campaigns.find(id).orElseThrow();
-        jdbc.sql("update region set parent_id = :p where id = :t").param("p", county.id()).param("t", c.townId()).update();
+        Region county = countyAbove(province, "测试县");
         regions.addOverseer(county, person("xian" + f.p));
         regions.addOverseer(province, person("sheng" + f.p));
         ProcessInstance acc = apply("PROVINCIAL");
@@ -505,9 +525,7 @@ class AcceptanceProcessTest {
     @Test
     void anAuthoritysStepStillOpenAtItsDueDateRemindsItsPeopleAndStaysOpen() {
         Region province = regions.ensure("测试省" + f.p, Region.Level.PROVINCE, null);
-        Region county = regions.ensure("测试县" + f.p, Region.Level.COUNTY, province.id());
-        Campaign c = campaigns.find(id).orElseThrow();
-        jdbc.sql("update region set parent_id = :p where id = :t").param("p", county.id()).param("t", c.townId()).update();
+        Region county = countyAbove(province, "测试县");
         regions.addOverseer(county, person("xian" + f.p));
         ProcessInstance acc = apply("PROVINCIAL");
         // the office submits in time: its step's timer goes with it, nobody is reminded
@@ -525,7 +543,7 @@ class AcceptanceProcessTest {
         assertThat(overdueMails(preliminary)).containsExactly("xian" + f.p + " 【超期提醒】县（市）初审（2027-09-30到期）");
         assertThat(jdbc.sql("select body from mail_outbox where idempotency_key = :k")
                 .param("k", "step-overdue:" + preliminary.getId() + ":xian" + f.p).query(String.class).single())
-                .contains(c.name()).contains("/work/tasks/" + preliminary.getId());
+                .contains(campaigns.find(id).orElseThrow().name()).contains("/work/tasks/" + preliminary.getId());
         assertThat(acc).isWaitingAt("countyPreliminaryReview");
         assertThat(task("countyPreliminaryReview").getId()).isEqualTo(preliminary.getId());
         assertThat(overdueTimer(acc, "countyPreliminaryReview")).isNull();
@@ -562,6 +580,122 @@ class AcceptanceProcessTest {
         assertThat(overdueMails(criticism)).containsExactly(f.office + " [Overdue] Public criticism was due on "
                 + criticism.getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDate());
         assertThat(maintenance).isWaitingAt("recordCriticism");
+    }
+
+
+    /**
+     * The board's 申报验收 page, as the town's office reads it on a phone and a supervisor on a laptop: a provincial
+     * campaign whose county office does its 初审 (overdue first, red), failed once then passed, an objection found untrue,
+     * named; then a 复审 failed (通报批评), rectified, failed again (撤销). Every step in words, in Chinese and English.
+     */
+    @Nested
+    class ThePage {
+
+        static final List<String> CODES = List.of("PASS", "FAIL", "RETURN", "PRELIMINARY_REVIEW", "DOCUMENT_REVIEW",
+                "UNANNOUNCED", "TECHNICAL_ASSESSMENT", "PUBLIC_NOTICE", "OBJECTION", "NAMING", "COUNTY", "PROVINCE",
+                "PROVINCIAL", "CRITICISED", "WITHDRAWN", "ORG-01", "ES-02", "VC-01", "null");
+
+        void noRawCodes(Browser b) {
+            String text = b.text("main");
+            for (String code : CODES) {
+                assertThat(text).as("page shows the code %s", code).doesNotContain(code);
+            }
+            // people by name, not by their user ids (the town's and the campaign's names carry the fixture's prefix)
+            assertThat(text).doesNotContain("xian" + f.p).doesNotContain(f.office).doesNotContain(f.supervisors.get(0));
+            assertThat(((Number) b.driver().executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                    .as("horizontal scrolling").isLessThanOrEqualTo(0);
+        }
+
+        @Test
+        void showsEachStepWhoDidItItsResultDocumentAndDateAndThe复审History() {
+            Region county = countyAbove(regions.ensure("测试省" + f.p, Region.Level.PROVINCE, null), "青山县");
+            // the town's office and a supervisor work in the town (as the town's set-up makes them)
+            Region town = regions.find(campaigns.find(id).orElseThrow().townId()).orElseThrow();
+            regions.addMember(town, f.office);
+            regions.addMember(town, f.supervisors.get(0));
+            String xian = person("xian" + f.p, "王科长", "");
+            regions.addOverseer(county, xian);
+            claiming = true;
+            apply("PROVINCIAL");
+            submit();
+            // the county's 初审 is overdue: red, with its owner by name
+            clock.set(LocalDateTime.of(2027, 10, 8, 9, 0));
+            try (Browser b = new Browser(port, 390, 844)) {
+                b.login(f.office, Fixture.PASSWORD);
+                b.open("/board/" + id + "/acceptance");
+                assertThat(b.text("#open-steps")).contains("县（市）初审").contains("王科长").contains("2027-09-30")
+                        .contains("已逾期");
+                assertThat(b.find("#open-steps .open-step dd.tone-red").getText()).isEqualTo("2027-09-30");
+                assertThat(b.text("#applications")).contains("青创卫〔2027〕5号");
+                noRawCodes(b);
+                b.screenshot("acceptance-open-phone");
+            }
+            complete("countyPreliminaryReview", decided("preliminaryDecision", "PASS", "青爱卫〔2027〕9号"));
+            complete("documentReview", decided("documentDecision", "PASS", "苏爱卫审〔2027〕4号"));
+            onSite("FAIL", "FAIL", "problems", "ORG-01,创建工作台账不全", "rectifyBy", "2027-11-30");
+            rectify();
+            onSite("PASS", "PASS");
+            notice(LocalDate.of(2028, 1, 10), "群众反映镇区东侧河道有垃圾漂浮");
+            complete("investigateObjection", decided("objectionFinding", "REJECTED", "苏爱卫核〔2028〕6号",
+                    "remarks", "经核实，河道已清理"));
+            name("2028-03-01");
+            ProcessInstance maintenance = driver.sub("maintenance");
+            reReview(maintenance, LocalDate.of(2031, 3, 1), "UNANNOUNCED", "FAIL");
+            criticisedAndRectified(maintenance, LocalDate.of(2031, 6, 30));
+            review("OPEN", "FAIL");
+            complete("recordWithdrawal", Map.of("documentNo", "苏爱卫撤〔2031〕5号", "decidedOn", "2031-08-20"));
+
+            try (Browser b = new Browser(port, 390, 844)) {
+                b.login(f.office, Fixture.PASSWORD);
+                b.open("/board/" + id + "/acceptance");
+                assertThat(b.text("#acceptance-state")).isEqualTo("称号已撤销");
+                assertThat(b.text("#withdrawn-on")).contains("2031-08-20").contains("苏爱卫撤〔2031〕5号");
+                assertThat(b.text("#named-on")).contains("2028-03-01").contains("苏爱卫〔2027〕12号");
+                List<String> steps = b.all("#steps .step .head strong").stream().map(e -> e.getText()).toList();
+                assertThat(steps).containsExactly("县（市）初审", "资料审核", "暗访", "技术评估", "暗访", "技术评估", "社会公示",
+                        "公示异议", "异议核查", "命名", "报送复审申报材料");
+                String first = b.all("#steps .step").get(0).getText();
+                assertThat(first).contains("青山县" + f.p + "爱卫会").contains("王科长").contains("通过")
+                        .contains("青爱卫〔2027〕9号").contains("2027-09-10");
+                assertThat(b.all("#steps .step").get(6).getText()).contains("2028-01-10 – 2028-01-24")
+                        .contains("苏爱卫公〔2027〕3号");
+                assertThat(b.all("#steps .step").get(7).getText()).contains("收到异议").contains("河道有垃圾漂浮");
+                assertThat(b.all("#steps .step").get(8).getText()).contains("异议不属实").contains("苏爱卫核〔2028〕6号");
+                assertThat(b.text("#problems")).contains("病媒生物密度超标").contains("创建工作台账不全")
+                        .contains("已验收").contains("2027-11-30").contains("第1次 暗访");
+                List<String> reviews = b.all("#re-reviews .review").stream().map(e -> e.getText()).toList();
+                assertThat(reviews).hasSize(2);
+                assertThat(reviews.get(0)).contains("第1轮复审第1次（暗访）").contains("未通过").contains("通报批评")
+                        .contains("苏爱卫通〔2031〕2号").contains("2031-06-30");
+                assertThat(reviews.get(1)).contains("（明查）").contains("撤销称号").contains("苏爱卫撤〔2031〕5号");
+                assertThat(b.all("#open-steps")).isEmpty();
+                noRawCodes(b);
+                b.screenshot("acceptance-office-phone");
+                b.open("/board/" + id + "/acceptance?lang=en");
+                assertThat(b.text("#acceptance-state")).isEqualTo("Title withdrawn");
+                assertThat(b.text("#steps")).contains("Preliminary review by the county (or city)")
+                        .contains("objection rejected");
+                noRawCodes(b);
+                b.screenshot("acceptance-office-phone-en");
+            }
+            // a supervisor finds the page on the board, on a laptop
+            try (Browser b = new Browser(port, 1366, 768)) {
+                b.login(f.supervisors.get(0), Fixture.PASSWORD);
+                b.open("/board/" + id);
+                b.find("#to-acceptance").click();
+                assertThat(b.path()).isEqualTo("/board/" + id + "/acceptance");
+                assertThat(b.text("#re-reviews")).contains("撤销称号");
+                noRawCodes(b);
+                b.screenshot("acceptance-supervisor-laptop");
+            }
+            // someone outside the campaign is refused
+            try (Browser b = new Browser(port, 390, 844)) {
+                b.login(f.outsider, Fixture.PASSWORD);
+                b.open("/board/" + id + "/acceptance");
+                assertThat(b.text("body")).doesNotContain("苏爱卫撤〔2031〕5号");
+            }
+        }
     }
 
 }

@@ -49,7 +49,7 @@ class AddressFuzzTest extends FuzzWorldProperties {
 
     /** The board's pages and their exports. */
     static final List<String> PAGES = List.of("/", "/board/{c}", "/board/{c}/tasks", "/board/{c}/tasks/{r}/tasklist",
-            "/board/{c}/cases", "/board/{c}/cases/{k}", "/board/{c}/cases/{k}/photos/{p}", "/board/{c}/cases/xlsx", "/board/{c}/overdue", "/board/{c}/overdue/xlsx",
+            "/board/{c}/cases", "/board/{c}/cases/{k}", "/board/{c}/cases/{k}/photos/{p}", "/board/{c}/cases/xlsx", "/board/{c}/overdue", "/board/{c}/overdue/xlsx", "/board/{c}/acceptance",
             "/board/{c}/ranking", "/board/{c}/ranking/xlsx", "/board/circulars/{x}/print", "/m/report", "/m/complaint", "/m/cases",
             "/login", "/board/regions", "/board/regions/{g}", "/board/county/{n}", "/board/county/{n}/xlsx",
             "/board/standards", "/board/standards/{x}/workbook.xlsx", "/board/{c}/thresholds",

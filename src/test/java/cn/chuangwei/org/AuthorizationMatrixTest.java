@@ -739,6 +739,7 @@ class AuthorizationMatrixTest {
                 .at(b + "/tasks/" + otherRow + "/tasklist").allow(302, SEES_ALL).forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/overdue").at(b + "/overdue").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/overdue/xlsx").at(b + "/overdue/xlsx").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/acceptance").at(b + "/acceptance").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/ranking").at(b + "/ranking").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/ranking/xlsx").at(b + "/ranking/xlsx").allow(200, SEES_ALL).allow(200, UNIT_HEAD).forbiddenToOthers();
         page(rows, "GET", "/board/{campaignId}/cases").at(b + "/cases").inCampaign(200);

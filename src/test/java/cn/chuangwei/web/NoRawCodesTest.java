@@ -94,6 +94,7 @@ class NoRawCodesTest {
             new Visit(Reader.OFFICE, "/board/{id}/tasks?state=overdue"),
             new Visit(Reader.OFFICE, "/board/{id}/overdue"),
             new Visit(Reader.OFFICE, "/board/{id}/ranking"),
+            new Visit(Reader.OFFICE, "/board/{id}/acceptance"),
             new Visit(Reader.OFFICE, "/board/{id}/cases"),
             new Visit(Reader.OFFICE, "/board/{id}/cases/{case}"),
             new Visit(Reader.SUPERVISOR, "/board/{id}"),
