@@ -74,14 +74,15 @@ class RemindOverdueStepDelegate implements JavaDelegate {
         });
     }
 
-    /** Whoever claimed the task, else its candidate people and the members of its candidate groups. */
+    /** Whoever claimed the task, else its candidate people and the members of its candidate groups in its town. */
     private List<String> owners(Task task) {
         StepOwners.Owners o = owners.of(task);
         if (o.assignee() != null) {
             return List.of(o.assignee());
         }
         List<String> people = new ArrayList<>(o.users());
-        o.groups().forEach(g -> people.addAll(directory.membersOf(g)));
+        // the group's members in the campaign's town only: the office group holds every town's office
+        o.groups().forEach(g -> people.addAll(directory.membersOf(g, task.getTenantId())));
         return people;
     }
 }

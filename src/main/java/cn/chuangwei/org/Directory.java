@@ -47,6 +47,18 @@ public class Directory {
         return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
     }
 
+    /**
+     * The members of a group who work in a town (members of its tenant): a group such as the office's holds the people
+     * of every town, and a town's matter goes to its own. Without a tenant, every member of the group.
+     */
+    public List<String> membersOf(String groupId, String tenantId) {
+        if (tenantId == null) {
+            return membersOf(groupId);
+        }
+        return identity.createUserQuery().memberOfGroup(groupId).memberOfTenant(tenantId).list().stream()
+                .map(User::getId).toList();
+    }
+
     /** Creates the group if it does not exist yet, and puts the user in it if they are not. */
     public void ensureMembership(String userId, String groupId, String groupName, String groupType) {
         if (identity.createGroupQuery().groupId(groupId).count() == 0) {

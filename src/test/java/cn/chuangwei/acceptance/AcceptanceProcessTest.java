@@ -566,10 +566,16 @@ class AcceptanceProcessTest {
         clock.set(review.getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDateTime().plusSeconds(1));
         management.executeJob(timer.getId());
         String deadline = review.getDueDate().toInstant().atZone(TestClock.ZONE).toLocalDate().toString();
-        List<String> office = identity.createUserQuery().memberOfGroup(Groups.OFFICE).list().stream().map(User::getId)
-                .sorted().toList();
+        // the office group holds every town's office: only this town's are reminded
+        List<String> office = identity.createUserQuery().memberOfGroup(Groups.OFFICE)
+                .memberOfTenant(review.getTenantId()).list().stream().map(User::getId).sorted().toList();
+        Fixture elsewhere = new Fixture(identity);
+        assertThat(identity.createUserQuery().userId(elsewhere.office).memberOfGroup(Groups.OFFICE).count()).isEqualTo(1);
+        assertThat(office).contains(f.office).doesNotContain(elsewhere.office);
+        assertThat(review.getTenantId()).isNotNull();
         assertThat(overdueMails(review)).hasSize(office.size())
-                .contains(f.office + " [Overdue] Re-review was due on " + deadline);
+                .contains(f.office + " [Overdue] Re-review was due on " + deadline)
+                .noneMatch(m -> m.startsWith(elsewhere.office + " "));
         assertThat(maintenance).isWaitingAt("reReview");
         // claimed, the next step reminds only the person who took it
         review("OPEN", "FAIL");
