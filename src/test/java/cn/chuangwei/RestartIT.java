@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The embedded default keeps its data in an H2 file: a restart finds the demo campaign and its running processes, and
+ * The embedded default keeps its data in an H2 file: a restart finds the demo campaigns and their running processes, and
  * deploys no new versions of unchanged models.
  */
 class RestartIT {
@@ -25,7 +25,7 @@ class RestartIT {
         Path dir = Files.createTempDirectory("chuangwei-restart");
         Snapshot first = runOnce(dir);
         Snapshot second = runOnce(dir);
-        assertThat(first.campaigns()).isEqualTo(1);
+        assertThat(first.campaigns()).as("the 创卫 demo campaign and one each of 创文 and 创森").isEqualTo(3);
         assertThat(first.runningProcesses()).isGreaterThanOrEqualTo(1);
         assertThat(first.definitions()).as("one process per file of bpmn/").isEqualTo(files("bpmn", ".bpmn"));
         assertThat(first.decisions()).as("one decision per file of dmn/").isEqualTo(files("dmn", ".dmn"));

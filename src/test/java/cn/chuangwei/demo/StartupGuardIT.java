@@ -60,7 +60,7 @@ class StartupGuardIT {
         // the operator changes every demo password (here: in a demo run, where the guard does not apply)
         try (ConfigurableApplicationContext demo = start("guard-demo", true, "demo-only-admin-9f")) {
             IdentityService identity = demo.getBean(IdentityService.class);
-            for (String id : DemoData.logins()) {
+            for (String id : StartupGuard.demoLogins()) {
                 User u = identity.createUserQuery().userId(id).singleResult();
                 u.setPassword("changed-" + UUID.randomUUID());
                 identity.saveUser(u);
