@@ -47,8 +47,8 @@ class AcceptanceAuthorities {
         String reviewOffice = review.map(this::office).orElse("");
         return new AcceptanceRoute(r.getEntry("acceptancePath"), preliminaryLevel, reviewLevel,
                 ((Number) r.getEntry("noticeDays")).intValue(), Boolean.TRUE.equals(r.getEntry("submissionWindow")),
-                preliminaryOffice, reviewOffice, name(preliminary, preliminaryLevel, preliminaryOffice),
-                name(review, reviewLevel, reviewOffice));
+                preliminaryOffice, reviewOffice, name(c, preliminary, preliminaryLevel, preliminaryOffice),
+                name(c, review, reviewLevel, reviewOffice));
     }
 
     /**
@@ -66,21 +66,29 @@ class AcceptanceAuthorities {
         };
     }
 
-    /** The authority of a level for this campaign by name, in the reader's language (e.g. 测试县爱卫会, 全国爱卫会). */
+    /**
+     * The authority of a level for this campaign by name, in the reader's language: the body that names the campaign's
+     * kind (创卫: 测试县爱卫会, 全国爱卫会; 创文: the 文明委; 创森: the 绿化委员会).
+     */
     String name(long campaignId, String level, java.util.Locale locale) {
         Campaign c = campaigns.find(campaignId).orElseThrow();
         List<Region> above = regions.withAncestors(c.townId()).stream().skip(1).toList();
-        return authority(above, level).map(r -> texts.get("acceptance.authority.region", locale, r.name()))
-                .orElseGet(() -> texts.get("acceptance.authority." + level, locale));
+        return authority(above, level).map(r -> texts.get(key(c, "region"), locale, r.name()))
+                .orElseGet(() -> texts.get(key(c, level), locale));
+    }
+
+    /** The message key of an authority's wording for the campaign's kind: acceptance.authority.KIND.suffix. */
+    private static String key(Campaign c, String suffix) {
+        return "acceptance.authority." + c.kind().name() + "." + suffix;
     }
 
     private String office(Region region) {
         return String.join(",", regions.overseersOf(region));
     }
 
-    private String name(Optional<Region> region, String level, String office) {
-        String authority = region.map(r -> texts.zh("acceptance.authority.region", r.name()))
-                .orElseGet(() -> texts.zh("acceptance.authority." + level));
-        return texts.zh(office.isEmpty() ? "acceptance.authority.recorded" : "acceptance.authority.in-system", authority);
+    private String name(Campaign c, Optional<Region> region, String level, String office) {
+        String authority = region.map(r -> texts.zh(key(c, "region"), r.name()))
+                .orElseGet(() -> texts.zh(key(c, level)));
+        return texts.zh(key(c, office.isEmpty() ? "recorded" : "in-system"), authority);
     }
 }

@@ -34,6 +34,8 @@ class CampaignKindsEndToEndTest extends CampaignScenario {
         JsonNode campaign = as(f.office).get("/api/campaigns/" + id).json();
         assertThat(campaign.get("level").asText()).as("the city accepts a town's share").isEqualTo("MUNICIPAL");
         assertThat(campaign.get("template").asText()).isEqualTo("civilized-city");
+        assertThat(reviewAuthority()).as("the city's 文明委 accepts, not its 爱卫会").contains("市文明委")
+                .doesNotContain("爱卫");
     }
 
     @Test
@@ -42,6 +44,15 @@ class CampaignKindsEndToEndTest extends CampaignScenario {
         ownReadings.put("FOREST_COVER", "45");
         runWholeCampaign(Fixture.Kind.FOREST_CITY);
         assertThat(standard.get("code").asText()).isEqualTo("forest-city-town");
+        assertThat(reviewAuthority()).contains("绿化委员会").doesNotContain("爱卫");
+    }
+
+    /** The reviewing authority as the campaign's acceptance named it in its forms. */
+    private String reviewAuthority() {
+        String acceptance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("campaign-" + id)
+                .processDefinitionKey("acceptance").singleResult().getId();
+        return (String) history.createHistoricVariableInstanceQuery().processInstanceId(acceptance)
+                .variableName("reviewAuthority").singleResult().getValue();
     }
 
     @Override
