@@ -356,7 +356,7 @@ public class InspectionService {
     /** The items a score sheet asks for, one line each, as the form shows them (in Chinese: the form keeps it). */
     public String itemsText(long campaignId, String areaCode) {
         return itemsToScore(campaignId, areaCode).stream()
-                .map(i -> texts.zh("inspection.form.item", i.code(), i.name(), String.valueOf(i.points()), veto(i.veto()),
+                .map(i -> texts.zh("inspection.form.item", i.code(), i.name(), i.points(), veto(i.veto()),
                         i.requirement()))
                 .collect(Collectors.joining("\n"));
     }

@@ -205,7 +205,7 @@ class ThresholdsPage {
         String key = "page.thresholds.refusal." + e.code();
         String entered = fields.getOrDefault(field, "");
         String said = texts.get(key, locale, name(i, locale), label, entered == null ? "" : entered.strip(),
-                "too-long".equals(e.code()) ? String.valueOf(e.args()[e.args().length - 1]) : "");
+                "too-long".equals(e.code()) ? e.args()[e.args().length - 1] : "");
         return said.equals(key) ? Pages.refusal(texts, e, locale, f -> label) : said;
     }
 }
