@@ -27,13 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CampaignThresholds {
 
-    /** Where the reference value of an indicator compared with a reference is from, by indicator code. */
-    record References(Map<String, String> sources) {
-        String of(String indicatorCode) {
-            return sources.get(indicatorCode);
-        }
-    }
-
     private final JdbcClient jdbc;
     private final CampaignRepository campaigns;
     private final Standards standards;
@@ -81,26 +74,14 @@ class CampaignThresholds {
         }).toList();
     }
 
-    /** The sources the office gave for the campaign's own thresholds (a reference value's is required). */
-    References references(long campaignId) {
-        Map<String, String> sources = new HashMap<>();
-        jdbc.sql("select indicator_code, reference_source from campaign_threshold where campaign_id = :c "
-                        + "and reference_source is not null").param("c", campaignId)
-                .query(rs -> {
-                    sources.put(rs.getString("indicator_code"), rs.getString("reference_source"));
-                });
-        return new References(sources);
-    }
-
     /**
      * Sets the campaign's own threshold of an indicator, with where it is from (e.g. the province's 细则) if the office
      * gives it; for one compared with a reference the source is required: a number without a source is what this
      * application exists to avoid.
      */
     @Transactional
-    public Standards.Indicator set(long campaignId, String indicatorCode, Object value, Object source, String user) {
-        Standards.Indicator indicator = inForce(campaignId).stream().filter(i -> i.code().equals(indicatorCode)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("unknown-indicator", indicatorCode));
+    public Entry set(long campaignId, String indicatorCode, Object value, Object source, String user) {
+        Standards.Indicator indicator = entry(campaignId, indicatorCode).inForce();
         if (Threshold.NOT_RISING.equals(indicator.comparison())) {
             throw ApiException.badRequest("threshold-not-allowed", "threshold", indicatorCode, indicator.comparison());
         }
@@ -124,7 +105,18 @@ class CampaignThresholds {
                 .param("c", campaignId).param("i", indicatorCode).param("n", t.number()).param("g", t.grade())
                 .param("b", t.bool()).param("src", referenceSource).param("u", user)
                 .param("t", Timestamp.from(clock.instant())).update();
-        return inForce(campaignId).stream().filter(i -> i.code().equals(indicatorCode)).findFirst().orElseThrow();
+        return entry(campaignId, indicatorCode);
+    }
+
+    /** One indicator of the campaign's standard with its threshold in force; 404 for one the standard does not have. */
+    Entry entry(long campaignId, String indicatorCode) {
+        return find(entries(campaignId), indicatorCode);
+    }
+
+    /** The entry of an indicator among a campaign's entries; 404 for one the standard does not have. */
+    static Entry find(List<Entry> entries, String indicatorCode) {
+        return entries.stream().filter(e -> e.standard().code().equals(indicatorCode)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("unknown-indicator", indicatorCode));
     }
 
 }

@@ -108,13 +108,17 @@ class StandardController {
 
     /** An indicator in force, and where its reference value is from when it is compared with one. */
     record InForce(@JsonUnwrapped Standards.Indicator indicator, String referenceSource) {
+
+        /** The threshold in force, and the source the office gave for its own (a reference value's included). */
+        static InForce of(CampaignThresholds.Entry e) {
+            return new InForce(e.inForce(), e.own() == null ? null : e.own().source());
+        }
     }
 
     @GetMapping("/api/campaigns/{campaignId}/thresholds")
     List<InForce> inForce(@PathVariable long campaignId) {
         campaigns.require(campaignId);
-        CampaignThresholds.References refs = thresholds.references(campaignId);
-        return thresholds.inForce(campaignId).stream().map(i -> new InForce(i, refs.of(i.code()))).toList();
+        return thresholds.entries(campaignId).stream().map(InForce::of).toList();
     }
 
     /**
@@ -125,8 +129,7 @@ class StandardController {
     InForce set(@PathVariable long campaignId, @PathVariable String indicator, @RequestBody Map<String, Object> body) {
         currentUser.requireOffice();
         campaigns.requireOffice(campaignId);
-        Standards.Indicator set = thresholds.set(campaignId, indicator, body == null ? null : body.get("threshold"),
-                body == null ? null : body.get("source"), currentUser.id());
-        return new InForce(set, thresholds.references(campaignId).of(indicator));
+        return InForce.of(thresholds.set(campaignId, indicator, body == null ? null : body.get("threshold"),
+                body == null ? null : body.get("source"), currentUser.id()));
     }
 }

@@ -94,8 +94,7 @@ class ThresholdsPage {
         currentUser.requireOffice();
         Campaign c = campaigns.requireOffice(campaignId);
         List<CampaignThresholds.Entry> entries = thresholds.entries(campaignId);
-        CampaignThresholds.Entry entry = entries.stream().filter(e -> e.standard().code().equals(indicator)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("unknown-indicator", indicator));
+        CampaignThresholds.Entry entry = CampaignThresholds.find(entries, indicator);
         try {
             if (!settable(entry.standard())) {
                 throw ApiException.badRequest("threshold-not-allowed", "threshold", indicator, entry.standard().comparison());
