@@ -34,9 +34,11 @@ class GroupRobots {
 
     /** The robots of a unit's group in a campaign, or with {@code unitCode} null of the campaign's group. */
     List<Robot> of(long campaignId, String unitCode) {
-        return jdbc.sql("""
-                select * from group_robot where campaign_id = :c
-                and ((:u is null and unit_code is null) or unit_code = :u) order by id""")
+        if (unitCode == null) {
+            return jdbc.sql("select * from group_robot where campaign_id = :c and unit_code is null order by id")
+                    .param("c", campaignId).query(ROW).list();
+        }
+        return jdbc.sql("select * from group_robot where campaign_id = :c and unit_code = :u order by id")
                 .param("c", campaignId).param("u", unitCode).query(ROW).list();
     }
 
