@@ -1,0 +1,48 @@
+package cn.chuangwei.notify;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * How a person is reached ({@code person_channel}, {@code person_reach}): their channels in order with their address
+ * in each, whether they take reminders at once instead of in the daily digest, and their own quiet hours. A person with
+ * no channels set is reached by mail at the directory's address.
+ */
+@Component
+class PersonReach {
+
+    /** A channel of a person's, in their order; for MAIL the address is the directory's and null here. */
+    record Address(Channel channel, String address, int position) {
+    }
+
+    /** A person's choices; quiet hours as HH:mm in Beijing time, null for the installation's. */
+    record Choices(boolean immediate, String quietStart, String quietEnd) {
+        static final Choices DEFAULT = new Choices(false, null, null);
+    }
+
+    private final JdbcClient jdbc;
+
+    PersonReach(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The person's channels in their order (none set: an empty list, which means mail). */
+    List<Address> channels(String userId) {
+        return jdbc.sql("select channel, address, position from person_channel where user_id = :u order by position")
+                .param("u", userId)
+                .query((rs, n) -> new Address(Channel.valueOf(rs.getString("channel")), rs.getString("address"),
+                        rs.getInt("position")))
+                .list();
+    }
+
+    Choices choices(String userId) {
+        Optional<Choices> c = jdbc.sql("select immediate, quiet_start, quiet_end from person_reach where user_id = :u")
+                .param("u", userId)
+                .query((rs, n) -> new Choices(rs.getBoolean("immediate"), rs.getString("quiet_start"),
+                        rs.getString("quiet_end")))
+                .optional();
+        return c.orElse(Choices.DEFAULT);
+    }
+}
