@@ -42,7 +42,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,8 +75,27 @@ class DingTalkTest {
     GroupRobots robots;
     @Autowired
     TestClock clock;
+    @Autowired
+    MailOutbox outbox;
+    @Autowired
+    OutboxSender outboxSender;
+    @Autowired
+    Recipients recipients;
+    @Autowired
+    PersonReach reach;
+    @Autowired
+    NoticeRoutes routes;
+    @Autowired
+    QuietHours quiet;
+    @Autowired
+    ObjectProvider<JavaMailSender> mail;
+    @Autowired
+    MailSettings mailSettings;
+    @Autowired
+    Environment environment;
 
     WireMockServer server;
+    int port;
     LocalDateTime now = LocalDateTime.of(2027, 3, 8, 9, 30);
     DingTalkSender work;
     DingTalkRobotSender robot;
@@ -86,6 +108,7 @@ class DingTalkTest {
         clock.set(now);
         server = new WireMockServer(options().dynamicPort().notifier(new Quiet()));
         server.start();
+        port = server.port();
         DingTalkHttp http = new DingTalkHttp(RestClient.builder(), settings(server.baseUrl()));
         work = new DingTalkSender(http, settings(server.baseUrl()), clock);
         robot = new DingTalkRobotSender(http, robots, clock);
@@ -487,6 +510,114 @@ class DingTalkTest {
         robot.send(toGroup(robotRow("创卫工作群", ROBOT_SECRET)));
         failure(robot, toGroup(robotRow("错了密钥的群", "SECwrongwrongwrong0000")));
         assertThat(output.getAll()).doesNotContain(SECRETS).doesNotContain("SECwrongwrongwrong0000");
+    }
+
+    // --- an outage through the outbox ---------------------------------------------------------------------------------
+
+    record Row(String status, int attempts, String error, LocalDateTime next) {
+    }
+
+    Row row(String key) {
+        return jdbc.sql("select status, attempts, last_error, next_attempt_at from mail_outbox where idempotency_key = :k")
+                .param("k", key).query((rs, n) -> new Row(rs.getString("status"), rs.getInt("attempts"),
+                        rs.getString("last_error"), rs.getTimestamp("next_attempt_at").toLocalDateTime()))
+                .single();
+    }
+
+    String enqueue(Channel channel, String address, NoticeKind kind) {
+        String event = "test:dingtalk-outage:" + channel + ":" + address + ":" + System.nanoTime();
+        String key = event + ":" + channel;
+        assertThat(outbox.put(new MailOutbox.Row(key, event, channel, null, address, "zh-CN",
+                new MailTemplates.Rendered("【通报】环境卫生整治进度滞后", "卫生院：3项任务逾期。\n请于2027-03-12前整改。"),
+                "CIRCULAR", null, kind, null, campaign, null, null))).isTrue();
+        return key;
+    }
+
+    /** DingTalk comes back on the same port, as a restarted server does. */
+    void restart() {
+        server.stop();
+        server = new WireMockServer(options().port(port).notifier(new Quiet()));
+        server.start();
+    }
+
+    @Test
+    void aRobotOutageThroughTheOutboxLosesAndDoublesNothing() {
+        long group = robotRow("创卫工作群", ROBOT_SECRET);
+        String key = enqueue(Channel.DINGTALK_ROBOT, Long.toString(group), NoticeKind.CIRCULAR);
+
+        // DingTalk answers 503: the message waits with a delay, and is not tried again before it is due
+        server.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(aResponse().withStatus(503)));
+        outboxSender.sendDue();
+        Row first = row(key);
+        assertThat(first.status()).isEqualTo("PENDING");
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.error()).contains("钉钉群机器人", "HTTP 503");
+        assertThat(first.next()).isAfter(now);
+        outboxSender.sendDue();
+        server.verify(1, postRequestedFor(urlPathEqualTo("/robot/send")));
+
+        // DingTalk is gone altogether: still waiting, no secret in the reason
+        server.stop();
+        later(60 * 60);
+        outboxSender.sendDue();
+        Row second = row(key);
+        assertThat(second.status()).isEqualTo("PENDING");
+        assertThat(second.attempts()).isEqualTo(2);
+        assertThat(second.error()).contains("连接被拒绝").doesNotContain(SECRETS);
+        assertThat(second.next()).isAfter(now);
+
+        // back: the message goes once, signed for the moment it goes, and is recorded
+        restart();
+        robotServer(ROBOT_SECRET);
+        later(60 * 60);
+        outboxSender.sendDue();
+        outboxSender.sendDue();
+        later(24 * 60 * 60);
+        outboxSender.sendDue();
+        assertThat(row(key).status()).isEqualTo("SENT");
+        assertThat(row(key).attempts()).isEqualTo(3);
+        server.verify(1, postRequestedFor(urlPathEqualTo("/robot/send")));
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/robot/send"))).get(0).getBodyAsString())
+                .contains("环境卫生整治进度滞后");
+    }
+
+    @Test
+    void aWorkNotificationOutageThroughTheOutboxLosesAndDoublesNothing() {
+        // the outbox's own sender, given this test's DingTalk (the shared context's application is not set up)
+        OutboxSender sender = new OutboxSender(jdbc, List.of(work, robot), outbox, recipients, reach, routes, quiet,
+                mail, clock, environment.getProperty("spring.mail.host", ""), mailSettings);
+        String key = enqueue(Channel.DINGTALK, "manager4711", NoticeKind.CIRCULAR);
+        outboxSender.sendDue();
+        assertThat(row(key).attempts()).as("the context's sender leaves it: its DingTalk is not set up").isZero();
+
+        tokens("tok-1");
+        server.stubFor(post(urlPathEqualTo("/topapi/message/corpconversation/asyncsend_v2"))
+                .willReturn(aResponse().withStatus(503).withBody("<html>503 Service Temporarily Unavailable</html>")));
+        sender.sendDue();
+        Row first = row(key);
+        assertThat(first.status()).isEqualTo("PENDING");
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.error()).contains("钉钉工作通知", "HTTP 503");
+        assertThat(first.next()).isAfter(now);
+
+        server.stop();
+        later(10 * 60);
+        sender.sendDue();
+        assertThat(row(key).status()).isEqualTo("PENDING");
+        assertThat(row(key).error()).contains("连接被拒绝").doesNotContain(SECRETS);
+
+        // back: the token fetched before the outage still holds, and the message goes once
+        restart();
+        tokens("tok-2");
+        answer("tok-1", SENT);
+        later(10 * 60);
+        sender.sendDue();
+        sender.sendDue();
+        later(24 * 60 * 60);
+        sender.sendDue();
+        assertThat(row(key).status()).as("%s", row(key)).isEqualTo("SENT");
+        server.verify(1, postRequestedFor(urlPathEqualTo("/topapi/message/corpconversation/asyncsend_v2")));
+        server.verify(0, getRequestedFor(urlPathEqualTo("/gettoken")));
     }
 
     void later(int seconds) {
