@@ -124,6 +124,10 @@ class DingTalkTest {
     void tearDown() {
         server.stop();
         clock.reset();
+        // the bare campaign row carries the robots only: other tests in the shared context must not meet it
+        jdbc.sql("delete from group_robot where campaign_id = :c").param("c", campaign).update();
+        jdbc.sql("delete from mail_outbox where campaign_id = :c").param("c", campaign).update();
+        jdbc.sql("delete from campaign where id = :c").param("c", campaign).update();
         assertThat(reasons).allSatisfy(r -> assertThat(r).doesNotContain(SECRETS));
     }
 
