@@ -11,7 +11,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -66,10 +65,10 @@ class DingTalkHttp {
 
     DingTalkHttp(RestClient.Builder builder, DingTalkSettings settings) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(settings.connectTimeoutMillis()))
+                .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(Duration.ofMillis(settings.readTimeoutMillis()));
+        factory.setReadTimeout(settings.readTimeout());
         this.rest = builder.requestFactory(factory).build();
     }
 

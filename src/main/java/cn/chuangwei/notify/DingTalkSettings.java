@@ -3,7 +3,7 @@ package cn.chuangwei.notify;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -17,14 +17,14 @@ import org.springframework.validation.annotation.Validated;
  *               notifications are not set up.
  * @param appSecret The internal application's AppSecret; a secret, from the environment, never logged.
  * @param agentId The internal application's AgentId (digits).
- * @param connectTimeoutMillis Milliseconds to wait for a connection to DingTalk before the message is retried later.
- * @param readTimeoutMillis Milliseconds to wait for DingTalk's answer before the message is retried later.
+ * @param connectTimeout How long a connection to DingTalk may take before the message is tried again later.
+ * @param readTimeout How long DingTalk may take to answer before the message is tried again later.
  */
 @Validated
 @ConfigurationProperties("chuangwei.dingtalk")
 record DingTalkSettings(@NotBlank String baseUrl, String appKey, String appSecret,
                         @Pattern(regexp = "\\d*", message = "must be DingTalk's AgentId, digits only") String agentId,
-                        @NotNull @Positive Long connectTimeoutMillis, @NotNull @Positive Long readTimeoutMillis) {
+                        @NotNull Duration connectTimeout, @NotNull Duration readTimeout) {
 
     /** Whether work notifications can be sent: the application's AppKey, AppSecret and AgentId are all set. */
     boolean ready() {
@@ -39,7 +39,7 @@ record DingTalkSettings(@NotBlank String baseUrl, String appKey, String appSecre
     @Override
     public String toString() {
         return "DingTalkSettings[baseUrl=" + baseUrl + ", appKey=" + appKey + ", appSecret="
-                + (set(appSecret) ? "(set)" : "(empty)") + ", agentId=" + agentId + ", connectTimeoutMillis="
-                + connectTimeoutMillis + ", readTimeoutMillis=" + readTimeoutMillis + "]";
+                + (set(appSecret) ? "(set)" : "(empty)") + ", agentId=" + agentId + ", connectTimeout="
+                + connectTimeout + ", readTimeout=" + readTimeout + "]";
     }
 }

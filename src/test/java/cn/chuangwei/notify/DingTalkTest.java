@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -136,7 +137,8 @@ class DingTalkTest {
     }
 
     static DingTalkSettings settings(String base, long readTimeoutMillis) {
-        return new DingTalkSettings(base, APP_KEY, APP_SECRET, AGENT_ID, 2000L, readTimeoutMillis);
+        return new DingTalkSettings(base, APP_KEY, APP_SECRET, AGENT_ID, Duration.ofSeconds(2),
+                Duration.ofMillis(readTimeoutMillis));
     }
 
     OutboxMessage message(Channel channel, String address, String subject, String body) {
@@ -362,7 +364,8 @@ class DingTalkTest {
         assertThat(failure(work, toPerson(" ")).permanent()).isTrue();
         server.verify(0, postRequestedFor(urlPathEqualTo("/topapi/message/corpconversation/asyncsend_v2")));
 
-        DingTalkSettings unset = new DingTalkSettings(server.baseUrl(), "", "", "", 2000L, 5000L);
+        DingTalkSettings unset = new DingTalkSettings(server.baseUrl(), "", "", "", Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
         DingTalkSender idle = new DingTalkSender(new DingTalkHttp(RestClient.builder(), unset), unset, clock);
         assertThat(idle.ready()).isFalse();
         assertThat(failure(idle, toPerson("manager4711")).permanent()).isFalse();
