@@ -216,8 +216,11 @@ class DingTalkTest {
                 .contains("https://chuangwei.example.org/work");
         assertThat(work.tokensFetched()).isEqualTo(1);
 
-        // 7200 s after it was fetched the token lapses; five minutes before that a new one is fetched
-        later(3600 - 5 * 60);
+        // 7200 s after it was fetched the token lapses; five minutes before that a new one is fetched, not earlier
+        later(3600 - 5 * 60 - 1);
+        work.send(toPerson("manager4711"));
+        server.verify(1, getRequestedFor(urlPathEqualTo("/gettoken")));
+        later(1);
         work.send(toPerson("manager4711"));
         server.verify(2, getRequestedFor(urlPathEqualTo("/gettoken")));
         server.verify(1, postRequestedFor(urlPathEqualTo("/topapi/message/corpconversation/asyncsend_v2"))
@@ -548,7 +551,7 @@ class DingTalkTest {
     }
 
     @Test
-    void aRobotOutageThroughTheOutboxLosesAndDoublesNothing() {
+    void aRobotOutageThroughTheOutboxLosesAndDoublesNothing(CapturedOutput output) {
         long group = robotRow("创卫工作群", ROBOT_SECRET);
         String key = enqueue(Channel.DINGTALK_ROBOT, Long.toString(group), NoticeKind.CIRCULAR);
 
@@ -586,10 +589,12 @@ class DingTalkTest {
         server.verify(1, postRequestedFor(urlPathEqualTo("/robot/send")));
         assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/robot/send"))).get(0).getBodyAsString())
                 .contains("环境卫生整治进度滞后");
+        assertThat(output.getAll()).as("the outbox logged each retry").contains("DINGTALK_ROBOT message")
+                .doesNotContain(SECRETS);
     }
 
     @Test
-    void aWorkNotificationOutageThroughTheOutboxLosesAndDoublesNothing() {
+    void aWorkNotificationOutageThroughTheOutboxLosesAndDoublesNothing(CapturedOutput output) {
         // the outbox's own sender, given this test's DingTalk (the shared context's application is not set up)
         OutboxSender sender = new OutboxSender(jdbc, List.of(work, robot), outbox, recipients, reach, routes, quiet,
                 mail, clock, environment.getProperty("spring.mail.host", ""), mailSettings);
@@ -625,6 +630,8 @@ class DingTalkTest {
         assertThat(row(key).status()).as("%s", row(key)).isEqualTo("SENT");
         server.verify(1, postRequestedFor(urlPathEqualTo("/topapi/message/corpconversation/asyncsend_v2")));
         server.verify(0, getRequestedFor(urlPathEqualTo("/gettoken")));
+        assertThat(output.getAll()).as("the outbox logged each retry").contains("DINGTALK message")
+                .doesNotContain(SECRETS);
     }
 
     void later(int seconds) {
