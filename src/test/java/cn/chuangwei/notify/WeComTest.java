@@ -33,10 +33,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -65,21 +68,45 @@ class WeComTest {
     RestClient.Builder builder;
     @Autowired
     WeComSender installed;
+    @Autowired
+    MailOutbox outbox;
+    @Autowired
+    Recipients recipients;
+    @Autowired
+    PersonReach reach;
+    @Autowired
+    NoticeRoutes routes;
+    @Autowired
+    QuietHours quiet;
+    @Autowired
+    ObjectProvider<JavaMailSender> mail;
+    @Autowired
+    MailSettings mailSettings;
+    @Value("${spring.mail.host:}")
+    String mailHost;
 
     WireMockServer wecom;
     WeComSender sender;
     WeComRobotSender robotSender;
     LocalDateTime now = LocalDateTime.of(2027, 3, 2, 9, 0);
 
+    WeComSettings settings;
+
     @BeforeEach
     void setUp() {
         clock.set(now);
         wecom = new WireMockServer(options().dynamicPort());
         wecom.start();
-        WeComSettings settings = new WeComSettings(wecom.baseUrl(), CORP, SECRET, "1000002", Duration.ofSeconds(2),
+        settings = new WeComSettings(wecom.baseUrl(), CORP, SECRET, "1000002", Duration.ofSeconds(2),
                 Duration.ofMillis(1500));
         sender = new WeComSender(settings, builder, clock);
         robotSender = new WeComRobotSender(robots, builder, settings);
+    }
+
+    /** A node's outbox sender whose WeCom channel (its own, with its own token) speaks to the test's server. */
+    OutboxSender node() {
+        return new OutboxSender(jdbc, List.of(new WeComSender(settings, builder, clock)), outbox, recipients, reach,
+                routes, quiet, mail, clock, mailHost, mailSettings);
     }
 
     @AfterEach
@@ -106,9 +133,9 @@ class WeComTest {
     /** gettoken answers these tokens one after the other (the last one again thereafter), each for 7200 s. */
     void tokens(String... values) {
         for (int i = 0; i < values.length; i++) {
-            wecom.stubFor(get(urlPathEqualTo("/cgi-bin/gettoken")).inScenario("tokens")
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "fetched-" + i)
-                    .willSetStateTo("fetched-" + Math.min(i + 1, values.length - 1 == 0 ? 0 : values.length - 1))
+            String state = i == 0 ? Scenario.STARTED : "fetched-" + i;
+            wecom.stubFor(get(urlPathEqualTo("/cgi-bin/gettoken")).inScenario("tokens").whenScenarioStateIs(state)
+                    .willSetStateTo(i + 1 < values.length ? "fetched-" + (i + 1) : state)
                     .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + values[i]
                             + "\",\"expires_in\":7200}")));
         }
@@ -408,5 +435,96 @@ class WeComTest {
         assertThat(content.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(WeComRobotSender.MAX_BYTES)
                 .isGreaterThan(WeComRobotSender.MAX_BYTES - 6);
         assertThat(content).startsWith("**日报**\n\n逾期事项一条。").endsWith("…");
+    }
+
+    /** The WeCom message's row in the outbox: status, attempts, when it is tried next, its reason. */
+    Map<String, Object> row(String key) {
+        return jdbc.sql("select status, attempts, next_attempt_at, last_error, sent_at from mail_outbox"
+                + " where idempotency_key = :k").param("k", key).query().singleRow();
+    }
+
+    int sentTo(WireMockServer server, String userid) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
+                .withRequestBody(equalToJson("{\"touser\": \"" + userid + "\"}", true, true))).size();
+    }
+
+    @Test
+    void throughTheOutboxAWeComOutageLosesNothingAndDoublesNothingOnTwoNodes() {
+        String user = "wecom-outage-" + System.nanoTime();
+        String userid = "zs" + System.nanoTime();
+        String event = "test:wecom-outage:" + user;
+        String key = event + ":" + user + ":WECOM";
+        assertThat(outbox.put(new MailOutbox.Row(key, event, Channel.WECOM, user, userid, "zh-CN",
+                new MailTemplates.Rendered("【到期提醒】召开动员大会", "您的待办事项“召开动员大会”将于2027-03-05到期。"),
+                "REMINDER", Map.of("taskTitle", "召开动员大会"), NoticeKind.REMINDER, null, null, null, null))).isTrue();
+        OutboxSender a = node();
+        OutboxSender b = node();
+
+        // WeCom answers 503: the message waits with a delay, nothing is lost
+        tokens(TOKEN_1);
+        wecom.stubFor(post(urlPathEqualTo("/cgi-bin/message/send")).willReturn(aResponse().withStatus(503)));
+        a.sendDue();
+        assertThat(row(key)).containsEntry("STATUS", "PENDING").containsEntry("ATTEMPTS", 1)
+                .containsEntry("LAST_ERROR", "WeCom HTTP 503 (message to " + userid + ")");
+        assertThat(((Timestamp) row(key).get("NEXT_ATTEMPT_AT")).toInstant()).isAfter(clock.instant());
+        b.sendDue();
+        assertThat(sentTo(wecom, userid)).as("not tried again before its delay").isEqualTo(1);
+
+        // WeCom unreachable
+        int port = wecom.port();
+        wecom.stop();
+        later(Duration.ofMinutes(2));
+        b.sendDue();
+        assertThat(row(key)).containsEntry("STATUS", "PENDING").containsEntry("ATTEMPTS", 2);
+        // node b has no token yet: it is its gettoken that finds WeCom down
+        assertThat((String) row(key).get("LAST_ERROR")).startsWith("WeCom not reachable (access token)")
+                .doesNotContain(SECRET, TOKEN_1);
+
+        // WeCom back: both nodes look, the message arrives once and is recorded SENT
+        WireMockServer back = new WireMockServer(options().port(port));
+        back.start();
+        try {
+            back.stubFor(get(urlPathEqualTo("/cgi-bin/gettoken")).willReturn(okJson(
+                    "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + TOKEN_1 + "\",\"expires_in\":7200}")));
+            back.stubFor(post(urlPathEqualTo("/cgi-bin/message/send")).willReturn(okJson(ok())));
+            later(Duration.ofMinutes(3));
+            a.sendDue();
+            b.sendDue();
+            later(Duration.ofHours(2));
+            a.sendDue();
+            b.sendDue();
+            assertThat(row(key)).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 3);
+            assertThat(sentTo(back, userid)).as("accepted exactly once").isEqualTo(1);
+        } finally {
+            back.stop();
+        }
+    }
+
+    @Test
+    void aNodeThatStopsBetweenWeComAndTheRecordNeverSendsItAgain() throws Exception {
+        String user = "wecom-crash-" + System.nanoTime();
+        String userid = "ls" + System.nanoTime();
+        String event = "test:wecom-crash:" + user;
+        String key = event + ":" + user + ":WECOM";
+        outbox.put(new MailOutbox.Row(key, event, Channel.WECOM, user, userid, "zh-CN",
+                new MailTemplates.Rendered("【黄色预警】清理卫生死角", "已逾期。"), "YELLOW", Map.of(), NoticeKind.YELLOW,
+                null, null, null, null));
+        tokens(TOKEN_1);
+        answer(TOKEN_1, ok());
+        OutboxSender a = node();
+        OutboxSender.Mail claimed = a.due(10_000).stream().filter(m -> m.key().equals(key)).findFirst().orElseThrow();
+        assertThat(a.claim(claimed.id())).isTrue();
+        assertThat(node().claim(claimed.id())).as("another node cannot take it").isFalse();
+        sender.send(claimed.message());  // WeCom took it; the node stops before it records SENT
+        assertThat(sentTo(wecom, userid)).isEqualTo(1);
+
+        later(Duration.ofMinutes(1));
+        node().sendDue();
+        assertThat(row(key)).containsEntry("STATUS", "SENDING");
+        later(Duration.ofMinutes(10));
+        node().sendDue();
+        node().sendDue();
+        assertThat(row(key)).containsEntry("STATUS", "UNCONFIRMED");
+        assertThat(sentTo(wecom, userid)).as("at most once").isEqualTo(1);
     }
 }
