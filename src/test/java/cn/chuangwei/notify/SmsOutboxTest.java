@@ -180,7 +180,7 @@ class SmsOutboxTest {
     SmsSender sms() {
         SmsSettings settings = new SmsSettings("aliyun", Duration.ofSeconds(2), Duration.ofSeconds(5),
                 new SmsSettings.Aliyun("http://127.0.0.1:" + port, "LTAI-outbox", "outbox-secret", "青山镇创卫办",
-                        "cn-hangzhou"),
+                        "cn-hangzhou", 35),
                 Map.of("REMINDER", new SmsSettings.Template("SMS_000000002",
                         Map.of("name", "recipientName", "task", "taskTitle", "deadline", "deadline"))));
         return new SmsSender(List.of(new AliyunSms(settings, RestClient.builder(), clock)), settings);
