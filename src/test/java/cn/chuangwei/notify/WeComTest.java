@@ -465,7 +465,7 @@ class WeComTest {
     }
 
     @Test
-    void throughTheOutboxAWeComOutageLosesNothingAndDoublesNothingOnTwoNodes() {
+    void throughTheOutboxAWeComOutageLosesNothingAndDoublesNothingOnTwoNodes(CapturedOutput output) {
         String user = "wecom-outage-" + System.nanoTime();
         String userid = "zs" + System.nanoTime();
         String event = "test:wecom-outage:" + user;
@@ -511,6 +511,7 @@ class WeComTest {
             b.sendDue();
             assertThat(row(key)).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 3);
             assertThat(sentTo(back, userid)).as("accepted exactly once").isEqualTo(1);
+            assertThat(output.getAll()).as("the outbox's log lines").contains(userid).doesNotContain(SECRET, TOKEN_1);
         } finally {
             back.stop();
         }
