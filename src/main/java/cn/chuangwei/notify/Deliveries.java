@@ -5,6 +5,7 @@ import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.SiteSettings;
 import cn.chuangwei.org.Region;
 import cn.chuangwei.org.TownPeople;
+import cn.chuangwei.web.Pages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -115,8 +116,8 @@ public class Deliveries {
         /** From a request's parameters, as the API and the page take them; 400 naming the parameter at fault. */
         static Filter parse(String state, String channel, Long campaignId, String recipient, String from, String to,
                             Integer page, Integer size) {
-            return new Filter(Group.parse(state), channel(channel), campaignId, recipient, date(from, "from"),
-                    date(to, "to"), page == null ? 1 : page, size == null ? DEFAULT_SIZE : size);
+            return new Filter(Group.parse(state), channel(channel), campaignId, recipient, Pages.date(from, "from"),
+                    Pages.date(to, "to"), page == null ? 1 : page, size == null ? DEFAULT_SIZE : size);
         }
 
         private static Channel channel(String text) {
@@ -128,17 +129,6 @@ public class Deliveries {
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("invalid-choice", "channel", "channel", text,
                         String.join(", ", java.util.Arrays.stream(Channel.values()).map(Channel::name).toList()));
-            }
-        }
-
-        private static LocalDate date(String text, String field) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(text.trim());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw ApiException.badRequest("invalid-date", field, field, text);
             }
         }
 
