@@ -1,6 +1,7 @@
 package cn.chuangwei.notify;
 
 import cn.chuangwei.kernel.ApiException;
+import cn.chuangwei.kernel.AppRights;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.SiteSettings;
 import cn.chuangwei.org.Region;
@@ -166,13 +167,22 @@ public class Deliveries {
     private final TownPeople townPeople;
     private final Clock clock;
     private final SiteSettings site;
+    private final QuietHours quiet;
+    private final NoticeRoutes routes;
+    private final PersonReach reach;
+    private final AppRights appRights;
 
-    Deliveries(JdbcClient jdbc, CurrentUser currentUser, TownPeople townPeople, Clock clock, SiteSettings site) {
+    Deliveries(JdbcClient jdbc, CurrentUser currentUser, TownPeople townPeople, Clock clock, SiteSettings site,
+               QuietHours quiet, NoticeRoutes routes, PersonReach reach, AppRights appRights) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.townPeople = townPeople;
         this.clock = clock;
         this.site = site;
+        this.quiet = quiet;
+        this.routes = routes;
+        this.reach = reach;
+        this.appRights = appRights;
     }
 
     /** The caller's scope; 403 {@code office-only} unless an office (of some town) or an administrator. */
@@ -264,18 +274,21 @@ public class Deliveries {
     }
 
     /**
-     * Sends a parked message (FAILED or UNCONFIRMED) again: back to PENDING, due now, its attempts and reason cleared,
-     * who resent it and when recorded. One conditional update: of two clicks or two nodes one resends, the other is told
-     * the message is no longer parked (409, naming its state), as is anyone resending a message that is not parked.
+     * Sends a parked message (FAILED or UNCONFIRMED) again: back to PENDING, due now (an SMS that may not go at night: at
+     * the end of the person's quiet hours, as when it was first written), its attempts and reason cleared, who resent it
+     * and when recorded. One conditional update: of two clicks or two nodes one resends, the other is told the message
+     * is no longer parked (409, naming its state), as is anyone resending a message that is not parked.
      */
     Message resend(long id) {
         Message before = require(id);
         Instant now = clock.instant();
+        Instant due = heldForQuietHours(before) ? quiet.release(now, reach.choices(before.recipientUser())) : now;
         int changed = jdbc.sql("""
                         update mail_outbox set status = :pending, attempts = 0, last_error = null, lease_until = null,
-                               next_attempt_at = :now, resent_by = :by, resent_at = :now
+                               next_attempt_at = :due, resent_by = :by, resent_at = :now
                         where id = :id and status in (:parked)""")
                 .param("pending", OutboxStatus.PENDING.name()).param("now", Timestamp.from(now))
+                .param("due", Timestamp.from(due))
                 .param("by", currentUser.id()).param("id", id)
                 .param("parked", List.of(OutboxStatus.FAILED.name(), OutboxStatus.UNCONFIRMED.name())).update();
         Message after = find(id, new Scope(true, List.of())).orElse(before);
@@ -283,6 +296,20 @@ public class Deliveries {
             throw ApiException.conflict("message-not-parked-" + after.state().key(), "status");
         }
         return after;
+    }
+
+    /** An SMS to a person of a kind that does not go at night ({@link NoticeRoutes}): it waits out quiet hours. */
+    private boolean heldForQuietHours(Message m) {
+        if (m.channel() != Channel.SMS || m.recipientUser() == null || m.noticeKind() == null) {
+            return false;
+        }
+        try {
+            NoticeKind kind = NoticeKind.valueOf(m.noticeKind());
+            // the routing table is the application's to read, not the caller's (the engine checks who evaluates it)
+            return !appRights.lookUp(() -> routes.of(kind).nightSms());
+        } catch (IllegalArgumentException e) {
+            return true; // a kind this version does not know: the cautious reading
+        }
     }
 
     /** How many messages of a channel are in the outbox with this status (for the operations metrics). */

@@ -97,6 +97,8 @@ class DeliveryApiTest {
                 new TaskRequest("MOBILIZATION", "召开动员大会·" + p, null, f.unit("dzb"), null, "2027-03-04", false, null)),
                 false)).id();
         clock.set(NOW);
+        // the campaign's own notices (its start assigns the task) are taken out: the rows below are the town's outbox
+        jdbc.sql("delete from mail_outbox where tenant_id = :t").param("t", town.tenantId()).update();
         office = new Api(port, f.office, Fixture.PASSWORD);
         otherOffice = new Api(port, g.office, Fixture.PASSWORD);
         unitHead = new Api(port, f.head("dzb"), Fixture.PASSWORD);
@@ -332,6 +334,27 @@ class DeliveryApiTest {
         assertThat(ok(admin.get(meter)).json().get("measurements").get(0).get("value").asDouble()).isEqualTo(before + 1);
         assertThat(ok(admin.get("/actuator/metrics/chuangwei.outbox.mails?tag=status:UNCONFIRMED")).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void aResentSmsWaitsOutTheQuietHoursUnlessItIsAnInterview() {
+        clock.set(LocalDateTime.of(2027, 3, 2, 23, 0));
+        try {
+            long reminder = row().of(regions.findTown(f.town).orElseThrow().tenantId(), campaign)
+                    .to(f.head("dzb"), "SMS", "13800000002").kind("REMINDER").at(NOW)
+                    .status("FAILED", 1, "isv.OUT_OF_SERVICE").write("夜间提醒·" + p);
+            long interview = row().of(regions.findTown(f.town).orElseThrow().tenantId(), campaign)
+                    .to(f.head("dzb"), "SMS", "13800000002").kind("INTERVIEW").at(NOW)
+                    .status("FAILED", 1, "isv.OUT_OF_SERVICE").write("夜间约谈·" + p);
+            Reply held = ok(office.post("/api/messages/" + reminder + "/resend", Map.of()));
+            assertThat(held.json().get("state").asText()).isEqualTo("HELD");
+            assertThat(held.json().get("text").get("detail").asText()).startsWith("下次发送：2027年3月3日 07:30");
+            assertThat(ok(office.post("/api/messages/" + interview + "/resend", Map.of())).json().get("state").asText())
+                    .isEqualTo("DUE");
+        } finally {
+            clock.set(NOW);
+        }
     }
 
     String status(long id) {
