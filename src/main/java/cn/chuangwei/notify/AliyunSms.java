@@ -44,8 +44,6 @@ class AliyunSms implements SmsGateway {
     private static final Logger LOG = LoggerFactory.getLogger(AliyunSms.class);
     static final String NAME = "aliyun";
     static final String VERSION = "2017-05-25";
-    /** What Aliyun allows in one template variable (通知短信: 35 characters a variable). */
-    static final int MAX_PARAM = 35;
     private static final String WHO = "阿里云短信";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,7 +123,7 @@ class AliyunSms implements SmsGateway {
 
     @Override
     public int maxParamLength() {
-        return MAX_PARAM;
+        return settings.paramLimit();
     }
 
     @Override

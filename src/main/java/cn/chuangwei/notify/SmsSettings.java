@@ -3,6 +3,7 @@ package cn.chuangwei.notify;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,15 +34,16 @@ record SmsSettings(@NotBlank String provider, @NotNull Duration connectTimeout, 
      * @param accessKeySecret The AccessKey secret of that RAM user; never logged.
      * @param signName        The approved SMS signature (短信签名) the messages go out under, as the console shows it.
      * @param regionId        The region the request names (cn-hangzhou for the mainland service).
+     * @param paramLimit      Characters one template variable may hold (Aliyun's default is 35); longer values are cut.
      */
     record Aliyun(@NotBlank String endpoint, @NotNull String accessKeyId, @NotNull String accessKeySecret,
-                  @NotNull String signName, @NotBlank String regionId) {
+                  @NotNull String signName, @NotBlank String regionId, @NotNull @Positive Integer paramLimit) {
 
         @Override
         public String toString() {
             // the secret never reaches a log, even when the settings are printed
             return "Aliyun[endpoint=" + endpoint + ", accessKeyId=" + accessKeyId + ", signName=" + signName
-                    + ", regionId=" + regionId + "]";
+                    + ", regionId=" + regionId + ", paramLimit=" + paramLimit + "]";
         }
     }
 

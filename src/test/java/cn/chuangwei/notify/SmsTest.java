@@ -340,6 +340,7 @@ class SmsTest {
         assertThat(embedded.provider()).isEqualTo("none");
         assertThat(embedded.aliyun().endpoint()).isEqualTo("https://dysmsapi.aliyuncs.com");
         assertThat(embedded.aliyun().accessKeySecret()).isEmpty();
+        assertThat(embedded.aliyun().paramLimit()).isEqualTo(35);
         assertThat(embedded.templates().keySet()).containsExactlyInAnyOrder("TASK_ASSIGNED", "REMINDER", "ESCALATION",
                 "CASE_ESCALATION", "CIRCULAR_ISSUED", "STEP_OVERDUE", "DIGEST");
         assertThat(sender(embedded).ready()).isFalse();
@@ -363,7 +364,7 @@ class SmsTest {
 
     private static AliyunSms gateway(String secret, String endpoint, Duration readTimeout) {
         SmsSettings settings = new SmsSettings("aliyun", Duration.ofSeconds(2), readTimeout,
-                new SmsSettings.Aliyun(endpoint, KEY_ID, secret, SIGN_NAME, "cn-hangzhou"), Map.of());
+                new SmsSettings.Aliyun(endpoint, KEY_ID, secret, SIGN_NAME, "cn-hangzhou", 35), Map.of());
         return new AliyunSms(settings, RestClient.builder(), CLOCK);
     }
 
