@@ -1,5 +1,6 @@
 package cn.chuangwei.notify;
 
+import cn.chuangwei.kernel.AppRights;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Where each kind of notice goes, as {@code dmn/notice-routing.dmn} decides: the person's first channel or all of
  * them, the unit's and the campaign's group robots, whether it may wait for the digest, whether an SMS may go at night.
  * The table's answer depends on the kind alone, so it is asked once per kind and node and kept (a table deployed anew
- * takes effect on restart).
+ * takes effect on restart). The table is the application's to read, not the caller's: a notice caused in a request (a
+ * circular issued, a message resent) asks it with the application's rights, as a job does.
  */
 @Component
 class NoticeRoutes {
@@ -21,14 +23,16 @@ class NoticeRoutes {
     }
 
     private final DecisionService decisions;
+    private final AppRights appRights;
     private final Map<NoticeKind, Route> routes = new ConcurrentHashMap<>();
 
-    NoticeRoutes(DecisionService decisions) {
+    NoticeRoutes(DecisionService decisions, AppRights appRights) {
         this.decisions = decisions;
+        this.appRights = appRights;
     }
 
     Route of(NoticeKind kind) {
-        return routes.computeIfAbsent(kind, this::decide);
+        return routes.computeIfAbsent(kind, k -> appRights.lookUp(() -> decide(k)));
     }
 
     private Route decide(NoticeKind kind) {

@@ -26,6 +26,7 @@ import cn.chuangwei.support.Api;
 import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
+import cn.chuangwei.support.OutboxRows;
 import cn.chuangwei.support.TestClock;
 import cn.chuangwei.support.WebSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -142,6 +143,8 @@ class AuthorizationMatrixTest {
     @Autowired
     Regions regions;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
 
@@ -178,6 +181,8 @@ class AuthorizationMatrixTest {
     String indicator;
     String mailKey;
     String mailLocale;
+    long message;
+    String messageSubject;
     String ownCaseText;
     String otherCaseText;
     List<String> callerData;
@@ -303,9 +308,14 @@ class AuthorizationMatrixTest {
         mailKey = template.get("key").asText();
         mailLocale = template.get("locale").asText();
 
+        // a message of the town's outbox (issue 17, delivery status), sent: resending it is refused and changes nothing
+        messageSubject = "短信·" + f.p;
+        message = new OutboxRows(jdbc).of(townRegion.tenantId(), campaignId).to(f.head("dzb"), "SMS", "13800000000")
+                .sent(LocalDateTime.of(2027, 3, 8, 9, 0)).write(messageSubject);
+
         phaseVariables = new HashMap<>(runtime.getVariables(phasePi));
         townMarks = new LinkedHashSet<>(List.of(ownTitle, otherTitle, ownCaseText, otherCaseText, otherEvidenceName,
-                f.unit("dzb"), f.unit("cgzx"), phasePi, otherCasePi));
+                f.unit("dzb"), f.unit("cgzx"), phasePi, otherCasePi, messageSubject));
         for (Role r : Role.values()) {
             WebSession s = new WebSession(port);
             if (r != ANONYMOUS) {
@@ -707,6 +717,16 @@ class AuthorizationMatrixTest {
         page(rows, "POST", "/board/regions/{id}/people/{userId}/{role}/remove")
                 .at(region + "/people/" + f.leader + "/LEADING_GROUP/remove").form(region, Map.of())
                 .allow(404, OFFICE, COUNTY).forbiddenToOthers();
+
+        // delivery status (issue 17): a town's office reads its town's messages (another town's office its own: none of
+        // these) and resends a parked one (this one is sent: 409); another town's office is told it does not exist (404)
+        String msg = "/messages/" + message + "/resend";
+        api(rows, "GET", "/api/messages").global().allow(200, OFFICE).forbiddenToOthers();
+        api(rows, "POST", "/api/messages/{id}/resend").at("/api" + msg).body(none).allow(409, OFFICE).allow(404, T2_OFFICE)
+                .forbiddenToOthers();
+        page(rows, "GET", "/board/messages").global().allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/messages/{id}/resend").at("/board" + msg).form("/board/messages", Map.of())
+                .allow(409, OFFICE).allow(404, T2_OFFICE).forbiddenToOthers();
 
         // the office sets up in the browser (issue 15, item 4): a town's first campaign (its own town's office only), the
         // decomposition import, a row's edit (the town's office), the calendar (everyone reads, an office changes a day)
