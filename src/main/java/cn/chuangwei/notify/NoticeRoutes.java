@@ -1,5 +1,6 @@
 package cn.chuangwei.notify;
 
+import cn.chuangwei.kernel.AppRights;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -21,14 +22,20 @@ class NoticeRoutes {
     }
 
     private final DecisionService decisions;
+    private final AppRights appRights;
     private final Map<NoticeKind, Route> routes = new ConcurrentHashMap<>();
 
-    NoticeRoutes(DecisionService decisions) {
+    NoticeRoutes(DecisionService decisions, AppRights appRights) {
         this.decisions = decisions;
+        this.appRights = appRights;
     }
 
+    /**
+     * The route of a kind of notice. The application's own decision, whoever's action causes the notice (a supervisor
+     * issuing a circular has no right to evaluate decisions), so it is taken with the application's rights.
+     */
     Route of(NoticeKind kind) {
-        return routes.computeIfAbsent(kind, this::decide);
+        return routes.computeIfAbsent(kind, k -> appRights.lookUp(() -> decide(k)));
     }
 
     private Route decide(NoticeKind kind) {
