@@ -329,6 +329,7 @@ class AuthorizationMatrixTest {
 
     @AfterAll
     void tearDown() {
+        OutboxRows.removeAll(jdbc);
         clock.reset();
     }
 
