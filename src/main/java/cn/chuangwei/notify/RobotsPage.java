@@ -113,7 +113,10 @@ class RobotsPage {
         units.forEach(u -> groups.add(new Choice(u.code(), u.name())));
         List<Choice> channels = List.of(Channel.WECOM_ROBOT, Channel.DINGTALK_ROBOT).stream()
                 .map(ch -> new Choice(ch.name(), texts.get("channel." + ch.name(), locale))).toList();
-        List<Row> rows = edits.list(c.id()).stream().map(r -> new Row(r.id(),
+        List<String> order = units.stream().map(CampaignUnit::code).toList();
+        List<Row> rows = edits.list(c.id()).stream()
+                .sorted(java.util.Comparator.comparingInt(r -> r.unitCode() == null ? -1 : order.indexOf(r.unitCode())))
+                .map(r -> new Row(r.id(),
                 r.unitCode() == null ? own : names.getOrDefault(r.unitCode(), r.unitName()),
                 texts.get("channel." + r.channel().name(), locale), r.name(), r.webhook(), r.secret(),
                 r.channel() == Channel.DINGTALK_ROBOT)).toList();

@@ -94,6 +94,7 @@ class ReachBrowserTest {
         try (Browser b = new Browser(port, width, height)) {
             b.open("/board/regions/" + town);
             b.login(f.office, Fixture.PASSWORD);
+            b.screenshot("reach-region-people-" + size);
             b.find("a[data-reach='" + head + "']").click();
             assertThat(b.path()).isEqualTo("/board/regions/" + town + "/people/" + head + "/reach");
             String person = b.text("h1");
