@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,13 +98,18 @@ class ReachEdits {
         }
         List<ChannelView> channels = channels(req.channels());
         String[] quiet = quietHours(req.quietStart(), req.quietEnd());
-        jdbc.sql("delete from person_channel where user_id = :u").param("u", userId).update();
-        for (ChannelView c : channels) {
-            jdbc.sql("insert into person_channel (user_id, channel, address, position) values (:u, :c, :a, :p)")
-                    .param("u", userId).param("c", c.channel().name()).param("a", c.address())
-                    .param("p", c.position()).update();
+        try {
+            jdbc.sql("delete from person_channel where user_id = :u").param("u", userId).update();
+            for (ChannelView c : channels) {
+                jdbc.sql("insert into person_channel (user_id, channel, address, position) values (:u, :c, :a, :p)")
+                        .param("u", userId).param("c", c.channel().name()).param("a", c.address())
+                        .param("p", c.position()).update();
+            }
+            choices(userId, Boolean.TRUE.equals(req.immediate()), quiet);
+        } catch (DuplicateKeyException e) {
+            // another office saved the same person at the same moment: theirs stands, this one is rolled back
+            throw ApiException.conflict("concurrent-change", null);
         }
-        choices(userId, Boolean.TRUE.equals(req.immediate()), quiet);
         return view(userId);
     }
 
@@ -115,7 +121,11 @@ class ReachEdits {
             throw ApiException.badRequest("required", "body", "body");
         }
         String[] quiet = quietHours(req.quietStart(), req.quietEnd());
-        choices(me, Boolean.TRUE.equals(req.immediate()), quiet);
+        try {
+            choices(me, Boolean.TRUE.equals(req.immediate()), quiet);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("concurrent-change", null);
+        }
         return view(me);
     }
 
