@@ -4,7 +4,8 @@ import cn.chuangwei.calendar.DueDates;
 import cn.chuangwei.campaign.CampaignRepository;
 import cn.chuangwei.kernel.SiteSettings;
 import cn.chuangwei.kernel.Texts;
-import cn.chuangwei.notify.MailOutbox;
+import cn.chuangwei.notify.NoticeKind;
+import cn.chuangwei.notify.Notifier;
 import cn.chuangwei.org.Directory;
 import cn.chuangwei.task.TaskVariables;
 import java.time.format.DateTimeFormatter;
@@ -35,18 +36,18 @@ class RemindOverdueStepDelegate implements JavaDelegate {
     private final TaskService tasks;
     private final StepOwners owners;
     private final Directory directory;
-    private final MailOutbox outbox;
+    private final Notifier notifier;
     private final CampaignRepository campaigns;
     private final DueDates dueDates;
     private final Texts texts;
     private final SiteSettings site;
 
-    RemindOverdueStepDelegate(TaskService tasks, StepOwners owners, Directory directory, MailOutbox outbox, CampaignRepository campaigns,
+    RemindOverdueStepDelegate(TaskService tasks, StepOwners owners, Directory directory, Notifier notifier, CampaignRepository campaigns,
                               DueDates dueDates, Texts texts, SiteSettings site) {
         this.tasks = tasks;
         this.owners = owners;
         this.directory = directory;
-        this.outbox = outbox;
+        this.notifier = notifier;
         this.campaigns = campaigns;
         this.dueDates = dueDates;
         this.texts = texts;
@@ -64,14 +65,15 @@ class RemindOverdueStepDelegate implements JavaDelegate {
         String campaignName = campaigns.find(TaskVariables.campaignId(execution)).orElseThrow().name();
         String deadline = task.getDueDate().toInstant().atZone(dueDates.zone()).toLocalDate()
                 .format(DateTimeFormatter.ISO_LOCAL_DATE);
-        outbox.enqueueAll("step-overdue:" + task.getId(), owners(task), TEMPLATE, locale -> {
+        notifier.send(new Notifier.Notice("step-overdue:" + task.getId(), NoticeKind.REMINDER,
+                TaskVariables.campaignId(execution), null, TEMPLATE, locale -> {
             Map<String, String> v = new HashMap<>();
             v.put("campaignName", campaignName);
             v.put("taskTitle", texts.get("acceptance.task." + step, Locale.forLanguageTag(locale)));
             v.put("deadline", deadline);
             v.put("link", site.link("/work/tasks/" + task.getId()));
             return v;
-        });
+        }), owners(task));
     }
 
     /** Whoever claimed the task, else its candidate people and the members of its candidate groups in its town. */

@@ -1,7 +1,8 @@
 package cn.chuangwei.escalation;
 
 import cn.chuangwei.kernel.Texts;
-import cn.chuangwei.notify.MailOutbox;
+import cn.chuangwei.notify.NoticeKind;
+import cn.chuangwei.notify.Notifier;
 import cn.chuangwei.org.Directory;
 import java.time.Clock;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * The escalation ladder (督查督办), one component for unit tasks and patrol cases alike: {@code dmn/escalation-ladder.dmn}
  * decides the level from how far the subject is through its time limit, whether it is critical and how often its unit
  * went red; a level the subject has not reached before is recorded once and its notices are mailed once to the people
- * the table names. The caller notes the step in the subject's own history.
+ * the table names (on the channels their weight calls for, see notify/Notifier). The caller notes the step in the subject's own history.
  */
 @Component
 public class Ladder {
@@ -41,17 +42,17 @@ public class Ladder {
     private final DecisionService decisions;
     private final EscalationRepository steps;
     private final LadderRoles roles;
-    private final MailOutbox outbox;
+    private final Notifier notifier;
     private final Directory directory;
     private final Texts texts;
     private final Clock clock;
 
-    Ladder(DecisionService decisions, EscalationRepository steps, LadderRoles roles, MailOutbox outbox,
+    Ladder(DecisionService decisions, EscalationRepository steps, LadderRoles roles, Notifier notifier,
            Directory directory, Texts texts, Clock clock) {
         this.decisions = decisions;
         this.steps = steps;
         this.roles = roles;
-        this.outbox = outbox;
+        this.notifier = notifier;
         this.directory = directory;
         this.texts = texts;
         this.clock = clock;
@@ -76,7 +77,9 @@ public class Ladder {
         }
         int percent = (int) Math.round(Math.min(m.timeUsedShare(), 1.0) * 100);
         List<String> people = roles.people(subject, notify);
-        outbox.enqueueAll(subject.kind().noticeKey(subject.id(), level), people, notice.templateKey(), tag -> {
+        // the rung's notice weighs as the rung: 预警 and 催办 may wait for the digest, 通报 and above reach every channel
+        notifier.send(new Notifier.Notice(subject.kind().noticeKey(subject.id(), level), NoticeKind.valueOf(level.name()),
+                subject.campaignId(), subject.unitCode(), notice.templateKey(), tag -> {
             Locale locale = Locale.forLanguageTag(tag);
             Map<String, String> v = notice.values().apply(tag);
             v.put("levelName", texts.get("ladder." + level.name(), locale));
@@ -85,7 +88,7 @@ public class Ladder {
             v.put("interviewNote", interviewer == null ? ""
                     : texts.get("ladder.interview", locale, directory.displayName(interviewer), v.get("unitName")));
             return v;
-        });
+        }), people);
         return Optional.of(new Rung(level, m.workingDaysOverdue(), interviewer, texts.zh("ladder." + level.name()),
                 situation(m, percent, Texts.ZH)));
     }

@@ -41,7 +41,8 @@ class MailTemplates {
             "CASE_ESCALATION", List.of(Set.of("recipientName", "unitName", "caseNumber", "deadline", "levelName", "link"),
                     Set.of("campaignName", "address", "description", "situation", "interviewNote", "daysOverdue",
                             "categoryName", "gridName")),
-            "STEP_OVERDUE", List.of(Set.of("recipientName", "campaignName", "taskTitle", "deadline", "link"), Set.of()));
+            "STEP_OVERDUE", List.of(Set.of("recipientName", "campaignName", "taskTitle", "deadline", "link"), Set.of()),
+            "DIGEST", List.of(Set.of("recipientName", "count", "lines"), Set.of("link")));
 
     /** A template of one kind and language. */
     public record Template(String key, String locale, String subject, String body, String updatedBy, Instant updatedAt) {

@@ -13,7 +13,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,12 +32,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what the outbox holds, up to {@value #CHUNK} mails over one SMTP connection (a connection per mail costs tens of
+ * Sends what the outbox holds, on every channel: mail itself, and each other channel through its {@link ChannelSender}
+ * (messages of a channel this installation has not set up wait). Mails go up to {@value #CHUNK} over one SMTP connection (a connection per mail costs tens of
  * milliseconds of handshakes; the province benchmark measured 53 ms a mail against 4). Each mail is claimed (SENDING,
  * with a lease) just before it goes to SMTP and recorded as SENT just after: an SMTP outage puts it back with a growing
  * delay and loses nothing; a sender that stops between SMTP and the record leaves that one mail SENDING, and when the
- * lease runs out it becomes UNCONFIRMED instead of going out a second time. Without an SMTP host (the embedded default)
- * mails are written to the log.
+ * lease runs out it becomes UNCONFIRMED instead of going out a second time. The same holds for every channel: a
+ * provider's outage retries with back-off, a permanent refusal parks the message with its reason, and a person's parked
+ * message falls back to mail. A retried SMS below 约谈 waits out the person's quiet hours. Without an SMTP host (the
+ * embedded default) mails are written to the log.
  */
 @Component
 class OutboxSender {
@@ -44,11 +50,18 @@ class OutboxSender {
     /** Mails handed to SMTP over one connection before it is closed. */
     static final int CHUNK = 20;
 
-    /** A mail to send. */
-    record Mail(long id, String key, String address, String subject, String body, int attempts) {
+    /** A message to send, with what the outbox knows of it beyond what its channel needs. */
+    record Mail(long id, String key, String address, String subject, String body, int attempts, OutboxMessage message,
+                String userId, String event, String tenantId, Long campaignId) {
     }
 
     private final JdbcClient jdbc;
+    private final Map<Channel, ChannelSender> senders;
+    private final MailOutbox outbox;
+    private final Recipients recipients;
+    private final PersonReach reach;
+    private final NoticeRoutes routes;
+    private final QuietHours quiet;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
     private final String host;
@@ -57,9 +70,17 @@ class OutboxSender {
     private final int maxAttempts;
     private final Duration lease;
 
-    OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, Clock clock,
-                 @Value("${spring.mail.host:}") String host, MailSettings settings) {
+    OutboxSender(JdbcClient jdbc, List<ChannelSender> senders, MailOutbox outbox, Recipients recipients,
+                 PersonReach reach, NoticeRoutes routes, QuietHours quiet, ObjectProvider<JavaMailSender> mailSender,
+                 Clock clock, @Value("${spring.mail.host:}") String host, MailSettings settings) {
         this.jdbc = jdbc;
+        this.senders = new EnumMap<>(Channel.class);
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.outbox = outbox;
+        this.recipients = recipients;
+        this.reach = reach;
+        this.routes = routes;
+        this.quiet = quiet;
         this.mailSender = mailSender;
         this.clock = clock;
         this.host = host;
@@ -86,7 +107,8 @@ class OutboxSender {
             for (int from = 0; from < due.size(); from += CHUNK) {
                 try (Connection smtp = new Connection()) {
                     for (Mail m : due.subList(from, Math.min(due.size(), from + CHUNK))) {
-                        if (claim(m.id()) && deliverAndRecord(m, smtp)) {
+                        if (claim(m.id()) && (m.message().channel() == Channel.MAIL ? deliverAndRecord(m, smtp)
+                                : dispatchAndRecord(m))) {
                             sent++;
                         }
                     }
@@ -99,15 +121,54 @@ class OutboxSender {
         return sent;
     }
 
+    /** The messages due now on the channels set up here, oldest first. */
     List<Mail> due(int limit) {
+        List<String> ready = new ArrayList<>(List.of(Channel.MAIL.name()));
+        senders.values().stream().filter(ChannelSender::ready).forEach(c -> ready.add(c.channel().name()));
         return jdbc.sql("""
-                select id, idempotency_key, recipient_address, subject, body, attempts from mail_outbox
-                where status = :pending and next_attempt_at <= :now order by id fetch first :n rows only""")
-                .param("pending", OutboxStatus.PENDING.name()).param("now", Timestamp.from(clock.instant())).param("n", limit)
-                .query((rs, n) -> new Mail(rs.getLong("id"), rs.getString("idempotency_key"),
-                        rs.getString("recipient_address"), rs.getString("subject"), rs.getString("body"),
-                        rs.getInt("attempts")))
+                select id, idempotency_key, channel, recipient_address, locale, subject, body, template_key, params,
+                       notice_kind, attempts, recipient_user, event_key, tenant_id, campaign_id from mail_outbox
+                where status = :pending and next_attempt_at <= :now and channel in (:ready)
+                order by id fetch first :n rows only""")
+                .param("pending", OutboxStatus.PENDING.name()).param("now", Timestamp.from(clock.instant()))
+                .param("ready", ready).param("n", limit)
+                .query((rs, n) -> {
+                    OutboxMessage message = new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"),
+                            Channel.valueOf(rs.getString("channel")), rs.getString("recipient_address"),
+                            rs.getString("locale"), rs.getString("subject"), rs.getString("body"),
+                            rs.getString("template_key"), OutboxParams.read(rs.getString("params")),
+                            rs.getString("notice_kind"), rs.getInt("attempts"));
+                    return new Mail(message.id(), message.key(), message.address(), message.subject(), message.body(),
+                            message.attempts(), message, rs.getString("recipient_user"), rs.getString("event_key"),
+                            rs.getString("tenant_id"), rs.getObject("campaign_id") == null ? null : rs.getLong("campaign_id"));
+                })
                 .list();
+    }
+
+    /** Hands a claimed message to its channel and records what became of it; true when the provider took it. */
+    boolean dispatchAndRecord(Mail m) {
+        ChannelSender sender = senders.get(m.message().channel());
+        try {
+            sender.send(m.message());
+        } catch (DeliveryFailure e) {
+            if (e.permanent()) {
+                fail(m, e.getMessage());
+            } else {
+                retryLater(m, e.getMessage());
+            }
+            return false;
+        } catch (RuntimeException e) {
+            // a fault of ours or the HTTP client's (not the provider's answer): tried again, its type named, no details
+            retryLater(m, m.message().channel() + " sender failed: " + e.getClass().getSimpleName());
+            return false;
+        }
+        recordSent(m.id());
+        return true;
+    }
+
+    private void recordSent(long id) {
+        jdbc.sql("update mail_outbox set status = :sent, sent_at = :now, lease_until = null, last_error = null where id = :id")
+                .param("sent", OutboxStatus.SENT.name()).param("now", Timestamp.from(clock.instant())).param("id", id).update();
     }
 
     /** Takes the mail for this sender; false when another sender (or node) took it first. */
@@ -170,18 +231,17 @@ class OutboxSender {
         try {
             deliver(m, smtp);
         } catch (AddressException e) {
-            fail(m.id(), "invalid address: " + e.getMessage());
+            fail(m, "invalid address: " + e.getMessage());
             return false;
         } catch (MailException | MessagingException e) {
             if (permanent(e)) {
-                fail(m.id(), "rejected: " + e.getMessage());
+                fail(m, "rejected: " + e.getMessage());
             } else {
                 retryLater(m, e.getMessage());
             }
             return false;
         }
-        jdbc.sql("update mail_outbox set status = :sent, sent_at = :now, lease_until = null, last_error = null where id = :id")
-                .param("sent", OutboxStatus.SENT.name()).param("now", Timestamp.from(clock.instant())).param("id", m.id()).update();
+        recordSent(m.id());
         return true;
     }
 
@@ -215,22 +275,46 @@ class OutboxSender {
     private void retryLater(Mail m, String error) {
         int attempts = m.attempts() + 1;
         if (attempts >= maxAttempts) {
-            fail(m.id(), "gave up after " + attempts + " attempts: " + error);
+            fail(m, "gave up after " + attempts + " attempts: " + error);
             return;
         }
         long minutes = Math.min(60, 1L << Math.min(attempts - 1, 6));
+        Instant next = clock.instant().plus(Duration.ofMinutes(minutes));
+        if (m.message().channel() == Channel.SMS && m.userId() != null && !nightSms(m.message().noticeKind())) {
+            next = quiet.release(next, reach.choices(m.userId()));
+        }
         jdbc.sql("""
                 update mail_outbox set status = :pending, lease_until = null, next_attempt_at = :next, last_error = :e
                 where id = :id""")
-                .param("pending", OutboxStatus.PENDING.name()).param("next", Timestamp.from(clock.instant().plus(Duration.ofMinutes(minutes))))
+                .param("pending", OutboxStatus.PENDING.name()).param("next", Timestamp.from(next))
                 .param("e", truncate(error)).param("id", m.id()).update();
-        LOG.warn("Mail {} not sent (attempt {}), retry in {} min: {}", m.id(), attempts, minutes, error);
+        LOG.warn("{} message {} not sent (attempt {}), retry in {} min: {}", m.message().channel(), m.id(), attempts,
+                minutes, error);
     }
 
-    private void fail(long id, String error) {
+    private boolean nightSms(String kind) {
+        return kind != null && routes.of(NoticeKind.valueOf(kind)).nightSms();
+    }
+
+    /** Parks the message with its reason; a person's message on a channel other than mail falls back to mail. */
+    private void fail(Mail m, String error) {
         jdbc.sql("update mail_outbox set status = :failed, lease_until = null, last_error = :e where id = :id")
-                .param("failed", OutboxStatus.FAILED.name()).param("e", truncate(error)).param("id", id).update();
-        LOG.warn("Mail {} cannot be sent: {}", id, error);
+                .param("failed", OutboxStatus.FAILED.name()).param("e", truncate(error)).param("id", m.id()).update();
+        LOG.warn("{} message {} cannot be sent: {}", m.message().channel(), m.id(), error);
+        Channel channel = m.message().channel();
+        if (channel != Channel.MAIL && channel.personal() && m.userId() != null && m.event() != null) {
+            String address = recipients.of(m.userId()).address();
+            if (address != null && !address.isBlank()) {
+                boolean put = outbox.put(new MailOutbox.Row(m.event() + ":" + m.userId(), m.event(), Channel.MAIL,
+                        m.userId(), address.trim(), m.message().locale(),
+                        new MailTemplates.Rendered(m.subject(), m.body()), m.message().templateKey(), null,
+                        m.message().noticeKind() == null ? null : NoticeKind.valueOf(m.message().noticeKind()),
+                        m.tenantId(), m.campaignId(), null, null));
+                if (put) {
+                    LOG.info("{} message {} falls back to mail", channel, m.id());
+                }
+            }
+        }
     }
 
     /** Mails whose sender stopped after handing them to SMTP: they may have gone out, so they do not go again. */

@@ -17,9 +17,11 @@ class PersonReach {
     record Address(Channel channel, String address, int position) {
     }
 
-    /** A person's choices; quiet hours as HH:mm in Beijing time, null for the installation's. */
+    /**
+     * A person's choices: reminders at once (true) or in the daily digest (false); quiet hours as HH:mm in Beijing
+     * time, null for the installation's.
+     */
     record Choices(boolean immediate, String quietStart, String quietEnd) {
-        static final Choices DEFAULT = new Choices(false, null, null);
     }
 
     private final JdbcClient jdbc;
@@ -37,12 +39,12 @@ class PersonReach {
                 .list();
     }
 
-    Choices choices(String userId) {
-        Optional<Choices> c = jdbc.sql("select immediate, quiet_start, quiet_end from person_reach where user_id = :u")
+    /** The person's choices; empty when they made none (the installation's defaults hold). */
+    Optional<Choices> choices(String userId) {
+        return jdbc.sql("select immediate, quiet_start, quiet_end from person_reach where user_id = :u")
                 .param("u", userId)
                 .query((rs, n) -> new Choices(rs.getBoolean("immediate"), rs.getString("quiet_start"),
                         rs.getString("quiet_end")))
                 .optional();
-        return c.orElse(Choices.DEFAULT);
     }
 }

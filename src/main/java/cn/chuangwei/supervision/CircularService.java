@@ -11,7 +11,8 @@ import cn.chuangwei.kernel.Phase;
 import cn.chuangwei.kernel.SiteSettings;
 import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.org.Visibility;
-import cn.chuangwei.notify.MailOutbox;
+import cn.chuangwei.notify.NoticeKind;
+import cn.chuangwei.notify.Notifier;
 import cn.chuangwei.org.Directory;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -70,7 +71,7 @@ class CircularService {
     private final CircularPdf pdf;
     private final CircularDocx docx;
     private final CircularXlsx xlsx;
-    private final MailOutbox outbox;
+    private final Notifier notifier;
     private final Directory directory;
     private final CurrentUser currentUser;
     private final DueDates dueDates;
@@ -80,7 +81,7 @@ class CircularService {
     private final Visibility visibility;
 
     CircularService(JdbcClient jdbc, CampaignRepository campaigns, SupervisionService supervision,
-                    CircularPdf pdf, CircularDocx docx, CircularXlsx xlsx, MailOutbox outbox, Directory directory,
+                    CircularPdf pdf, CircularDocx docx, CircularXlsx xlsx, Notifier notifier, Directory directory,
                     CurrentUser currentUser, DueDates dueDates, Texts texts, Clock clock, SiteSettings site,
                     Visibility visibility) {
         this.visibility = visibility;
@@ -90,7 +91,7 @@ class CircularService {
         this.pdf = pdf;
         this.docx = docx;
         this.xlsx = xlsx;
-        this.outbox = outbox;
+        this.notifier = notifier;
         this.directory = directory;
         this.currentUser = currentUser;
         this.dueDates = dueDates;
@@ -177,7 +178,8 @@ class CircularService {
         values.put("unitCount", String.valueOf(unitCodes.size()));
         values.put("taskCount", String.valueOf(overdue.size()));
         values.put("link", site.link("/board/circulars/" + id + "/print"));
-        outbox.enqueueAll("circular:" + id, new ArrayList<>(recipients), "CIRCULAR_ISSUED", locale -> values);
+        notifier.send(new Notifier.Notice("circular:" + id, NoticeKind.CIRCULAR_ISSUED, c.id(), null, "CIRCULAR_ISSUED",
+                locale -> new HashMap<>(values)), new ArrayList<>(recipients));
         return read(id);
     }
 

@@ -1,6 +1,7 @@
 package cn.chuangwei.supervision;
 
-import cn.chuangwei.notify.MailOutbox;
+import cn.chuangwei.notify.NoticeKind;
+import cn.chuangwei.notify.Notifier;
 import cn.chuangwei.task.TaskRow;
 import cn.chuangwei.task.TaskRowRepository;
 import cn.chuangwei.task.TaskVariables;
@@ -14,19 +15,19 @@ class NotifyAssignmentListener implements TaskListener {
 
     private final TaskRowRepository rows;
     private final Notices notices;
-    private final MailOutbox outbox;
+    private final Notifier notifier;
 
-    NotifyAssignmentListener(TaskRowRepository rows, Notices notices, MailOutbox outbox) {
+    NotifyAssignmentListener(TaskRowRepository rows, Notices notices, Notifier notifier) {
         this.rows = rows;
         this.notices = notices;
-        this.outbox = outbox;
+        this.notifier = notifier;
     }
 
     @Override
     public void notify(DelegateTask task) {
         task.getExecution().setVariable("unitTaskId", task.getId());
         TaskRow row = rows.find(TaskVariables.taskRowId(task)).orElseThrow();
-        outbox.enqueue("assigned:" + task.getId(), row.personUserId(), "TASK_ASSIGNED",
-                locale -> notices.taskValues(row, locale));
+        notifier.send(new Notifier.Notice("assigned:" + task.getId(), NoticeKind.ASSIGNMENT, row.campaignId(),
+                row.unitCode(), "TASK_ASSIGNED", locale -> notices.taskValues(row, locale)), java.util.List.of(row.personUserId()));
     }
 }

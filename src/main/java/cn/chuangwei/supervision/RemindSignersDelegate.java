@@ -1,6 +1,7 @@
 package cn.chuangwei.supervision;
 
-import cn.chuangwei.notify.MailOutbox;
+import cn.chuangwei.notify.NoticeKind;
+import cn.chuangwei.notify.Notifier;
 import cn.chuangwei.phase.PhaseForms;
 import cn.chuangwei.task.TaskVariables;
 import java.time.format.DateTimeFormatter;
@@ -17,13 +18,13 @@ import org.springframework.stereotype.Component;
 class RemindSignersDelegate implements JavaDelegate {
 
     private final TaskService tasks;
-    private final MailOutbox outbox;
+    private final Notifier notifier;
     private final Notices notices;
     private final cn.chuangwei.calendar.DueDates dueDates;
 
-    RemindSignersDelegate(TaskService tasks, MailOutbox outbox, Notices notices, cn.chuangwei.calendar.DueDates dueDates) {
+    RemindSignersDelegate(TaskService tasks, Notifier notifier, Notices notices, cn.chuangwei.calendar.DueDates dueDates) {
         this.tasks = tasks;
-        this.outbox = outbox;
+        this.notifier = notifier;
         this.notices = notices;
         this.dueDates = dueDates;
     }
@@ -41,7 +42,8 @@ class RemindSignersDelegate implements JavaDelegate {
             v.put("campaignName", String.valueOf(execution.getVariable("campaignName")));
             v.put("phaseName", String.valueOf(execution.getVariable("phaseName")));
             v.put("link", notices.tasklistLink());
-            outbox.enqueue(event, t.getAssignee(), "REMINDER", v);
+            notifier.send(new Notifier.Notice(event, NoticeKind.REMINDER, TaskVariables.campaignId(execution), null,
+                    "REMINDER", locale -> new HashMap<>(v)), java.util.List.of(t.getAssignee()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package cn.chuangwei.supervision;
 
-import cn.chuangwei.notify.MailOutbox;
+import cn.chuangwei.notify.NoticeKind;
+import cn.chuangwei.notify.Notifier;
 import cn.chuangwei.task.TaskRow;
 import cn.chuangwei.task.TaskRowRepository;
 import cn.chuangwei.task.TaskStatus;
@@ -19,12 +20,12 @@ class RemindUnitDelegate implements JavaDelegate {
 
     private final TaskRowRepository rows;
     private final Notices notices;
-    private final MailOutbox outbox;
+    private final Notifier notifier;
 
-    RemindUnitDelegate(TaskRowRepository rows, Notices notices, MailOutbox outbox) {
+    RemindUnitDelegate(TaskRowRepository rows, Notices notices, Notifier notifier) {
         this.rows = rows;
         this.notices = notices;
-        this.outbox = outbox;
+        this.notifier = notifier;
     }
 
     @Override
@@ -36,7 +37,8 @@ class RemindUnitDelegate implements JavaDelegate {
         if ((row.status() != TaskStatus.OPEN && row.status() != TaskStatus.RETURNED) || moment.before(assigned)) {
             return;
         }
-        outbox.enqueue("reminder:" + kind + ":" + row.id() + ":" + row.reworkCount(), row.personUserId(), "REMINDER",
-                locale -> notices.taskValues(row, locale));
+        notifier.send(new Notifier.Notice("reminder:" + kind + ":" + row.id() + ":" + row.reworkCount(),
+                NoticeKind.REMINDER, row.campaignId(), row.unitCode(), "REMINDER", locale -> notices.taskValues(row, locale)),
+                java.util.List.of(row.personUserId()));
     }
 }

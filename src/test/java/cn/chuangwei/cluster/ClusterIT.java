@@ -173,6 +173,8 @@ class ClusterIT {
                 "--chuangwei.demo.enabled=false", "--chuangwei.base-url=https://chuangwei.example.org",
                 "--chuangwei.mail.sender.enabled=" + jobs,
                 "--chuangwei.mail.poll-millis=300", "--chuangwei.mail.lease-seconds=10",
+                // every reminder its own mail (the installation's default holds them for the daily digest)
+                "--chuangwei.notify.reminders=IMMEDIATE",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                 "--logging.level.root=WARN", "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR");
     }

@@ -47,6 +47,8 @@ class DatabaseRestartIT {
                 "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000",
                 "--chuangwei.demo.enabled=false", "--chuangwei.base-url=https://chuangwei.example.org",
                 "--chuangwei.mail.poll-millis=300", "--chuangwei.mail.lease-seconds=10",
+                // every reminder its own mail (the installation's default holds them for the daily digest)
+                "--chuangwei.notify.reminders=IMMEDIATE",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                 "--logging.level.root=WARN", "--logging.level.org.camunda=ERROR", "--logging.level.com.zaxxer=ERROR")) {
             int httpPort = ((ServletWebServerApplicationContext) app).getWebServer().getPort();

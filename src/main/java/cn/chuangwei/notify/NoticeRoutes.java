@@ -1,0 +1,45 @@
+package cn.chuangwei.notify;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where each kind of notice goes, as {@code dmn/notice-routing.dmn} decides: the person's first channel or all of
+ * them, the unit's and the campaign's group robots, whether it may wait for the digest, whether an SMS may go at night.
+ * The table's answer depends on the kind alone, so it is asked once per kind and node and kept (a table deployed anew
+ * takes effect on restart).
+ */
+@Component
+class NoticeRoutes {
+
+    /** The table's answer for a kind of notice. */
+    record Route(boolean allChannels, boolean unitGroup, boolean campaignGroup, boolean digest, boolean nightSms) {
+    }
+
+    private final DecisionService decisions;
+    private final Map<NoticeKind, Route> routes = new ConcurrentHashMap<>();
+
+    NoticeRoutes(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    Route of(NoticeKind kind) {
+        return routes.computeIfAbsent(kind, this::decide);
+    }
+
+    private Route decide(NoticeKind kind) {
+        DmnDecisionRuleResult r = decisions.evaluateDecisionTableByKey("notice-routing")
+                .variables(Variables.createVariables().putValue("notice", kind.name()))
+                .evaluate().getSingleResult();
+        if (r == null) {
+            throw new IllegalStateException("notice-routing has no rule for " + kind);
+        }
+        return new Route("ALL".equals(r.getEntry("reach")), Boolean.TRUE.equals(r.getEntry("unitGroup")),
+                Boolean.TRUE.equals(r.getEntry("campaignGroup")), Boolean.TRUE.equals(r.getEntry("digest")),
+                Boolean.TRUE.equals(r.getEntry("nightSms")));
+    }
+}

@@ -1,0 +1,54 @@
+package cn.chuangwei.notify;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Quiet hours: no SMS at night below 约谈. A person's own hours, else the installation's (Beijing time); a window may run
+ * over midnight (21:30–07:30). An SMS that would go inside it waits until it ends.
+ */
+@Component
+class QuietHours {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final NotifySettings settings;
+
+    QuietHours(NotifySettings settings) {
+        this.settings = settings;
+    }
+
+    /** When a message meant for {@code at} may go: {@code at} itself, or the end of the quiet hours it falls in. */
+    Instant release(Instant at, Optional<PersonReach.Choices> choices) {
+        String start = choices.map(PersonReach.Choices::quietStart).orElse(null);
+        String end = choices.map(PersonReach.Choices::quietEnd).orElse(null);
+        if (start == null || end == null) {
+            start = settings.quietStart();
+            end = settings.quietEnd();
+        }
+        return release(at, LocalTime.parse(start), LocalTime.parse(end));
+    }
+
+    static Instant release(Instant at, LocalTime start, LocalTime end) {
+        if (start.equals(end)) {
+            return at;
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(at, BEIJING);
+        LocalTime t = local.toLocalTime();
+        boolean overMidnight = start.isAfter(end);
+        boolean quiet = overMidnight ? !t.isBefore(start) || t.isBefore(end) : !t.isBefore(start) && t.isBefore(end);
+        if (!quiet) {
+            return at;
+        }
+        LocalDateTime until = local.toLocalDate().atTime(end);
+        if (!until.isAfter(local)) {
+            until = until.plusDays(1);
+        }
+        return ZonedDateTime.of(until, BEIJING).toInstant();
+    }
+}
