@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,16 +43,29 @@ class ReachEdits {
     record ChannelView(Channel channel, String address, int position) {
     }
 
-    /** A person's reach as the API and the pages show it; quiet hours null for the installation's. */
-    record ReachView(String userId, String name, String email, List<ChannelView> channels, boolean immediate,
-                     String quietStart, String quietEnd, String updatedBy, Instant updatedAt) {
+    /**
+     * A person's reach as the API and the pages show it: {@code immediate} null while nobody chose for them (the
+     * installation's {@code chuangwei.notify.reminders} holds, {@code installationImmediate}); quiet hours null for the
+     * installation's.
+     */
+    record ReachView(String userId, String name, String email, List<ChannelView> channels, Boolean immediate,
+                     boolean installationImmediate, String quietStart, String quietEnd, String updatedBy,
+                     Instant updatedAt) {
+
+        /** Whether reminders reach the person at once, by their choice or the installation's. */
+        boolean immediateInEffect() {
+            return immediate != null ? immediate : installationImmediate;
+        }
     }
 
     /** A channel as the office sends it: its name ({@code WECOM}, {@code DINGTALK}, {@code SMS}, {@code MAIL}) and address. */
     record ChannelEntry(String channel, String address) {
     }
 
-    /** What the office sets: the channels in order (first: assignments and reminders), the choices. */
+    /**
+     * What the office sets: the channels in order (first: assignments and reminders), the choices ({@code immediate}
+     * left out: as it is, the installation's while nobody chose).
+     */
     record ReachRequest(List<ChannelEntry> channels, Boolean immediate, String quietStart, String quietEnd) {
     }
 
@@ -65,16 +79,18 @@ class ReachEdits {
     private final Directory directory;
     private final TownPeople townPeople;
     private final CurrentUser currentUser;
+    private final NotifySettings settings;
     private final Clock clock;
 
     ReachEdits(JdbcClient jdbc, PersonReach reach, Recipients recipients, Directory directory, TownPeople townPeople,
-               CurrentUser currentUser, Clock clock) {
+               CurrentUser currentUser, NotifySettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.reach = reach;
         this.recipients = recipients;
         this.directory = directory;
         this.townPeople = townPeople;
         this.currentUser = currentUser;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -105,7 +121,7 @@ class ReachEdits {
                         .param("u", userId).param("c", c.channel().name()).param("a", c.address())
                         .param("p", c.position()).update();
             }
-            choices(userId, Boolean.TRUE.equals(req.immediate()), quiet);
+            choices(userId, req.immediate(), quiet);
         } catch (DuplicateKeyException e) {
             // another office saved the same person at the same moment: theirs stands, this one is rolled back
             throw ApiException.conflict("concurrent-change", null);
@@ -122,7 +138,7 @@ class ReachEdits {
         }
         String[] quiet = quietHours(req.quietStart(), req.quietEnd());
         try {
-            choices(me, Boolean.TRUE.equals(req.immediate()), quiet);
+            choices(me, req.immediate(), quiet);
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("concurrent-change", null);
         }
@@ -136,7 +152,17 @@ class ReachEdits {
         }
     }
 
-    private void choices(String userId, boolean immediate, String[] quiet) {
+    /**
+     * Records the person's choices: {@code immediate} null keeps theirs (none yet: no row while there are no quiet hours
+     * either, so the installation's hold; with quiet hours, the installation's as it is now).
+     */
+    private void choices(String userId, Boolean chosen, String[] quiet) {
+        Optional<PersonReach.Choices> before = reach.choices(userId);
+        if (before.isEmpty() && chosen == null && quiet[0] == null) {
+            return;
+        }
+        boolean immediate = chosen != null ? chosen
+                : before.map(PersonReach.Choices::immediate).orElse(installationImmediate());
         Timestamp now = Timestamp.from(clock.instant());
         String by = currentUser.id();
         int updated = jdbc.sql("""
@@ -159,14 +185,19 @@ class ReachEdits {
                 .map(a -> new ChannelView(a.channel(), a.channel() == Channel.MAIL ? r.address() : a.address(),
                         a.position()))
                 .toList();
-        PersonReach.Choices c = reach.choices(userId);
+        Optional<PersonReach.Choices> c = reach.choices(userId);
         record Stamp(String by, Instant at) {
         }
         Stamp stamp = jdbc.sql("select updated_by, updated_at from person_reach where user_id = :u").param("u", userId)
                 .query((rs, n) -> new Stamp(rs.getString(1), rs.getTimestamp(2) == null ? null
                         : rs.getTimestamp(2).toInstant())).optional().orElse(new Stamp(null, null));
-        return new ReachView(userId, r.name(), r.address(), channels, c.immediate(), c.quietStart(), c.quietEnd(),
-                stamp.by(), stamp.at());
+        return new ReachView(userId, r.name(), r.address(), channels, c.map(PersonReach.Choices::immediate).orElse(null),
+                installationImmediate(), c.map(PersonReach.Choices::quietStart).orElse(null),
+                c.map(PersonReach.Choices::quietEnd).orElse(null), stamp.by(), stamp.at());
+    }
+
+    private boolean installationImmediate() {
+        return settings.reminders() == NotifySettings.Reminders.IMMEDIATE;
     }
 
     // ------------------------------------------------------------------------------------------------ checks

@@ -80,7 +80,8 @@ class ReachPage {
         Region region = townPeople.requireSetsUp(regionId, userId);
         List<FormChannel> channels = channels(fields);
         try {
-            edits.set(userId, new ReachEdits.ReachRequest(channels.stream().map(FormChannel::entry).toList(), IMMEDIATE.equals(fields.get("delivery")),
+            edits.set(userId, new ReachEdits.ReachRequest(channels.stream().map(FormChannel::entry).toList(),
+                    delivery(fields),
                     fields.get("quietStart"), fields.get("quietEnd")));
             return "redirect:/board/regions/" + region.id() + "/people/" + userId + "/reach?saved=1";
         } catch (ApiException e) {
@@ -192,7 +193,7 @@ class ReachPage {
     @PostMapping("/work/reach")
     String setMine(@RequestParam Map<String, String> fields, Model model, Locale locale, HttpServletResponse response) {
         try {
-            edits.setMine(new ReachEdits.ChoicesRequest(IMMEDIATE.equals(fields.get("delivery")),
+            edits.setMine(new ReachEdits.ChoicesRequest(delivery(fields),
                     fields.get("quietStart"), fields.get("quietEnd")));
             return "redirect:/work/reach?saved=1";
         } catch (ApiException e) {
@@ -225,9 +226,15 @@ class ReachPage {
     // ------------------------------------------------------------------------------------------------ shared
 
     private static void choices(ReachEdits.ReachView view, Map<String, String> entered) {
-        entered.put("delivery", view.immediate() ? IMMEDIATE : DIGEST);
+        entered.put("delivery", view.immediateInEffect() ? IMMEDIATE : DIGEST);
         entered.put("quietStart", view.quietStart() == null ? "" : view.quietStart());
         entered.put("quietEnd", view.quietEnd() == null ? "" : view.quietEnd());
+    }
+
+    /** The radio's choice: at once (true), the digest (false), none (null: as it is). */
+    private static Boolean delivery(Map<String, String> fields) {
+        String d = fields.get("delivery");
+        return IMMEDIATE.equals(d) ? Boolean.TRUE : DIGEST.equals(d) ? Boolean.FALSE : null;
     }
 
     private List<Choice> deliveries(Locale locale) {

@@ -70,6 +70,15 @@ class ReachApiTest {
         assertThat(channels(head)).containsExactly("1 DINGTALK chen.zr", "2 WECOM ChenZhuRen");
         assertThat(choices(head)).isEqualTo("true null null");
 
+        // the choices left out stay as they are
+        assertThat(office.put(path(head), Map.of("channels", List.of(Map.of("channel", "MAIL")))).status())
+                .isEqualTo(200);
+        assertThat(choices(head)).isEqualTo("true null null");
+        assertThat(office.put(path(head), Map.of("quietStart", "21:00", "quietEnd", "06:00")).status()).isEqualTo(200);
+        assertThat(choices(head)).isEqualTo("true 21:00 06:00");
+        assertThat(office.put(path(head), Map.of("immediate", false)).status()).isEqualTo(200);
+        assertThat(choices(head)).isEqualTo("false null null");
+
         // none at all: mail at the directory's address
         assertThat(office.put(path(head), Map.of("channels", List.of())).status()).isEqualTo(200);
         assertThat(channels(head)).isEmpty();
@@ -152,7 +161,9 @@ class ReachApiTest {
         Api mine = as(me);
         Reply r = mine.get("/api/me/reach");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().get("immediate").asBoolean()).as("the daily digest is the default").isFalse();
+        assertThat(r.json().get("immediate").isNull()).as("nobody chose: the installation's").isTrue();
+        assertThat(r.json().get("installationImmediate").asBoolean()).as("the daily digest by default").isFalse();
+        assertThat(choices(me)).as("channels alone make no choice for the person").isEqualTo("none");
         assertThat(r.json().get("channels").get(0).get("channel").asText()).isEqualTo("WECOM");
 
         Map<String, Object> body = new HashMap<>(Map.of("immediate", true, "quietStart", "23:00", "quietEnd", "06:30"));
