@@ -162,7 +162,7 @@ class ReachApiTest {
         Reply r = mine.get("/api/me/reach");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("immediate").isNull()).as("nobody chose: the installation's").isTrue();
-        assertThat(r.json().get("installationImmediate").asBoolean()).as("the daily digest by default").isFalse();
+        assertThat(r.json().get("installationImmediate").isBoolean()).as("the installation's, for the page").isTrue();
         assertThat(choices(me)).as("channels alone make no choice for the person").isEqualTo("none");
         assertThat(r.json().get("channels").get(0).get("channel").asText()).isEqualTo("WECOM");
 

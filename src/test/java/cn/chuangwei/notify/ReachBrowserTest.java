@@ -108,6 +108,7 @@ class ReachBrowserTest {
             new Select(b.find("#order2")).selectByVisibleText("短信");
             b.find("#quietStart").sendKeys("22:00");
             b.find("#quietEnd").sendKeys("7:00");
+            b.find("#delivery-DIGEST").click();
             b.find("#save").click();
             assertThat(b.text("#reach-error")).contains("手机号").contains("11 位");
             assertThat(b.find("#sms").getAttribute("class")).contains("field-error");
@@ -125,7 +126,7 @@ class ReachBrowserTest {
             assertThat(b.find("#quietEnd").getDomProperty("value")).isEqualTo("07:00");
             assertThat(new Select(b.find("#order1")).getFirstSelectedOption().getText()).isEqualTo("企业微信");
             assertThat(new Select(b.find("#order2")).getFirstSelectedOption().getText()).isEqualTo("短信");
-            assertThat(b.find("#delivery-DIGEST").isSelected()).as("the daily digest is the default").isTrue();
+            assertThat(b.find("#delivery-DIGEST").isSelected()).as("the daily digest, as chosen").isTrue();
             assertThat(b.sidewaysOverflow()).as("no sideways scrolling at " + size).isLessThanOrEqualTo(0);
             noCodes(b.text("main"), head);
             b.screenshot("reach-office-" + size);
