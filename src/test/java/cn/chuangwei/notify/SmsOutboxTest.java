@@ -27,11 +27,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -51,19 +49,9 @@ class SmsOutboxTest {
     @Autowired
     MailOutbox outbox;
     @Autowired
-    Recipients recipients;
-    @Autowired
-    PersonReach reach;
-    @Autowired
-    NoticeRoutes routes;
-    @Autowired
-    QuietHours quiet;
-    @Autowired
-    ObjectProvider<JavaMailSender> mail;
-    @Autowired
     MailSettings mailSettings;
     @Autowired
-    Environment environment;
+    ApplicationContext context;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -186,8 +174,7 @@ class SmsOutboxTest {
 
     /** One node's outbox sender, its SMS going to the local Dysmsapi. */
     OutboxSender node() {
-        return new OutboxSender(jdbc, List.of(sms()), outbox, recipients, reach, routes, quiet, mail, clock,
-                environment.getProperty("spring.mail.host", ""), mailSettings);
+        return OutboxNodes.node(context, sms());
     }
 
     SmsSender sms() {
