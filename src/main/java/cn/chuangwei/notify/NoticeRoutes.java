@@ -1,5 +1,6 @@
 package cn.chuangwei.notify;
 
+import cn.chuangwei.kernel.AppRights;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -21,14 +22,20 @@ class NoticeRoutes {
     }
 
     private final DecisionService decisions;
+    private final AppRights appRights;
     private final Map<NoticeKind, Route> routes = new ConcurrentHashMap<>();
 
-    NoticeRoutes(DecisionService decisions) {
+    NoticeRoutes(DecisionService decisions, AppRights appRights) {
         this.decisions = decisions;
+        this.appRights = appRights;
     }
 
+    /**
+     * The route of a kind, asked with the application's rights: the table is the installation's, and a notice sent in a
+     * person's request (a supervisor issuing a circular) may not evaluate decisions in their name.
+     */
     Route of(NoticeKind kind) {
-        return routes.computeIfAbsent(kind, this::decide);
+        return routes.computeIfAbsent(kind, k -> appRights.lookUp(() -> decide(k)));
     }
 
     private Route decide(NoticeKind kind) {
