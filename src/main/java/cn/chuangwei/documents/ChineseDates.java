@@ -1,6 +1,9 @@
 package cn.chuangwei.documents;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /**
@@ -20,5 +23,17 @@ public final class ChineseDates {
     /** A date on a page: 2027年3月15日 in Chinese, 2027-03-15 in English; "" for no date. */
     public static String format(LocalDate d, Locale locale) {
         return d == null ? "" : locale != null && "en".equals(locale.getLanguage()) ? d.toString() : format(d);
+    }
+
+    /**
+     * A moment on a page, to the minute in the given zone (Beijing time: {@code SiteSettings.zone()}): 2027年3月15日 08:05 in
+     * Chinese, 2027-03-15 08:05 in English; "" for none.
+     */
+    public static String format(Instant t, ZoneId zone, Locale locale) {
+        if (t == null) {
+            return "";
+        }
+        LocalDateTime d = LocalDateTime.ofInstant(t, zone);
+        return format(d.toLocalDate(), locale) + " " + String.format(Locale.ROOT, "%02d:%02d", d.getHour(), d.getMinute());
     }
 }

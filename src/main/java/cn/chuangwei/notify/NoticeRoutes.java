@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Where each kind of notice goes, as {@code dmn/notice-routing.dmn} decides: the person's first channel or all of
  * them, the unit's and the campaign's group robots, whether it may wait for the digest, whether an SMS may go at night.
  * The table's answer depends on the kind alone, so it is asked once per kind and node and kept (a table deployed anew
- * takes effect on restart).
+ * takes effect on restart). The table is the application's to read, not the caller's: a notice caused in a request (a
+ * circular issued, a message resent) asks it with the application's rights, as a job does.
  */
 @Component
 class NoticeRoutes {
@@ -30,10 +31,6 @@ class NoticeRoutes {
         this.appRights = appRights;
     }
 
-    /**
-     * The route of a kind, asked with the application's rights: the table is the installation's, and a notice sent in a
-     * person's request (a supervisor issuing a circular) may not evaluate decisions in their name.
-     */
     Route of(NoticeKind kind) {
         return routes.computeIfAbsent(kind, k -> appRights.lookUp(() -> decide(k)));
     }

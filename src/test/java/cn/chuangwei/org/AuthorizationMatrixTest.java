@@ -26,6 +26,7 @@ import cn.chuangwei.support.Api;
 import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
+import cn.chuangwei.support.OutboxRows;
 import cn.chuangwei.support.TestClock;
 import cn.chuangwei.support.WebSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -142,6 +143,8 @@ class AuthorizationMatrixTest {
     @Autowired
     Regions regions;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
 
@@ -179,6 +182,8 @@ class AuthorizationMatrixTest {
     String indicator;
     String mailKey;
     String mailLocale;
+    long message;
+    String messageSubject;
     String ownCaseText;
     String otherCaseText;
     List<String> callerData;
@@ -306,9 +311,14 @@ class AuthorizationMatrixTest {
         robot = ok(office.post("/api/campaigns/" + campaignId + "/robots", Map.of("channel", "WECOM_ROBOT",
                 "webhook", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix-" + f.p))).json().get("id").asLong();
 
+        // a message of the town's outbox (issue 17, delivery status), sent: resending it is refused and changes nothing
+        messageSubject = "短信·" + f.p;
+        message = new OutboxRows(jdbc).of(townRegion.tenantId(), campaignId).to(f.head("dzb"), "SMS", "13800000000")
+                .sent(LocalDateTime.of(2027, 3, 8, 9, 0)).write(messageSubject);
+
         phaseVariables = new HashMap<>(runtime.getVariables(phasePi));
         townMarks = new LinkedHashSet<>(List.of(ownTitle, otherTitle, ownCaseText, otherCaseText, otherEvidenceName,
-                f.unit("dzb"), f.unit("cgzx"), phasePi, otherCasePi));
+                f.unit("dzb"), f.unit("cgzx"), phasePi, otherCasePi, messageSubject));
         for (Role r : Role.values()) {
             WebSession s = new WebSession(port);
             if (r != ANONYMOUS) {
@@ -743,6 +753,15 @@ class AuthorizationMatrixTest {
                 .forbiddenToOthers();
         page(rows, "POST", "/board/{campaignId}/robots/{robotId}/delete").at(b + "/robots/999999999/delete")
                 .form(b + "/robots", Map.of()).allow(404, OFFICE).forbiddenToOthers();
+        // delivery status (issue 17): a town's office reads its town's messages (another town's office its own: none of
+        // these) and resends a parked one (this one is sent: 409); another town's office is told it does not exist (404)
+        String msg = "/messages/" + message + "/resend";
+        api(rows, "GET", "/api/messages").global().allow(200, OFFICE).forbiddenToOthers();
+        api(rows, "POST", "/api/messages/{id}/resend").at("/api" + msg).body(none).allow(409, OFFICE).allow(404, T2_OFFICE)
+                .forbiddenToOthers();
+        page(rows, "GET", "/board/messages").global().allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/messages/{id}/resend").at("/board" + msg).form("/board/messages", Map.of())
+                .allow(409, OFFICE).allow(404, T2_OFFICE).forbiddenToOthers();
 
         // the office sets up in the browser (issue 15, item 4): a town's first campaign (its own town's office only), the
         // decomposition import, a row's edit (the town's office), the calendar (everyone reads, an office changes a day)

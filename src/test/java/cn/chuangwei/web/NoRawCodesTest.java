@@ -19,6 +19,7 @@ import cn.chuangwei.support.ApiCampaign;
 import cn.chuangwei.support.Browser;
 import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
+import cn.chuangwei.support.OutboxRows;
 import cn.chuangwei.support.TestClock;
 import cn.chuangwei.support.WebSession;
 import cn.chuangwei.task.TaskOrigin;
@@ -117,7 +118,8 @@ class NoRawCodesTest {
             new Visit(Reader.INSPECTOR, "/work"),
             new Visit(Reader.OFFICE, "/board/{id}/robots"),
             new Visit(Reader.OFFICE, "/work/reach"),
-            new Visit(Reader.UNIT_HEAD, "/work/reach"));
+            new Visit(Reader.UNIT_HEAD, "/work/reach"),
+            new Visit(Reader.OFFICE, "/board/messages"));
 
     /** The exports (.xlsx, .docx, .pdf), each read by the office (the circular's by a supervisor). */
     static final List<String> EXPORTS = List.of(
@@ -236,7 +238,37 @@ class NoRawCodesTest {
         openTask.put(Reader.OFFICE, office.get("/api/tasks?campaignId=" + id + "&taskDefinitionKey=registerCase").json()
                 .get(0).get("id").asText());
 
+        messages(id);
         collectCodes();
+    }
+
+    /** The town's messages in every channel and state (issue 17, delivery status), as the senders leave them. */
+    private void messages(long id) {
+        jdbc.sql("""
+                insert into group_robot (campaign_id, unit_code, channel, name, webhook, secret, updated_by, updated_at)
+                values (:c, :u, 'WECOM_ROBOT', '卫生院工作群', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', null,
+                        :by, :at)""").param("c", id).param("u", f.unit("wsy")).param("by", f.office)
+                .param("at", java.sql.Timestamp.from(clock.instant())).update();
+        long robot = jdbc.sql("select max(id) from group_robot where campaign_id = :c").param("c", id)
+                .query(Long.class).single();
+        LocalDateTime now = LocalDateTime.of(2027, 3, 9, 10, 0);
+        String head = f.head("cgzx");
+        new OutboxRows(jdbc).of(tenant, id).to(head, "SMS", "13800000001").kind("ASSIGNMENT").at(now.minusHours(5))
+                .sent(now.minusHours(5)).write("任务交办短信");
+        new OutboxRows(jdbc).of(tenant, id).to(null, "WECOM_ROBOT", String.valueOf(robot)).kind("CIRCULAR")
+                .at(now.minusHours(4)).sent(now.minusHours(4)).write("通报");
+        new OutboxRows(jdbc).of(tenant, id).to(head, "SMS", "13800000001").kind("REMINDER").at(now.minusHours(3))
+                .pending(0, now.plusHours(20), null).write("到期提醒");
+        new OutboxRows(jdbc).of(tenant, id).to(f.leader, "WECOM", "wecom-user").kind("YELLOW").at(now.minusHours(2))
+                .pending(2, now.plusMinutes(10), "errcode 45009").write("预警");
+        new OutboxRows(jdbc).of(tenant, id).to(f.leader, "DINGTALK", "ding-user").kind("INTERVIEW").at(now.minusMinutes(90))
+                .status("SENDING", 1, null).write("约谈");
+        new OutboxRows(jdbc).of(tenant, id).to(head, "SMS", "1380000").kind("RED").at(now.minusMinutes(60))
+                .status("FAILED", 1, "号码格式错误").write("催办");
+        new OutboxRows(jdbc).of(tenant, id).to(f.office, "MAIL", f.office + "@test.example").kind("ACCOUNTABILITY")
+                .at(now.minusMinutes(30)).status("UNCONFIRMED", 1, null).write("问责");
+        new OutboxRows(jdbc).of(tenant, id).to(f.office, "MAIL", f.office + "@test.example").kind("DIGEST")
+                .at(now.minusMinutes(20)).pending(0, null, null).write("每日汇总");
     }
 
     @AfterAll
@@ -263,6 +295,12 @@ class NoRawCodesTest {
                         TaskOrigin.values(), CaseStatus.values(), LadderLevel.values(), RegionRole.values())
                 .flatMap(Arrays::stream).map(Enum::name).filter(n -> n.length() >= 3)
                 .forEach(n -> codes.putIfAbsent(n, "an enum's name"));
+        // the outbox's statuses and channels (SMS is the channel's English name too), the kinds of notice
+        Stream.concat(Arrays.stream(cn.chuangwei.notify.OutboxStatus.values()).map(Enum::name),
+                        Arrays.stream(cn.chuangwei.notify.Channel.values()).map(Enum::name).filter(n -> !n.equals("SMS")))
+                .forEach(n -> codes.putIfAbsent(n, "an outbox status or channel"));
+        List.of("ASSIGNMENT", "REMINDER", "CIRCULAR_ISSUED", "INTERVIEW", "ACCOUNTABILITY", "DIGEST")
+                .forEach(n -> codes.putIfAbsent(n, "a kind of notice"));
         assertThat(codes).containsKeys("G2", "STREET_CLEANLINESS", "ORG_MANAGEMENT", "RED", "ACCEPTED", "MOBILIZATION",
                 f.unit("cgzx"), f.leader);
     }
