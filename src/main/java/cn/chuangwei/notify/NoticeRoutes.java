@@ -31,6 +31,10 @@ class NoticeRoutes {
         this.appRights = appRights;
     }
 
+    /**
+     * The route of a kind of notice. The application's own decision, whoever's action causes the notice (a supervisor
+     * issuing a circular has no right to evaluate decisions), so it is taken with the application's rights.
+     */
     Route of(NoticeKind kind) {
         return routes.computeIfAbsent(kind, k -> appRights.lookUp(() -> decide(k)));
     }

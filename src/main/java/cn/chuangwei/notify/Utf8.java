@@ -13,7 +13,8 @@ final class Utf8 {
 
     /**
      * The text if it fits in {@code maxBytes} of UTF-8, else its longest start that fits with {@value #CUT} after it, cut
-     * between characters (never inside a character or a surrogate pair).
+     * between characters (never inside a character or a surrogate pair). When the last line break lies in the second
+     * half of what fits, the text is cut there: a digest loses whole lines, never half a line or half a link.
      */
     static String cut(String text, int maxBytes) {
         if (text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
@@ -30,6 +31,10 @@ final class Utf8 {
             }
             bytes += size;
             end += Character.charCount(cp);
+        }
+        int line = text.lastIndexOf('\n', end - 1);
+        if (line > end / 2) {
+            end = line + 1;
         }
         return text.substring(0, end) + CUT;
     }

@@ -11,7 +11,6 @@ import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.OutboxRows;
 import cn.chuangwei.support.TestClock;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -69,12 +68,7 @@ class DeliveryBrowserTest {
         clock.set(NOW);
         // the campaign's own notices (its start assigns the task) are taken out: the rows below are the town's outbox
         jdbc.sql("delete from mail_outbox where tenant_id = :t").param("t", tenant).update();
-        jdbc.sql("""
-                insert into group_robot (campaign_id, unit_code, channel, name, webhook, secret, updated_by, updated_at)
-                values (:c, null, 'DINGTALK_ROBOT', '创卫工作群', 'https://oapi.dingtalk.com/robot/send?access_token=t', 's', :by, :at)""")
-                .param("c", campaign).param("by", f.office).param("at", Timestamp.valueOf(NOW)).update();
-        robot = jdbc.sql("select max(id) from group_robot where campaign_id = :c").param("c", campaign)
-                .query(Long.class).single();
+        robot = row().robot(campaign, null, "DINGTALK_ROBOT", "创卫工作群");
         String head = f.head("c1");
         row().to(head, "MAIL", head + "@test.example").kind("ASSIGNMENT").at(NOW.minusHours(20)).sent(NOW.minusHours(20))
                 .write("【创卫任务】召开动员大会");
@@ -89,7 +83,8 @@ class DeliveryBrowserTest {
     }
 
     @AfterAll
-    void resetClock() {
+    void removeTheMessages() {
+        OutboxRows.removeAll(jdbc);
         clock.reset();
     }
 
@@ -133,7 +128,7 @@ class DeliveryBrowserTest {
             assertThat(b.all("#list tr.message")).hasSize(2);
             String page = b.text("main");
             assertThat(page).doesNotContain(f.head("c1")).doesNotContain("FAILED").doesNotContain("SMS")
-                    .doesNotContain("1380000").doesNotContain("access_token");
+                    .doesNotContain("1380000").doesNotContain("robot.invalid");
             assertThat(b.sidewaysOverflow()).isLessThanOrEqualTo(0);
             b.screenshot("messages-parked-" + device);
 

@@ -34,6 +34,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
@@ -351,6 +353,32 @@ class WeComTest {
         assertThat(Utf8.cut(small + "y", 2048).getBytes(StandardCharsets.UTF_8)).hasSize(2048);
         assertThat(Utf8.cut("🧹🧹", 6)).isEqualTo("…");
         assertThat(Utf8.cut("🧹🧹", 7)).isEqualTo("🧹…");
+
+        // a digest of lines with links loses whole lines, never half a link
+        String digest = "【每日汇总】3月2日\n\n" + "1. 清理卫生死角 https://chuangwei.example.org/work/tasks/4711\n".repeat(60);
+        String cut = Utf8.cut(digest, WeComSender.MAX_BYTES);
+        assertThat(cut.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(WeComSender.MAX_BYTES);
+        assertThat(cut).endsWith("/work/tasks/4711\n…");
+        assertThat(cut.split("\n")).hasSizeGreaterThan(20);
+    }
+
+    @Test
+    void aWrongSettingStopsStartUpNamingTheKey() {
+        ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class)
+                .withPropertyValues("chuangwei.wecom.base-url=https://qyapi.weixin.qq.com",
+                        "chuangwei.wecom.connect-timeout=5s", "chuangwei.wecom.read-timeout=10s");
+        runner.withPropertyValues("chuangwei.wecom.agent-id=1000002")
+                .run(c -> assertThat(c).hasNotFailed().getBean(WeComSettings.class).extracting(WeComSettings::ready)
+                        .isEqualTo(false));
+        runner.withPropertyValues("chuangwei.wecom.agent-id=应用1")
+                .run(c -> assertThat(c).getFailure().rootCause().hasMessageContaining("chuangwei.wecom")
+                        .hasMessageContaining("agentId"));
+        runner.withPropertyValues("chuangwei.wecom.base-url=qyapi.weixin.qq.com")
+                .run(c -> assertThat(c).getFailure().rootCause().hasMessageContaining("baseUrl"));
+    }
+
+    @EnableConfigurationProperties(WeComSettings.class)
+    static class Settings {
     }
 
     long campaign() {
@@ -437,7 +465,7 @@ class WeComTest {
     }
 
     @Test
-    void throughTheOutboxAWeComOutageLosesNothingAndDoublesNothingOnTwoNodes() {
+    void throughTheOutboxAWeComOutageLosesNothingAndDoublesNothingOnTwoNodes(CapturedOutput output) {
         String user = "wecom-outage-" + System.nanoTime();
         String userid = "zs" + System.nanoTime();
         String event = "test:wecom-outage:" + user;
@@ -483,6 +511,7 @@ class WeComTest {
             b.sendDue();
             assertThat(row(key)).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 3);
             assertThat(sentTo(back, userid)).as("accepted exactly once").isEqualTo(1);
+            assertThat(output.getAll()).as("the outbox's log lines").contains(userid).doesNotContain(SECRET, TOKEN_1);
         } finally {
             back.stop();
         }

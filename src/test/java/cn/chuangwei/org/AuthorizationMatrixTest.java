@@ -332,6 +332,7 @@ class AuthorizationMatrixTest {
 
     @AfterAll
     void tearDown() {
+        OutboxRows.removeAll(jdbc);
         clock.reset();
     }
 

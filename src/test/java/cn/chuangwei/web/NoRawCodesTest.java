@@ -244,13 +244,7 @@ class NoRawCodesTest {
 
     /** The town's messages in every channel and state (issue 17, delivery status), as the senders leave them. */
     private void messages(long id) {
-        jdbc.sql("""
-                insert into group_robot (campaign_id, unit_code, channel, name, webhook, secret, updated_by, updated_at)
-                values (:c, :u, 'WECOM_ROBOT', '卫生院工作群', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', null,
-                        :by, :at)""").param("c", id).param("u", f.unit("wsy")).param("by", f.office)
-                .param("at", java.sql.Timestamp.from(clock.instant())).update();
-        long robot = jdbc.sql("select max(id) from group_robot where campaign_id = :c").param("c", id)
-                .query(Long.class).single();
+        long robot = new OutboxRows(jdbc).robot(id, f.unit("wsy"), "WECOM_ROBOT", "卫生院工作群");
         LocalDateTime now = LocalDateTime.of(2027, 3, 9, 10, 0);
         String head = f.head("cgzx");
         new OutboxRows(jdbc).of(tenant, id).to(head, "SMS", "13800000001").kind("ASSIGNMENT").at(now.minusHours(5))
@@ -273,6 +267,7 @@ class NoRawCodesTest {
 
     @AfterAll
     void resetClock() {
+        OutboxRows.removeAll(jdbc);
         clock.reset();
     }
 
