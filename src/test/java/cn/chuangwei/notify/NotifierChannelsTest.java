@@ -211,6 +211,30 @@ class NotifierChannelsTest {
     }
 
     @Test
+    void aLongDigestOnWeComKeepsItsCountAndLinkAndLosesWholeLines() throws Exception {
+        jdbc.sql("insert into person_reach (user_id, immediate) values (:u, false)").param("u", person).update();
+        for (int i = 0; i < 40; i++) {
+            tell("digest-" + i + "-建成区主次干道及背街小巷路面无积存垃圾、无暴露垃圾、无卫生死角", NoticeKind.REMINDER,
+                    "REMINDER");
+        }
+        assertThat(rows("digest-0-建成区主次干道及背街小巷路面无积存垃圾、无暴露垃圾、无卫生死角")).isEmpty();
+        clock.set(LocalDateTime.of(2027, 3, 3, 8, 30));
+        DigestSender digests = new DigestSender(context.getBean(Digests.class), notifier,
+                context.getBean(NoticeRoutes.class), context.getBean(MailSettings.class));
+        assertThat(digests.sendDue()).isGreaterThanOrEqualTo(1);
+        node.sendDue();
+        List<String> sent = server.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))).stream()
+                .map(r -> r.getBodyAsString()).filter(b -> b.contains("zhang-" + f.p)).toList();
+        assertThat(sent).hasSize(1);
+        String content = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sent.get(0)).path("text")
+                .path("content").asText();
+        assertThat(content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(2048);
+        // the count and the way in come first; whole lines are left out at the end, and the cut is marked
+        assertThat(content).contains("40 项").contains("https://chuangwei.example.org/work").contains("\n1. 【到期提醒】")
+                .doesNotContain("40. 【到期提醒】").endsWith("\n…");
+    }
+
+    @Test
     void aChannelNotSetUpHereIsPassedOverForTheNext() {
         String other = f.head("wsy");
         channels(other, "DINGTALK", "ding-" + f.p, "SMS", "13900139000");
