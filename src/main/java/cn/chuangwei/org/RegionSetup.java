@@ -201,6 +201,35 @@ class RegionSetup {
         return region;
     }
 
+    /**
+     * Whether the person works in the region: holds a role there, or (a town) is a member of its tenant by name, as the
+     * people its campaigns name are. A county's office, a member of every town's tenant below, works in its county only.
+     */
+    boolean worksIn(Region region, String userId) {
+        if (jdbc.sql("select count(*) from region_role where region_id = :r and user_id = :u")
+                .param("r", region.id()).param("u", userId).query(Long.class).single() > 0) {
+            return true;
+        }
+        return region.level() == Region.Level.TOWN && !holdsAnywhere(userId, RegionRole.COUNTY_OFFICE)
+                && appRights.lookUp(() -> identity.createTenantQuery().tenantId(region.tenantId()).userMember(userId)
+                        .count() > 0);
+    }
+
+    /** Whether the caller sets up the person: an administrator, or whoever sets up the people of a region they work in. */
+    boolean setsUpPerson(String userId) {
+        if (currentUser.isAdmin()) {
+            return true;
+        }
+        Set<Long> roles = new HashSet<>(jdbc.sql("select region_id from region_role where user_id = :u")
+                .param("u", userId).query(Long.class).list());
+        Set<String> tenants = holdsAnywhere(userId, RegionRole.COUNTY_OFFICE) ? Set.of()
+                : appRights.lookUp(() -> identity.createTenantQuery().userMember(userId).list()).stream()
+                        .map(Tenant::getId).collect(Collectors.toSet());
+        return regions.all().stream().filter(r -> roles.contains(r.id())
+                        || (r.level() == Region.Level.TOWN && tenants.contains(r.tenantId())))
+                .anyMatch(this::managesPeople);
+    }
+
     /** The roles the caller may give in the region. */
     List<RegionRole> rolesToGive(Region region) {
         boolean town = region.level() == Region.Level.TOWN;

@@ -1,5 +1,6 @@
 package cn.chuangwei.org;
 
+import cn.chuangwei.kernel.ApiException;
 import cn.chuangwei.kernel.CurrentUser;
 import cn.chuangwei.kernel.Groups;
 import java.util.List;
@@ -36,6 +37,28 @@ public class TownPeople {
         }
         List<String> mine = currentUser.tenants();
         return regions.all().stream().filter(r -> r.level() == Region.Level.TOWN && mine.contains(r.tenantId())).toList();
+    }
+
+    /**
+     * 403 {@code region-people-only} unless the caller sets up the person's details: an administrator, or the office of
+     * a town the person works in (or the county's office above it), as {@code /board/regions/{id}} sets up its people.
+     */
+    public void requireSetsUp(String userId) {
+        if (!setup.setsUpPerson(userId)) {
+            throw ApiException.forbidden("region-people-only");
+        }
+    }
+
+    /**
+     * The region, if the caller sets up its people (403, 404 as {@link RegionSetup#forPeople}) and the person works in
+     * it; 404 {@code unknown-person} for anyone else.
+     */
+    public Region requireSetsUp(long regionId, String userId) {
+        Region region = setup.forPeople(regionId);
+        if (userId == null || !setup.worksIn(region, userId)) {
+            throw ApiException.notFound("unknown-person", "userId", userId);
+        }
+        return region;
     }
 
     /** The town's people by role and name; 403 unless the caller sets up the town's people. */

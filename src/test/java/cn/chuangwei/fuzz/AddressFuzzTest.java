@@ -32,7 +32,7 @@ class AddressFuzzTest extends FuzzWorldProperties {
 
     /**
      * The API's GET addresses; {c} the running campaign, {d} the draft, {r} a task row, {t} a task, {k} a case, {g} the
-     * running campaign's town, {n} its county, {p} the case's photo.
+     * running campaign's town, {n} its county, {p} the case's photo, {u} a unit head of the town.
      */
     static final List<String> API = List.of("/api/campaigns/{c}", "/api/templates/{x}", "/api/campaigns/{c}/tasks",
             "/api/campaigns/{c}/tasks/{r}/events", "/api/tasks", "/api/tasks/{t}", "/api/task-rows/{r}/evidence",
@@ -45,7 +45,7 @@ class AddressFuzzTest extends FuzzWorldProperties {
             "/api/cases/stats/xlsx", "/api/cases/{k}", "/api/cases/{k}/events", "/api/campaigns/{c}/grids",
             "/api/dashboard/{c}", "/api/calendar/{y}", "/api/mail-templates", "/api/campaigns", "/api/templates",
             "/api/standards", "/api/regions", "/api/regions/{g}/people", "/api/regions/{n}/board", "/api/regions/{n}/circulars",
-            "/api/regions/{n}/circulars/{x}/pdf");
+            "/api/regions/{n}/circulars/{x}/pdf", "/api/people/{u}/reach", "/api/me/reach", "/api/campaigns/{c}/robots");
 
     /** The board's pages and their exports. */
     static final List<String> PAGES = List.of("/", "/board/{c}", "/board/{c}/tasks", "/board/{c}/tasks/{r}/tasklist",
@@ -54,7 +54,8 @@ class AddressFuzzTest extends FuzzWorldProperties {
             "/login", "/board/regions", "/board/regions/{g}", "/board/county/{n}", "/board/county/{n}/xlsx",
             "/board/standards", "/board/standards/{x}/workbook.xlsx", "/board/{c}/thresholds",
             "/board/county/{n}/circulars/{x}/pdf", "/board/{c}/circulars", "/board/{c}/circulars/preview",
-            "/board/circulars/{x}/pdf", "/board/circulars/{x}/docx");
+            "/board/circulars/{x}/pdf", "/board/circulars/{x}/docx", "/board/regions/{g}/people/{u}/reach", "/work/reach",
+            "/board/{c}/robots");
 
     /** Query parameters the endpoints read, and some they do not. */
     static final List<String> PARAMS = List.of("campaignId", "phase", "unit", "status", "state", "deputy", "level", "lang",
@@ -78,9 +79,11 @@ class AddressFuzzTest extends FuzzWorldProperties {
     Arbitrary<String> address(List<String> templates) {
         String town = String.valueOf(jdbc.sql("select town_id from campaign where id = :c").param("c", w.active)
                 .query(Long.class).single());
-        Map<String, String> good = Map.of("{c}", String.valueOf(w.active), "{r}", String.valueOf(w.taskRow), "{t}",
-                w.unitTask, "{k}", String.valueOf(w.patrolCase), "{m}", "2027-08", "{y}", "2027", "{x}", "national-2021",
-                "{g}", town, "{n}", String.valueOf(w.county.id()), "{p}", String.valueOf(w.casePhoto));
+        Map<String, String> good = new java.util.HashMap<>(Map.of("{c}", String.valueOf(w.active), "{r}",
+                String.valueOf(w.taskRow), "{t}", w.unitTask, "{k}", String.valueOf(w.patrolCase), "{m}", "2027-08", "{y}",
+                "2027", "{x}", "national-2021", "{g}", town, "{n}", String.valueOf(w.county.id()), "{p}",
+                String.valueOf(w.casePhoto)));
+        good.put("{u}", w.f.head("dzb"));
         Arbitrary<String> path = Arbitraries.of(templates).flatMap(t -> {
             Matcher m = Pattern.compile("\\{[a-z]}").matcher(t);
             List<String> vars = m.results().map(r -> r.group()).toList();

@@ -324,4 +324,60 @@ class ApiFuzzTest extends FuzzWorldProperties {
     void personAdded(@ForAll("personBodies") String body) {
         send("person", w.f.office, "POST", "/api/regions/" + town() + "/people", body);
     }
+
+    // --- a person's channels and choices, a campaign's group robots (issue 17)
+
+    @Provide
+    Arbitrary<String> reachBodies() {
+        return Hostile.bodyFrom(Hostile.tree(Map.of("channels", List.of(
+                        Map.of("channel", "WECOM", "address", "zhangsan"),
+                        Map.of("channel", "SMS", "address", "+86 138-0013-8000"), Map.of("channel", "MAIL")),
+                "immediate", true, "quietStart", "22:00", "quietEnd", "07:00")));
+    }
+
+    @Property(tries = 80)
+    void reachSet(@ForAll("reachBodies") String body) {
+        send("reach", w.f.office, "PUT", "/api/people/" + w.f.head("dzb") + "/reach", body);
+    }
+
+    @Property(tries = 40)
+    void ownReachSet(@ForAll("reachBodies") String body) {
+        send("own reach", w.f.head("cgzx"), "PUT", "/api/me/reach", body);
+    }
+
+    @Provide
+    Arbitrary<String> robotBodies() {
+        return Hostile.bodyFrom(Hostile.tree(Map.of("unitCode", w.f.unit("dzb"), "channel", "DINGTALK_ROBOT",
+                "name", "党政办群", "webhook", "https://oapi.dingtalk.com/robot/send?access_token=fuzz",
+                "secret", "SECfuzz0123456789")));
+    }
+
+    @Property(tries = 80)
+    void robotAdded(@ForAll("robotBodies") String body) {
+        send("robot", w.f.office, "POST", "/api/campaigns/" + w.active + "/robots", body);
+    }
+
+    @Provide
+    Arbitrary<String> robotChanges() {
+        return Hostile.bodyFrom(Hostile.tree(Map.of("name", "创卫工作群",
+                "webhook", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz-2", "secret", "")));
+    }
+
+    @Property(tries = 60)
+    void robotChanged(@ForAll("robotChanges") String body) {
+        send("robot", w.f.office, "PUT", "/api/campaigns/" + w.active + "/robots/" + robot(), body);
+    }
+
+    /** The campaign group's WeCom robot of the running campaign, added once. */
+    long robot() {
+        Long id = jdbc.sql("select max(id) from group_robot where campaign_id = :c and unit_code is null")
+                .param("c", w.active).query(Long.class).single();
+        if (id != null) {
+            return id;
+        }
+        Reply r = as(w.f.office).post("/api/campaigns/" + w.active + "/robots", Map.of("channel", "WECOM_ROBOT",
+                "webhook", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=fuzz-1"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
 }

@@ -23,7 +23,7 @@ final class Refusals {
             "work_calendar_day", "campaign_threshold", "standard", "standard_area", "standard_item", "standard_indicator",
             "act_ru_task", "act_ru_execution", "act_ru_variable", "act_ru_job", "act_ru_identitylink", "act_hi_procinst",
             "act_hi_taskinst", "act_hi_identitylink", "region", "region_role", "act_id_user", "act_id_membership", "act_id_tenant",
-            "act_id_tenant_member");
+            "act_id_tenant_member", "person_channel", "person_reach", "group_robot");
 
     /** Tables a request replaces rather than adds to, compared row by row. */
     private static final Map<String, String> CONTENTS = Map.of(
@@ -33,7 +33,10 @@ final class Refusals {
             "campaign_threshold", "select campaign_id, indicator_code, threshold_number, threshold_grade, threshold_bool"
                     + " from campaign_threshold order by 1, 2",
             "act_ru_task", "select id_, assignee_ from act_ru_task order by 1",
-            "task_row", "select id, status, result_summary, submitted_by from task_row order by 1");
+            "task_row", "select id, status, result_summary, submitted_by from task_row order by 1",
+            "person_channel", "select user_id, channel, address, position from person_channel order by 1, 2",
+            "person_reach", "select user_id, immediate, quiet_start, quiet_end from person_reach order by 1",
+            "group_robot", "select id, unit_code, channel, name, webhook, secret from group_robot order by 1");
 
     private final JdbcClient jdbc;
 

@@ -11,7 +11,7 @@ import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.OutboxRows;
 import cn.chuangwei.support.TestClock;
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,12 +70,7 @@ class DeliveryBrowserTest {
         clock.set(NOW);
         // the campaign's own notices (its start assigns the task) are taken out: the rows below are the town's outbox
         jdbc.sql("delete from mail_outbox where tenant_id = :t").param("t", tenant).update();
-        jdbc.sql("""
-                insert into group_robot (campaign_id, unit_code, channel, name, webhook, secret, updated_by, updated_at)
-                values (:c, null, 'DINGTALK_ROBOT', '创卫工作群', 'https://oapi.dingtalk.com/robot/send?access_token=t', 's', :by, :at)""")
-                .param("c", campaign).param("by", f.office).param("at", Timestamp.valueOf(NOW)).update();
-        robot = jdbc.sql("select max(id) from group_robot where campaign_id = :c").param("c", campaign)
-                .query(Long.class).single();
+        robot = row().robot(campaign, null, "DINGTALK_ROBOT", "创卫工作群");
         String head = f.head("c1");
         row().to(head, "MAIL", head + "@test.example").kind("ASSIGNMENT").at(NOW.minusHours(20)).sent(NOW.minusHours(20))
                 .write("【创卫任务】召开动员大会");
@@ -89,7 +85,8 @@ class DeliveryBrowserTest {
     }
 
     @AfterAll
-    void resetClock() {
+    void removeTheMessages() {
+        OutboxRows.removeAll(jdbc);
         clock.reset();
     }
 
@@ -107,6 +104,11 @@ class DeliveryBrowserTest {
         journey(1366, 768, "laptop");
     }
 
+    /** Waits until the browser is at a page whose address contains this. */
+    static void arrive(Browser b, String address) {
+        new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> b.path().contains(address));
+    }
+
     void journey(int width, int height, String device) {
         String reason = "isv.MOBILE_NUMBER_ILLEGAL：号码格式错误（" + device + "）";
         long parked = row().to(f.head("c1"), "SMS", "1380000").kind("RED").at(NOW.minusMinutes(30))
@@ -115,7 +117,7 @@ class DeliveryBrowserTest {
             b.open("/");
             b.login(f.office, Fixture.PASSWORD);
             b.find("#to-messages").click();
-            assertThat(b.path()).isEqualTo("/board/messages");
+            arrive(b, "/board/messages");
             assertThat(b.text("h1")).isEqualTo("消息发送情况");
             assertThat(b.text("#count-parked")).contains("已搁置");
             assertThat(b.text("#list")).contains("静默时段后发送").contains("重试中").contains("创卫工作群（" + f.town + "创建活动）")
@@ -125,7 +127,7 @@ class DeliveryBrowserTest {
 
             new Select(b.find("#filter-state")).selectByVisibleText("已搁置");
             b.find("#apply-filters").click();
-            assertThat(b.path()).contains("state=parked");
+            arrive(b, "/board/messages?state=parked");
             assertThat(new Select(b.find("#filter-state")).getFirstSelectedOption().getText()).isEqualTo("已搁置");
             String card = b.text("#message-" + parked);
             assertThat(card).contains("东村负责人").contains("短信").contains("催办").contains("已搁置").contains(reason)
@@ -133,17 +135,19 @@ class DeliveryBrowserTest {
             assertThat(b.all("#list tr.message")).hasSize(2);
             String page = b.text("main");
             assertThat(page).doesNotContain(f.head("c1")).doesNotContain("FAILED").doesNotContain("SMS")
-                    .doesNotContain("1380000").doesNotContain("access_token");
+                    .doesNotContain("1380000").doesNotContain("robot.invalid");
             assertThat(b.sidewaysOverflow()).isLessThanOrEqualTo(0);
             b.screenshot("messages-parked-" + device);
 
             b.find("#resend-" + parked).click();
+            arrive(b, "resent=" + parked);
             assertThat(b.text("#resent")).contains("已重新发送").contains("东村负责人").contains("待发送");
             assertThat(b.path()).contains("state=parked");
             assertThat(b.all("#message-" + parked)).isEmpty();
             b.screenshot("messages-resent-" + device);
 
             b.find("#count-waiting").click();
+            arrive(b, "/board/messages?state=waiting");
             String now = b.text("#message-" + parked);
             assertThat(now).contains("待发送").contains("创卫办于 2027年3月2日 10:00 重新发送").doesNotContain(reason);
             assertThat(b.all("#resend-" + parked)).isEmpty();

@@ -178,6 +178,7 @@ class AuthorizationMatrixTest {
     long county;
     long town;
     long countyCircular;
+    long robot;
     String indicator;
     String mailKey;
     String mailLocale;
@@ -307,6 +308,8 @@ class AuthorizationMatrixTest {
         JsonNode template = ok(office.get("/api/mail-templates")).json().get(0);
         mailKey = template.get("key").asText();
         mailLocale = template.get("locale").asText();
+        robot = ok(office.post("/api/campaigns/" + campaignId + "/robots", Map.of("channel", "WECOM_ROBOT",
+                "webhook", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix-" + f.p))).json().get("id").asLong();
 
         // a message of the town's outbox (issue 17, delivery status), sent: resending it is refused and changes nothing
         messageSubject = "短信·" + f.p;
@@ -329,6 +332,7 @@ class AuthorizationMatrixTest {
 
     @AfterAll
     void tearDown() {
+        OutboxRows.removeAll(jdbc);
         clock.reset();
     }
 
@@ -718,6 +722,38 @@ class AuthorizationMatrixTest {
                 .at(region + "/people/" + f.leader + "/LEADING_GROUP/remove").form(region, Map.of())
                 .allow(404, OFFICE, COUNTY).forbiddenToOthers();
 
+        // who gets what, where (issue 17): a person's channels and choices by the office of their town (and the county's
+        // office above, as it sets up the town's people); everyone their own choices; a campaign's group robots by its office
+        String reach = "/api/people/" + f.head("dzb") + "/reach";
+        String reachPage = region + "/people/" + f.head("dzb") + "/reach";
+        Map<String, Object> badTime = Map.of("quietStart", "25:00", "quietEnd", "07:00");
+        api(rows, "GET", "/api/people/{userId}/reach").at(reach).allow(200, OFFICE, COUNTY).forbiddenToOthers();
+        api(rows, "PUT", "/api/people/{userId}/reach").at(reach).body(badTime).allow(400, OFFICE, COUNTY)
+                .forbiddenToOthers();
+        api(rows, "GET", "/api/me/reach").allowAll(200);
+        api(rows, "PUT", "/api/me/reach").body(badTime).allowAll(400);
+        page(rows, "GET", "/board/regions/{regionId}/people/{userId}/reach").at(reachPage).allow(200, OFFICE, COUNTY)
+                .forbiddenToOthers();
+        page(rows, "POST", "/board/regions/{regionId}/people/{userId}/reach").at(reachPage)
+                .form(reachPage, Map.of("quietStart", "25:00")).allow(400, OFFICE, COUNTY).forbiddenToOthers();
+        page(rows, "GET", "/work/reach").allowAll(200);
+        page(rows, "POST", "/work/reach").form("/work/reach", Map.of("quietStart", "25:00")).allowAll(400);
+        api(rows, "GET", "/api/campaigns/{campaignId}/robots").at(c + "/robots").allow(200, OFFICE).forbiddenToOthers();
+        api(rows, "POST", "/api/campaigns/{campaignId}/robots").at(c + "/robots").body(none).allow(400, OFFICE)
+                .forbiddenToOthers();
+        api(rows, "PUT", "/api/campaigns/{campaignId}/robots/{robotId}").at(c + "/robots/" + robot)
+                .body(Map.of("webhook", "http://qyapi.weixin.qq.com/")).allow(400, OFFICE).forbiddenToOthers();
+        // (no such robot: the office is told so, everyone else refused before)
+        api(rows, "DELETE", "/api/campaigns/{campaignId}/robots/{robotId}").at(c + "/robots/999999999")
+                .allow(404, OFFICE).forbiddenToOthers();
+        page(rows, "GET", "/board/{campaignId}/robots").at(b + "/robots").allow(200, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/robots").at(b + "/robots").form(b + "/robots", Map.of())
+                .allow(400, OFFICE).forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/robots/{robotId}").at(b + "/robots/" + robot)
+                .form(b + "/robots", Map.of("webhook", "http://qyapi.weixin.qq.com/")).allow(400, OFFICE)
+                .forbiddenToOthers();
+        page(rows, "POST", "/board/{campaignId}/robots/{robotId}/delete").at(b + "/robots/999999999/delete")
+                .form(b + "/robots", Map.of()).allow(404, OFFICE).forbiddenToOthers();
         // delivery status (issue 17): a town's office reads its town's messages (another town's office its own: none of
         // these) and resends a parked one (this one is sent: 409); another town's office is told it does not exist (404)
         String msg = "/messages/" + message + "/resend";

@@ -7,12 +7,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Messages written straight into the outbox ({@code mail_outbox}) in any channel and state, as the senders leave them:
- * for the delivery status's tests, which must not wait for the channels themselves.
+ * Messages written straight into the outbox ({@code mail_outbox}) in any channel and state, as the senders leave them,
+ * and group robots to address them to: for the delivery status's tests, which must not wait for the channels
+ * themselves. {@link #removeAll} takes them out again, so that no other test of the shared database sends them.
  */
 public final class OutboxRows {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final java.util.Set<Long> MESSAGES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<Long> ROBOTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
@@ -95,7 +98,35 @@ public final class OutboxRows {
                 .param("status", status).param("attempts", attempts).param("next", ts(next == null ? created : next))
                 .param("e", error).param("created", ts(created)).param("sent", ts(sent)).param("c", channel)
                 .param("ev", "test:" + key).param("kind", kind).param("t", tenant).param("campaign", campaign).update();
-        return jdbc.sql("select id from mail_outbox where idempotency_key = :k").param("k", key).query(Long.class).single();
+        long id = jdbc.sql("select id from mail_outbox where idempotency_key = :k").param("k", key).query(Long.class)
+                .single();
+        MESSAGES.add(id);
+        return id;
+    }
+
+    /** A group robot of a campaign's group (unit null) or a unit's; its webhook a made-up one. Returns its id. */
+    public long robot(long campaignId, String unitCode, String robotChannel, String name) {
+        String webhook = "https://robot.invalid/send?key=" + SEQ.incrementAndGet();
+        jdbc.sql("""
+                insert into group_robot (campaign_id, unit_code, channel, name, webhook, secret, updated_by, updated_at)
+                values (:c, :u, :ch, :n, :w, null, 'test', :at)""")
+                .param("c", campaignId).param("u", unitCode).param("ch", robotChannel).param("n", name)
+                .param("w", webhook).param("at", ts(created)).update();
+        long id = jdbc.sql("select id from group_robot where webhook = :w").param("w", webhook).query(Long.class).single();
+        ROBOTS.add(id);
+        return id;
+    }
+
+    /** Takes every message and robot written here out of the database (the rows a test resent among them). */
+    public static void removeAll(JdbcClient jdbc) {
+        for (Long id : MESSAGES) {
+            jdbc.sql("delete from mail_outbox where id = :id").param("id", id).update();
+        }
+        for (Long id : ROBOTS) {
+            jdbc.sql("delete from group_robot where id = :id").param("id", id).update();
+        }
+        MESSAGES.clear();
+        ROBOTS.clear();
     }
 
     private static Timestamp ts(LocalDateTime beijing) {

@@ -1,0 +1,7 @@
+package cn.chuangwei.notify;
+
+import cn.chuangwei.support.PostgresTest;
+
+@PostgresTest
+class DeliveryPostgresTest extends DeliveryScenario {
+}
