@@ -11,6 +11,7 @@ import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.H2Test;
 import cn.chuangwei.support.OutboxRows;
 import cn.chuangwei.support.TestClock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,6 +104,11 @@ class DeliveryBrowserTest {
         journey(1366, 768, "laptop");
     }
 
+    /** Waits until the browser is at a page whose address contains this. */
+    static void arrive(Browser b, String address) {
+        new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> b.path().contains(address));
+    }
+
     void journey(int width, int height, String device) {
         String reason = "isv.MOBILE_NUMBER_ILLEGAL：号码格式错误（" + device + "）";
         long parked = row().to(f.head("c1"), "SMS", "1380000").kind("RED").at(NOW.minusMinutes(30))
@@ -110,7 +117,7 @@ class DeliveryBrowserTest {
             b.open("/");
             b.login(f.office, Fixture.PASSWORD);
             b.find("#to-messages").click();
-            assertThat(b.path()).isEqualTo("/board/messages");
+            arrive(b, "/board/messages");
             assertThat(b.text("h1")).isEqualTo("消息发送情况");
             assertThat(b.text("#count-parked")).contains("已搁置");
             assertThat(b.text("#list")).contains("静默时段后发送").contains("重试中").contains("创卫工作群（" + f.town + "创建活动）")
@@ -120,7 +127,7 @@ class DeliveryBrowserTest {
 
             new Select(b.find("#filter-state")).selectByVisibleText("已搁置");
             b.find("#apply-filters").click();
-            assertThat(b.path()).contains("state=parked");
+            arrive(b, "/board/messages?state=parked");
             assertThat(new Select(b.find("#filter-state")).getFirstSelectedOption().getText()).isEqualTo("已搁置");
             String card = b.text("#message-" + parked);
             assertThat(card).contains("东村负责人").contains("短信").contains("催办").contains("已搁置").contains(reason)
@@ -133,12 +140,14 @@ class DeliveryBrowserTest {
             b.screenshot("messages-parked-" + device);
 
             b.find("#resend-" + parked).click();
+            arrive(b, "resent=" + parked);
             assertThat(b.text("#resent")).contains("已重新发送").contains("东村负责人").contains("待发送");
             assertThat(b.path()).contains("state=parked");
             assertThat(b.all("#message-" + parked)).isEmpty();
             b.screenshot("messages-resent-" + device);
 
             b.find("#count-waiting").click();
+            arrive(b, "/board/messages?state=waiting");
             String now = b.text("#message-" + parked);
             assertThat(now).contains("待发送").contains("创卫办于 2027年3月2日 10:00 重新发送").doesNotContain(reason);
             assertThat(b.all("#resend-" + parked)).isEmpty();

@@ -12,6 +12,7 @@ import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.NewTown;
 import cn.chuangwei.support.OutboxRows;
 import cn.chuangwei.support.TestClock;
+import cn.chuangwei.support.WebSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -346,6 +347,42 @@ abstract class DeliveryScenario {
         } finally {
             clock.set(NOW);
         }
+    }
+
+    @Test
+    @Order(7)
+    void thePageRefusesBadFiltersAndResendsWithAReasonNotAStackTrace() {
+        WebSession page = new WebSession(port);
+        assertThat(page.login(f.office, Fixture.PASSWORD).status()).isEqualTo(302);
+        WebSession.Page badDate = page.get("/board/messages?from=2027-13-45");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.body()).contains("起始日期").contains("2027-13-45").doesNotContain("Exception");
+        WebSession.Page reversed = page.get("/board/messages?from=2027-03-05&to=2027-03-01&lang=en");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.body()).contains("reversed");
+        assertThat(page.get("/board/messages?lang=zh").status()).isEqualTo(200);
+        assertThat(page.get("/board/messages?state=lost").status()).isEqualTo(400);
+        assertThat(page.get("/board/messages?campaign=x").status()).isEqualTo(400);
+
+        WebSession.Page sent = page.post("/board/messages", "/board/messages/" + sentSms + "/resend",
+                Map.of("state", "sent"));
+        assertThat(sent.status()).isEqualTo(409);
+        assertThat(sent.body()).contains("这条消息已发送，不能重新发送").contains("交办短信·" + p);
+        assertThat(status(sentSms)).isEqualTo("SENT");
+
+        long parked = row().of(regions.findTown(f.town).orElseThrow().tenantId(), campaign)
+                .to(f.head("dzb"), "MAIL", "x@test.example").status("FAILED", 1, "rejected: 550").write("页面重发·" + p);
+        WebSession.Page resent = page.post("/board/messages", "/board/messages/" + parked + "/resend",
+                Map.of("state", "parked", "channel", "MAIL"));
+        assertThat(resent.status()).isEqualTo(302);
+        assertThat(resent.location()).contains("/board/messages?state=parked&channel=MAIL&resent=" + parked);
+        assertThat(page.get(resent.location().replaceFirst("^https?://[^/]+", "")).body()).contains("已重新发送“页面重发·" + p + "”");
+        assertThat(status(parked)).isEqualTo("PENDING");
+
+        WebSession other = new WebSession(port);
+        other.login(g.office, Fixture.PASSWORD);
+        assertThat(other.post("/board/messages", "/board/messages/" + failed + "/resend", Map.of()).status())
+                .isEqualTo(404);
     }
 
     String status(long id) {
