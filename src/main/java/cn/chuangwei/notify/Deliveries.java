@@ -167,19 +167,15 @@ public class Deliveries {
     private final Clock clock;
     private final SiteSettings site;
     private final QuietHours quiet;
-    private final NoticeRoutes routes;
-    private final PersonReach reach;
 
     Deliveries(JdbcClient jdbc, CurrentUser currentUser, TownPeople townPeople, Clock clock, SiteSettings site,
-               QuietHours quiet, NoticeRoutes routes, PersonReach reach) {
+               QuietHours quiet) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.townPeople = townPeople;
         this.clock = clock;
         this.site = site;
         this.quiet = quiet;
-        this.routes = routes;
-        this.reach = reach;
     }
 
     /** The caller's scope; 403 {@code office-only} unless an office (of some town) or an administrator. */
@@ -279,7 +275,7 @@ public class Deliveries {
     Message resend(long id) {
         Message before = require(id);
         Instant now = clock.instant();
-        Instant due = heldForQuietHours(before) ? quiet.release(now, reach.choices(before.recipientUser())) : now;
+        Instant due = quiet.due(before.channel(), before.noticeKind(), before.recipientUser(), now);
         int changed = jdbc.sql("""
                         update mail_outbox set status = :pending, attempts = 0, last_error = null, lease_until = null,
                                next_attempt_at = :due, resent_by = :by, resent_at = :now
@@ -293,18 +289,6 @@ public class Deliveries {
             throw ApiException.conflict("message-not-parked-" + after.state().key(), "status");
         }
         return after;
-    }
-
-    /** An SMS to a person of a kind that does not go at night ({@link NoticeRoutes}): it waits out quiet hours. */
-    private boolean heldForQuietHours(Message m) {
-        if (m.channel() != Channel.SMS || m.recipientUser() == null || m.noticeKind() == null) {
-            return false;
-        }
-        try {
-            return !routes.of(NoticeKind.valueOf(m.noticeKind())).nightSms();
-        } catch (IllegalArgumentException e) {
-            return true; // a kind this version does not know: the cautious reading
-        }
     }
 
     /** How many messages of a channel are in the outbox with this status (for the operations metrics). */

@@ -120,7 +120,7 @@ public class Notifier {
         Instant now = clock.instant();
         boolean put = false;
         for (Target t : route.allChannels() ? targets : targets.subList(0, 1)) {
-            Instant due = t.channel() == Channel.SMS && !route.nightSms() ? quiet.release(now, choices) : now;
+            Instant due = quiet.due(t.channel(), kind, choices, now);
             put |= outbox.put(new MailOutbox.Row(t.channel() == Channel.MAIL ? key : key + ":" + t.channel().name(),
                     event, t.channel(), user, t.address(), r.locale(), text, templateKey,
                     t.channel() == Channel.SMS ? all : null, kind, tenant, campaignId, due, null));

@@ -59,8 +59,6 @@ class OutboxSender {
     private final Map<Channel, ChannelSender> senders;
     private final MailOutbox outbox;
     private final Recipients recipients;
-    private final PersonReach reach;
-    private final NoticeRoutes routes;
     private final QuietHours quiet;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
@@ -71,15 +69,13 @@ class OutboxSender {
     private final Duration lease;
 
     OutboxSender(JdbcClient jdbc, List<ChannelSender> senders, MailOutbox outbox, Recipients recipients,
-                 PersonReach reach, NoticeRoutes routes, QuietHours quiet, ObjectProvider<JavaMailSender> mailSender,
+                 QuietHours quiet, ObjectProvider<JavaMailSender> mailSender,
                  Clock clock, @Value("${spring.mail.host:}") String host, MailSettings settings) {
         this.jdbc = jdbc;
         this.senders = new EnumMap<>(Channel.class);
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.outbox = outbox;
         this.recipients = recipients;
-        this.reach = reach;
-        this.routes = routes;
         this.quiet = quiet;
         this.mailSender = mailSender;
         this.clock = clock;
@@ -279,10 +275,8 @@ class OutboxSender {
             return;
         }
         long minutes = Math.min(60, 1L << Math.min(attempts - 1, 6));
-        Instant next = clock.instant().plus(Duration.ofMinutes(minutes));
-        if (m.message().channel() == Channel.SMS && m.userId() != null && !nightSms(m.message().noticeKind())) {
-            next = quiet.release(next, reach.choices(m.userId()));
-        }
+        Instant next = quiet.due(m.message().channel(), m.message().noticeKind(), m.userId(),
+                clock.instant().plus(Duration.ofMinutes(minutes)));
         jdbc.sql("""
                 update mail_outbox set status = :pending, lease_until = null, next_attempt_at = :next, last_error = :e
                 where id = :id""")
@@ -290,10 +284,6 @@ class OutboxSender {
                 .param("e", truncate(error)).param("id", m.id()).update();
         LOG.warn("{} message {} not sent (attempt {}), retry in {} min: {}", m.message().channel(), m.id(), attempts,
                 minutes, error);
-    }
-
-    private boolean nightSms(String kind) {
-        return kind != null && routes.of(NoticeKind.valueOf(kind)).nightSms();
     }
 
     /** Parks the message with its reason; a person's message on a channel other than mail falls back to mail. */

@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Quiet hours: no SMS at night below 约谈. A person's own hours, else the installation's (Beijing time); a window may run
- * over midnight (21:30–07:30). An SMS that would go inside it waits until it ends.
+ * Quiet hours: no SMS at night below 约谈 (the routing table says which kinds may go at night). A person's own hours,
+ * else the installation's (Beijing time); a window may run over midnight (21:30–07:30). An SMS that would go inside it
+ * waits until it ends: when it is written, when it is retried, when the office resends it. The one place of that rule.
  */
 @Component
 class QuietHours {
@@ -18,9 +19,43 @@ class QuietHours {
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final NotifySettings settings;
+    private final NoticeRoutes routes;
+    private final PersonReach reach;
 
-    QuietHours(NotifySettings settings) {
+    QuietHours(NotifySettings settings, NoticeRoutes routes, PersonReach reach) {
         this.settings = settings;
+        this.routes = routes;
+        this.reach = reach;
+    }
+
+    /**
+     * When a message meant for {@code at} may go: an SMS to a person of a kind that may not go at night (or of a kind this
+     * version does not know: the cautious reading) waits out the person's quiet hours; anything else goes at {@code at}.
+     */
+    Instant due(Channel channel, String kind, String userId, Instant at) {
+        if (channel != Channel.SMS || userId == null || mayGoAtNight(kind)) {
+            return at;
+        }
+        return release(at, reach.choices(userId));
+    }
+
+    /** As {@link #due(Channel, String, String, Instant)}, with the person's choices already read. */
+    Instant due(Channel channel, NoticeKind kind, Optional<PersonReach.Choices> choices, Instant at) {
+        if (channel != Channel.SMS || routes.of(kind).nightSms()) {
+            return at;
+        }
+        return release(at, choices);
+    }
+
+    private boolean mayGoAtNight(String kind) {
+        if (kind == null) {
+            return false;
+        }
+        try {
+            return routes.of(NoticeKind.valueOf(kind)).nightSms();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** When a message meant for {@code at} may go: {@code at} itself, or the end of the quiet hours it falls in. */

@@ -596,7 +596,7 @@ class DingTalkTest {
     @Test
     void aWorkNotificationOutageThroughTheOutboxLosesAndDoublesNothing(CapturedOutput output) {
         // the outbox's own sender, given this test's DingTalk (the shared context's application is not set up)
-        OutboxSender sender = new OutboxSender(jdbc, List.of(work, robot), outbox, recipients, reach, routes, quiet,
+        OutboxSender sender = new OutboxSender(jdbc, List.of(work, robot), outbox, recipients, quiet,
                 mail, clock, environment.getProperty("spring.mail.host", ""), mailSettings);
         String key = enqueue(Channel.DINGTALK, "manager4711", NoticeKind.CIRCULAR);
         outboxSender.sendDue();

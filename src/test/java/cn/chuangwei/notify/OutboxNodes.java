@@ -18,8 +18,7 @@ final class OutboxNodes {
 
     static OutboxSender node(ApplicationContext context, ChannelSender... senders) {
         return new OutboxSender(context.getBean(JdbcClient.class), List.of(senders), context.getBean(MailOutbox.class),
-                context.getBean(Recipients.class), context.getBean(PersonReach.class),
-                context.getBean(NoticeRoutes.class), context.getBean(QuietHours.class),
+                context.getBean(Recipients.class), context.getBean(QuietHours.class),
                 context.getBeanProvider(JavaMailSender.class), context.getBean(Clock.class),
                 context.getEnvironment().getProperty("spring.mail.host", ""), context.getBean(MailSettings.class));
     }

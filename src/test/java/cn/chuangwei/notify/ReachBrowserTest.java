@@ -130,6 +130,16 @@ class ReachBrowserTest {
             assertThat(b.sidewaysOverflow()).as("no sideways scrolling at " + size).isLessThanOrEqualTo(0);
             noCodes(b.text("main"), head);
             b.screenshot("reach-office-" + size);
+
+            // in English: the channels in words too
+            b.find("#lang-en").click();
+            assertThat(b.text("h1")).startsWith("Channels of");
+            assertThat(new Select(b.find("#order1")).getFirstSelectedOption().getText()).isEqualTo("WeCom");
+            // (SMS is the channel's English name)
+            assertThat(b.text("main")).doesNotContain("WECOM").doesNotContain("DINGTALK").doesNotContain("IMMEDIATE")
+                    .doesNotContain("DIGEST").doesNotContain("MAIL");
+            assertThat(b.sidewaysOverflow()).as("no sideways scrolling at " + size).isLessThanOrEqualTo(0);
+            b.screenshot("reach-office-en-" + size);
         }
         assertThat(channels(head)).containsExactly("1 WECOM " + wecomId, "2 SMS " + mobile);
 
