@@ -1,11 +1,9 @@
 package cn.chuangwei.notify;
 
-import cn.chuangwei.notify.Recipients.Recipient;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,13 +20,11 @@ public class MailOutbox {
 
     private final JdbcClient jdbc;
     private final MailTemplates templates;
-    private final Recipients recipients;
     private final Clock clock;
 
-    MailOutbox(JdbcClient jdbc, MailTemplates templates, Recipients recipients, Clock clock) {
+    MailOutbox(JdbcClient jdbc, MailTemplates templates, Clock clock) {
         this.jdbc = jdbc;
         this.templates = templates;
-        this.recipients = recipients;
         this.clock = clock;
     }
 
@@ -59,37 +55,15 @@ public class MailOutbox {
                 .param("now", now).update() > 0;
     }
 
-    /** Whether any message about this event went to this person already, on any channel. */
-    boolean reached(String event, String userId) {
-        return jdbc.sql("select count(*) from mail_outbox where event_key = :e and recipient_user = :u")
-                .param("e", event).param("u", userId).query(Integer.class).single() > 0;
-    }
-
     /**
-     * A mail straight to a person, whatever their channels (the outbox's own tests; people's notices go through
-     * {@link Notifier}).
-     *
-     * @param event what causes the mail, unique per occurrence (e.g. {@code escalation:42:RED})
-     * @return whether a new mail was put in the outbox
+     * Whether this person was told of this event already, on any channel: a message with its mail key (also one written
+     * before messages had channels), or any message of the event to them.
      */
-    boolean enqueue(String event, String userId, String templateKey, Map<String, String> values) {
-        return enqueue(event, userId, templateKey, locale -> values);
-    }
-
-    /** As {@link #enqueue(String, String, String, Map)}, with values worded in the recipient's language. */
-    boolean enqueue(String event, String userId, String templateKey,
-                           java.util.function.Function<String, Map<String, String>> values) {
-        String key = event + ":" + userId;
-        if (exists(key)) {
-            return false;
-        }
-        Recipient r = recipients.of(userId);
-        Map<String, String> all = new HashMap<>(values.apply(r.locale()));
-        all.put("recipientName", r.name());
-        MailTemplates.Rendered mail = templates.render(templateKey, r.locale(), all);
-        String address = r.address() == null || r.address().isBlank() ? null : r.address().trim();
-        return put(new Row(key, event, Channel.MAIL, userId, address, r.locale(), mail, templateKey, null, null, null,
-                null, null, address == null ? "no e-mail address" : null));
+    boolean told(String mailKey, String event, String userId) {
+        return jdbc.sql("""
+                select count(*) from mail_outbox
+                where idempotency_key = :k or (event_key = :e and recipient_user = :u)""")
+                .param("k", mailKey).param("e", event).param("u", userId).query(Integer.class).single() > 0;
     }
 
     /** A mail to someone outside the directory (a citizen who left an address), in Chinese. */
@@ -104,12 +78,6 @@ public class MailOutbox {
         MailTemplates.Rendered mail = templates.render(templateKey, MailTemplates.ZH, all);
         return put(new Row(key, event, Channel.MAIL, null, address, MailTemplates.ZH, mail, templateKey, null, null,
                 null, null, null, null));
-    }
-
-    /** Mails for several people for one event; each has its own key, so one bad address blocks no other. */
-    void enqueueAll(String event, List<String> userIds, String templateKey,
-                           java.util.function.Function<String, Map<String, String>> values) {
-        userIds.stream().distinct().forEach(u -> enqueue(event, u, templateKey, values));
     }
 
     /** How many mails are in the outbox with this status. */

@@ -99,7 +99,7 @@ public class Notifier {
     boolean toPerson(String event, NoticeKind kind, Route route, String tenant, Long campaignId, String user,
                      String templateKey, Function<String, Map<String, String>> values) {
         String key = event + ":" + user;
-        if (outbox.exists(key) || outbox.reached(event, user) || digests.holds(key)) {
+        if (outbox.told(key, event, user) || digests.holds(key)) {
             return false;
         }
         Recipient r = recipients.of(user);

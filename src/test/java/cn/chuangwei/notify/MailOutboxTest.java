@@ -28,9 +28,11 @@ class MailOutboxTest {
     static final ServerSetup SMTP = new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
     @Autowired
-    MailOutbox outbox;
-    @Autowired
     OutboxSender sender;
+    @Autowired
+    Notifier notifier;
+    @Autowired
+    NoticeRoutes routes;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -60,6 +62,12 @@ class MailOutboxTest {
         clock.set(now);
     }
 
+    /** A reminder to one person as the notifier writes it (the tests' profile: at once, by mail); whether it was put. */
+    boolean enqueue(String event, String user, Map<String, String> values) {
+        return notifier.toPerson(event, NoticeKind.REMINDER, routes.of(NoticeKind.REMINDER), null, null, user, "REMINDER",
+                locale -> values);
+    }
+
     Map<String, String> values(String title) {
         return Map.of("taskTitle", title, "deadline", "2027-01-08", "link", "http://localhost:8080/camunda/app/tasklist/",
                 "campaignName", "测试镇创建省级卫生乡镇", "phaseName", "宣传发动");
@@ -87,8 +95,8 @@ class MailOutboxTest {
         bad.setEmail("not an address@@");
         identity.saveUser(bad);
         String head = f.head("wsy");
-        outbox.enqueueAll("test:outage:" + f.p, List.of(head, f.office, f.outsider), "REMINDER", l -> values("召开动员大会"));
-        assertThat(outbox.enqueue("test:outage:" + f.p, head, "REMINDER", values("召开动员大会")))
+        List.of(head, f.office, f.outsider).forEach(u -> enqueue("test:outage:" + f.p, u, values("召开动员大会")));
+        assertThat(enqueue("test:outage:" + f.p, head, values("召开动员大会")))
                 .as("the same event and recipient make one mail").isFalse();
 
         // SMTP is down: nothing is lost, the mails wait with a growing delay
@@ -121,7 +129,7 @@ class MailOutboxTest {
     void aSenderThatStopsBetweenSmtpAndTheRecordNeverSendsTwice() throws Exception {
         smtp.start();
         String head = f.head("dzb");
-        outbox.enqueue("test:crash:" + f.p, head, "REMINDER", values("清理卫生死角"));
+        enqueue("test:crash:" + f.p, head, values("清理卫生死角"));
         OutboxSender.Mail mail = sender.due(10_000).stream()
                 .filter(m -> m.key().equals("test:crash:" + f.p + ":" + head)).findFirst().orElseThrow();
         assertThat(sender.claim(mail.id())).isTrue();
@@ -143,7 +151,7 @@ class MailOutboxTest {
     void englishWhenTheRecipientPrefersIt() throws Exception {
         smtp.start();
         identity.setUserInfo(f.leader, Recipients.LOCALE_INFO, "en");
-        outbox.enqueue("test:en:" + f.p, f.leader, "REMINDER", values("Gate"));
+        enqueue("test:en:" + f.p, f.leader, values("Gate"));
         sender.sendDue();
         assertThat(to(f.leader)).hasSize(1);
         assertThat(to(f.leader).get(0).getSubject()).isEqualTo("[Reminder] Gate is due on 2027-01-08");
