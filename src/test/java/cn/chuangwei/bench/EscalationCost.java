@@ -1,6 +1,5 @@
 package cn.chuangwei.bench;
 
-import cn.chuangwei.ChuangweiApplication;
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
 import cn.chuangwei.support.Fixture;
@@ -21,15 +20,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.management.JobDefinition;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -51,10 +47,12 @@ public final class EscalationCost {
     static final LocalDate DEADLINE = LocalDate.of(2027, 3, 12);
     static final Set<String> HELD_TIMERS = Set.of("UnitReminderBefore", "UnitReminderOnDay", "UnitDailyCheck");
     static final int TOP = 15;
+    /** How long the node is watched idle before the burst. */
+    static final Duration IDLE = Duration.ofSeconds(5);
 
     /** The burst's figures. */
     record Cost(String label, int campaigns, int tasks, long escalations, long mails, long statements, double nodeCpuMs,
-                double databaseCpuMs, double seconds, List<Statements.Row> top) {
+                double databaseCpuMs, double seconds, double idleStatementsPerSecond, List<Statements.Row> top) {
 
         double statementsPerEscalation() {
             return (double) statements / escalations;
@@ -82,6 +80,8 @@ public final class EscalationCost {
             md.append(String.format("| database CPU ms per escalation | %.2f |%n", databaseMsPerEscalation()));
             md.append(String.format("| node + database CPU ms per escalation | %.2f |%n",
                     nodeMsPerEscalation() + databaseMsPerEscalation()));
+            md.append(String.format("| idle node before the burst: SQL statements per second | %.1f |%n",
+                    idleStatementsPerSecond));
             md.append("\n## The ").append(top.size()).append(" statements run most\n\n");
             md.append("| calls | per escalation | rows | total ms | statement |\n|---:|---:|---:|---:|---|\n");
             for (Statements.Row r : top) {
@@ -131,10 +131,10 @@ public final class EscalationCost {
             int smtpPort = freePort();
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
-            DataSource db = postgres.getPostgresDatabase();
-            Statements statements = new Statements(db);
-            DatabaseCpu dbCpu = new DatabaseCpu(db);
-            try (ConfigurableApplicationContext node = startNode(postgres.getJdbcUrl("postgres", "postgres"), smtpPort)) {
+            DatabaseCpu dbCpu = new DatabaseCpu(postgres.getPostgresDatabase());
+            try (Connection db = postgres.getPostgresDatabase().getConnection();
+                 ConfigurableApplicationContext node = startNode(postgres.getJdbcUrl("postgres", "postgres"), smtpPort)) {
+                Statements statements = new Statements(db);
                 seed(node, db);
                 smtp.purgeEmailFromAllMailboxes();
                 long expected = (long) campaigns * tasks;
@@ -143,6 +143,9 @@ public final class EscalationCost {
                     throw new IllegalStateException("escalations before the burst");
                 }
                 var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                statements.reset();
+                Thread.sleep(IDLE.toMillis());
+                double idle = statements.snapshot(0).calls() / (IDLE.toMillis() / 1000.0);
                 statements.reset();
                 double db0 = dbCpu.ms();
                 long node0 = os.getProcessCpuTime();
@@ -163,7 +166,7 @@ public final class EscalationCost {
                     throw new IllegalStateException(steps + " steps for " + expected + " deadlines, or failed jobs");
                 }
                 return new Cost(label, campaigns, tasks, steps, mails, snap.calls(), (node1 - node0) / 1e6, db1 - db0,
-                        seconds, snap.top());
+                        seconds, idle, snap.top());
             }
         } finally {
             if (smtp != null) {
@@ -174,7 +177,7 @@ public final class EscalationCost {
     }
 
     /** The campaigns, each of its own town, with their running tasks due on the deadline; reminders held. */
-    private void seed(ConfigurableApplicationContext node, DataSource db) {
+    private void seed(ConfigurableApplicationContext node, Connection db) {
         IdentityService identity = node.getBean(IdentityService.class);
         CampaignSetupService setup = node.getBean(CampaignSetupService.class);
         for (int c = 0; c < campaigns; c++) {
@@ -203,28 +206,22 @@ public final class EscalationCost {
         }
     }
 
-    /** A node as the province benchmark starts one: the shared test clock, SMTP on GreenMail, application.yaml. */
+    /**
+     * A node as the benchmark starts one ({@link AppNode}), its idle job executor looking again within 2 s. The first
+     * idle wait must not exceed the longest: with {@code max-wait} below {@code wait-time-in-millis} (5 s) Camunda's
+     * back-off strategy computes no idle level at all and the executor polls without pause (8,000 acquisitions a
+     * second, measured here).
+     */
     private ConfigurableApplicationContext startNode(String url, int smtpPort) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--camunda.bpm.process-engine-name=cost", "--camunda.bpm.admin-user.password=bench-admin-5f1c",
-                "--camunda.bpm.webapp.enabled=false", "--chuangwei.demo.enabled=false",
-                "--chuangwei.base-url=https://chuangwei.example.org",
-                // each escalation with its own mail, as the province benchmark measures the burst
-                "--chuangwei.notify.reminders=IMMEDIATE",
-                // the tool measures work, not the idle job executor's wake-up
-                "--camunda.bpm.job-execution.max-wait=2000",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR",
-                "--logging.level.io.zonky=WARN"));
-        return new SpringApplicationBuilder(ChuangweiApplication.class)
-                .initializers(c -> c.getBeanFactory().registerSingleton("benchClock", clock))
-                .run(args.toArray(String[]::new));
+        List<String> args = AppNode.args(url, smtpPort, "cost", false, false);
+        args.add("--camunda.bpm.job-execution.wait-time-in-millis=1000");
+        args.add("--camunda.bpm.job-execution.max-wait=2000");
+        return AppNode.start(args, clock);
     }
 
     /** A count by the tool itself (marked, so that pg_stat_statements' figures leave it out). */
-    private static long count(DataSource db, String sql) {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+    private static long count(Connection db, String sql) {
+        try (Statement s = db.createStatement();
              ResultSet rs = s.executeQuery(Statements.MARK + " " + sql)) {
             rs.next();
             return rs.getLong(1);

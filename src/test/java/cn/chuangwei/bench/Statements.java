@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * The statements the database ran, from {@code pg_stat_statements} (the server must be started with
@@ -26,9 +25,10 @@ final class Statements {
     record Snapshot(long calls, List<Row> top) {
     }
 
-    private final DataSource database;
+    private final Connection database;
 
-    Statements(DataSource database) throws SQLException {
+    /** On a connection of the tool's own, kept open (a new connection costs statements of its own). */
+    Statements(Connection database) throws SQLException {
         this.database = database;
         run("create extension if not exists pg_stat_statements");
     }
@@ -39,7 +39,7 @@ final class Statements {
 
     Snapshot snapshot(int top) throws SQLException {
         String mine = " where query not like '%" + MARK + "%' and query not ilike '%pg_stat_statements%'";
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+        try (Statement s = database.createStatement()) {
             long calls;
             try (ResultSet rs = s.executeQuery(MARK + " select coalesce(sum(calls), 0) from pg_stat_statements" + mine)) {
                 rs.next();
@@ -63,7 +63,7 @@ final class Statements {
     }
 
     private void run(String sql) throws SQLException {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+        try (Statement s = database.createStatement()) {
             s.execute(MARK + " " + sql);
         }
     }
