@@ -1,6 +1,7 @@
 package cn.chuangwei.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.chuangwei.support.TestClock;
 import com.icegreen.greenmail.util.GreenMail;
@@ -8,15 +9,16 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * authorizations passes the engine's checks as the application's people.
  */
 class ThroughputRunIT {
+
+    private static final int WARMUP = 1;
+    private static final int MEASURED = 4;
+    private static final int CASES = WARMUP + MEASURED;
 
     @Test
     void eachVariantClosesItsCasesInAJvmOfItsOwn() throws Exception {
@@ -54,7 +60,7 @@ class ThroughputRunIT {
             for (ThroughputRun.Variant v : ThroughputRun.Variant.values()) {
                 Path out = dir.resolve(v.id + ".properties");
                 boolean serve = v == ThroughputRun.Variant.APP;
-                ThroughputRun.Settings s = new ThroughputRun.Settings(url, townsFile, 2, 2, 6, first,
+                ThroughputRun.Settings s = new ThroughputRun.Settings(url, townsFile, 2, WARMUP, MEASURED, first,
                         ProvinceBenchmark.T0.atZone(ZoneId.of("Asia/Shanghai")).toInstant(), smtpPort, true, serve);
                 ThroughputRun.Result r;
                 if (serve) {
@@ -73,36 +79,47 @@ class ThroughputRunIT {
 
                 assertThat(r.variant()).isEqualTo(v);
                 assertThat(r.casesPerSecond()).as(v.id).isPositive();
-                assertThat(r.cases()).isEqualTo(6);
-                assertThat(r.processInstances()).as(v.id).hasSize(8).doesNotHaveDuplicates();
+                assertThat(r.cases()).isEqualTo(MEASURED);
+                assertThat(r.processInstances()).as(v.id).hasSize(CASES).doesNotHaveDuplicates();
                 long ended = jdbc.sql("""
                                 select count(*) from act_hi_procinst
                                 where id_ in (:ids) and end_time_ is not null and state_ = 'COMPLETED'""")
                         .param("ids", r.processInstances()).query(Long.class).single();
-                assertThat(ended).as(v.id + ": cases closed").isEqualTo(8);
+                assertThat(ended).as(v.id + ": cases closed").isEqualTo(CASES);
                 List<String> keys = jdbc.sql("select business_key_ from act_hi_procinst where id_ in (:ids)")
                         .param("ids", r.processInstances()).query(String.class).list();
                 if (v == ThroughputRun.Variant.APP) {
                     assertThat(jdbc.sql("""
                                     select count(*) from patrol_case c join act_hi_procinst p on p.id_ = c.process_instance_id
                                     where p.id_ in (:ids) and c.status = 'CLOSED' and p.business_key_ = 'case-' || c.id""")
-                            .param("ids", r.processInstances()).query(Long.class).single()).isEqualTo(8);
+                            .param("ids", r.processInstances()).query(Long.class).single()).isEqualTo(CASES);
                 } else {
                     int from = first;
                     assertThat(keys).containsExactlyInAnyOrderElementsOf(
-                            IntStream.range(from, from + 8).mapToObj(BareEngine::businessKey).toList());
+                            IntStream.range(from, from + CASES).mapToObj(BareEngine::businessKey).toList());
                     // every case ran in its campaign's town, as the application's do
                     assertThat(jdbc.sql("select count(*) from act_hi_procinst where id_ in (:ids) and tenant_id_ like 'region-%'")
-                            .param("ids", r.processInstances()).query(Long.class).single()).isEqualTo(8);
+                            .param("ids", r.processInstances()).query(Long.class).single()).isEqualTo(CASES);
                 }
                 if (v == ThroughputRun.Variant.BARE_ON) {
                     // each step was taken signed in as its person: the engine logged who completed each task
                     assertThat(jdbc.sql("""
                                     select count(*) from act_hi_op_log
                                     where proc_inst_id_ in (:ids) and operation_type_ = 'Complete' and user_id_ is not null""")
-                            .param("ids", r.processInstances()).query(Long.class).single()).isEqualTo(8 * 5);
+                            .param("ids", r.processInstances()).query(Long.class).single()).isEqualTo(CASES * 5);
                 }
                 first += 1_000;
+            }
+
+            // the bare engine with authorizations really checks: the unit's head may not open the office's 立案
+            int next = first;
+            AppCases.Town t = towns.get(0);
+            AppCases.Town headAsOffice = new AppCases.Town(t.campaignId(), t.inspector(), t.head(), t.unitCode(), t.head());
+            try (BareEngine on = new BareEngine(url, "postgres", "postgres", 2, BareEngine.Authorizations.ON)) {
+                assertThatThrownBy(() -> on.oneCase(next, headAsOffice)).isInstanceOf(AuthorizationException.class);
+            }
+            try (BareEngine off = new BareEngine(url, "postgres", "postgres", 2, BareEngine.Authorizations.OFF)) {
+                off.oneCase(next + 1, headAsOffice);
             }
         } finally {
             smtp.stop();
