@@ -1,5 +1,6 @@
 package cn.chuangwei.bench;
 
+import cn.chuangwei.kernel.AppRights;
 import cn.chuangwei.org.Region;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,8 +67,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       Every step runs signed in as the person the application signs in for it, with the same groups and towns read
  *       from the database ({@code identityService.setAuthentication(user, groups, tenants)}), against the application's
  *       authorization rows in the same database. Where the application lifts the engine's checks for a look-up
- *       ({@code kernel.AppRights.lookUp}: finding the task, reading its candidate links), this engine lifts them too
- *       (clears the authentication for that call and sets it again), so the same checks run on both. The engine is
+ *       ({@code kernel.AppRights.lookUp}: finding the task, reading its candidate links), this engine lifts them too,
+ *       with the same {@code AppRights} on its own identity service, so the same checks run on both. The engine is
  *       <b>vanilla Camunda</b>: none of the application's engine plugins ({@code cn.chuangwei.ops}), in particular not
  *       the one that replaces the per-command {@code select distinct GROUP_ID_} scan and sets
  *       {@code authorizationCheckRevokes=never}: this is the engine as Camunda ships it, which the application's
@@ -115,6 +117,7 @@ final class BareEngine implements AutoCloseable {
     private final TaskService tasks;
     private final FormService forms;
     private final IdentityService identity;
+    private final AppRights appRights;
     private final TransactionTemplate transaction;
     private final Authorizations authorizations;
     /** Each campaign's town (tenant), as the application's campaigns table has it. */
@@ -161,6 +164,7 @@ final class BareEngine implements AutoCloseable {
         tasks = engine.getTaskService();
         forms = engine.getFormService();
         identity = engine.getIdentityService();
+        appRights = appRights(identity);
     }
 
     /** Puts a case's process instance into its campaign's town, as the application's {@code TownTenants} does. */
@@ -276,8 +280,9 @@ final class BareEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Set<String> keys = new LinkedHashSet<>();
-        keys(schema, keys);
+        // the fields' keys and the variables holding their options, nested components included
+        Set<String> keys = new LinkedHashSet<>(schema.findValuesAsText("key"));
+        keys.addAll(schema.findValuesAsText("valuesKey"));
         if (!keys.isEmpty()) {
             forms.getTaskFormVariables(taskId, new ArrayList<>(keys), false);
         }
@@ -311,23 +316,6 @@ final class BareEngine implements AutoCloseable {
         return task;
     }
 
-    /** The fields' keys of a Camunda Form, nested ones included (what the work page reads values for). */
-    private static void keys(JsonNode node, Set<String> keys) {
-        JsonNode components = node.get("components");
-        if (components == null || !components.isArray()) {
-            return;
-        }
-        for (JsonNode c : components) {
-            if (c.hasNonNull("key") && c.get("key").isTextual()) {
-                keys.add(c.get("key").asText());
-            }
-            if (c.hasNonNull("valuesKey") && c.get("valuesKey").isTextual()) {
-                keys.add(c.get("valuesKey").asText());
-            }
-            keys(c, keys);
-        }
-    }
-
     /**
      * Runs the work signed in as the user with their groups and towns (read once, from the same database), as the
      * application signs a request in; with authorizations off, nobody is signed in (Camunda alone).
@@ -351,16 +339,21 @@ final class BareEngine implements AutoCloseable {
         return new Authentication(user, groups, tenants);
     }
 
-    /** {@code AppRights.lookUp}: the call without the caller's authentication, which is then set again. */
+    /**
+     * A look-up with the engine's checks lifted: the application's own {@link AppRights#lookUp}, on this engine's
+     * identity service (its constructor is package-private: made by reflection), so that both lift alike.
+     */
     private <T> T lifted(Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
+        return appRights.lookUp(work);
+    }
+
+    private static AppRights appRights(IdentityService identity) {
         try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
+            Constructor<AppRights> make = AppRights.class.getDeclaredConstructor(IdentityService.class);
+            make.setAccessible(true);
+            return make.newInstance(identity);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("AppRights(IdentityService) is gone", e);
         }
     }
 
