@@ -38,8 +38,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Serving while driving ({@link Settings#serveWhileDriving}, the application only): after the warm-up the run writes
  * {@code <out>.status} (whole, atomically) with {@code port=<its HTTP port>}, then waits (up to 10 minutes) for a file
  * {@code <out>.go} to exist before it times its cases: the orchestrator reads the port ({@link #port}), starts its
- * readers, then creates the file ({@link #go}); the readers stop when the run has ended ({@link #await} returned) — the
- * node serves until then.
+ * readers, then creates the file ({@link #go}). When the timed cases are done the run writes {@code <out>} (so
+ * {@link #timed} turns true) and goes on serving until a file {@code <out>.stop} exists ({@link #stop}; at most 10
+ * minutes, then it stops anyway), then closes the node and exits. So: {@code start}, {@code port}, readers on, {@code go}, wait for
+ * {@code timed} (or run the readers for a while and check {@code timed} after), readers off, {@code stop}, {@code await}.
  */
 public final class ThroughputRun {
 
@@ -111,7 +113,8 @@ public final class ThroughputRun {
         if (s.serveWhileDriving() && variant != Variant.APP) {
             throw new IllegalArgumentException("only the application serves while driving");
         }
-        for (Path p : List.of(out, sibling(out, ".cases"), sibling(out, ".status"), sibling(out, ".go"), sibling(out, ".log"))) {
+        for (Path p : List.of(out, sibling(out, ".cases"), sibling(out, ".status"), sibling(out, ".go"),
+                sibling(out, ".stop"), sibling(out, ".log"))) {
             Files.deleteIfExists(p);
         }
         if (out.toAbsolutePath().getParent() != null) {
@@ -167,6 +170,16 @@ public final class ThroughputRun {
     /** Lets a run serving while driving time its cases. */
     public static void go(Path out) throws IOException {
         Files.writeString(sibling(out, ".go"), "go\n");
+    }
+
+    /** Whether the run's timed cases are done (its result is written). */
+    public static boolean timed(Path out) {
+        return Files.exists(out);
+    }
+
+    /** Lets a run serving while driving close its node once its cases are done. */
+    public static void stop(Path out) throws IOException {
+        Files.writeString(sibling(out, ".stop"), "stop\n");
     }
 
     /** The towns as a TSV: campaignId, inspector, office, unitCode, head; one line a town. */
@@ -259,7 +272,7 @@ public final class ThroughputRun {
         List<String> driven = Collections.synchronizedList(new ArrayList<>());
         int first = s.firstCase();
         int n = towns.size();
-        long started;
+        long started = System.nanoTime();
         double rate;
         if (variant == Variant.APP) {
             TestClock clock = new TestClock();
@@ -275,6 +288,10 @@ public final class ThroughputRun {
                                 handOver(out, port);
                             }
                         });
+                written(variant, s, out, driven, rate, started);
+                if (s.serveWhileDriving()) {
+                    await(sibling(out, ".stop"));
+                }
             }
         } else {
             BareEngine.Authorizations checks = variant == Variant.BARE_ON ? BareEngine.Authorizations.ON
@@ -283,12 +300,18 @@ public final class ThroughputRun {
                 started = System.nanoTime();
                 rate = Throughput.casesPerSecond(s.threads(), s.warmup(), s.measured(),
                         i -> driven.add(engine.oneCase(first + i, towns.get((first + i) % n))));
+                written(variant, s, out, driven, rate, started);
             }
         }
+    }
+
+    /** The run's cases, then its result (the result last: its being there says the run's files are whole). */
+    private static void written(Variant variant, Settings s, Path out, List<String> driven, double rate, long started)
+            throws Exception {
         double all = (System.nanoTime() - started) / 1e9;
         Files.write(sibling(out, ".cases"), driven, StandardCharsets.UTF_8);
         BenchNode.write(out, "variant=" + variant.id + "\ncasesPerSecond=" + rate + "\ncases=" + s.measured()
-                + "\nseconds=" + s.measured() / rate + "\nwarmup=" + s.warmup() + "\nfirstCase=" + first
+                + "\nseconds=" + s.measured() / rate + "\nwarmup=" + s.warmup() + "\nfirstCase=" + s.firstCase()
                 + "\nsecondsWithWarmup=" + all + "\n");
         System.out.printf("throughput | %s: %.2f cases/s over %d cases%n", variant.id, rate, s.measured());
     }
@@ -296,13 +319,20 @@ public final class ThroughputRun {
     /** Writes the port, then waits for the orchestrator's go (see the class comment). */
     private static void handOver(Path out, int port) throws Exception {
         BenchNode.write(sibling(out, ".status"), "port=" + port + "\n");
-        Path go = sibling(out, ".go");
+        if (!await(sibling(out, ".go"))) {
+            throw new IllegalStateException("no " + sibling(out, ".go") + " within 10 minutes");
+        }
+    }
+
+    /** Waits until the orchestrator's file exists, at most 10 minutes; whether it came. */
+    private static boolean await(Path file) throws Exception {
         long until = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (!Files.exists(go)) {
+        while (!Files.exists(file)) {
             if (System.nanoTime() > until) {
-                throw new IllegalStateException("no " + go + " within 10 minutes");
+                return false;
             }
             Thread.sleep(20);
         }
+        return true;
     }
 }

@@ -72,6 +72,15 @@ class ThroughputRunIT {
                     assertThat(login.statusCode()).isEqualTo(200);
                     assertThat(Files.exists(out)).as("no timed case before go").isFalse();
                     ThroughputRun.go(out);
+                    long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                    while (!ThroughputRun.timed(out) && System.nanoTime() < until) {
+                        Thread.sleep(100);
+                    }
+                    // still serving once its cases are timed, until stopped
+                    assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+                    ThroughputRun.stop(out);
                     r = ThroughputRun.await(run, out, Duration.ofMinutes(3));
                 } else {
                     r = ThroughputRun.run(v, s, out);
