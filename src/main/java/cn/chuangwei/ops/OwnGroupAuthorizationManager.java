@@ -31,7 +31,7 @@ class OwnGroupAuthorizationManager extends AuthorizationManager {
         this.revokeRefused = revokeRefused;
     }
 
-    /** The person's groups, without duplicates or blanks: a group that has no authorization simply matches no row. */
+    /** The person's groups, without duplicates or nulls: a group that has no authorization simply matches no row. */
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
         if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {

@@ -2,8 +2,10 @@ package cn.chuangwei.bench;
 
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
+import cn.chuangwei.kernel.Groups;
 import cn.chuangwei.patrol.CaseService;
 import cn.chuangwei.support.Fixture;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,24 @@ final class Seed {
                     f.supervisors.get(0)))));
             towns.add(new AppCases.Town(id, f.supervisors.get(0), f.office, f.unit("cgzx"), f.head("cgzx")));
         }
+        // the campaign's process gives its people their groups (campaign.SyncGroupsDelegate, a job): wait for them
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!towns.stream().allMatch(t -> member(identity, t.inspector(), Groups.SUPERVISORS)
+                && member(identity, t.office(), Groups.OFFICE) && member(identity, t.head(), "unit-" + t.unitCode()))) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the towns' people have not got their groups within 2 minutes");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         return towns;
+    }
+
+    private static boolean member(IdentityService identity, String user, String group) {
+        return identity.createUserQuery().userId(user).memberOfGroup(group).count() == 1;
     }
 }

@@ -104,6 +104,21 @@ class OwnGroupAuthorizationsTest {
     }
 
     @Test
+    void aPersonInMoreGroupsThanAnInListTakesGetsTheEnginesFilterAgain() {
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        List<String> groups = new ArrayList<>(List.of("camunda-admin"));
+        for (int i = 0; groups.size() <= OwnGroupAuthorizationManager.PASS_THROUGH_LIMIT; i++) {
+            groups.add("no-grants-" + i);
+        }
+        List<List<String>> passed = new ArrayList<>();
+        Map<String, Long> seen = counting(() -> passed.add(commands.execute(
+                ctx -> ctx.getAuthorizationManager().filterAuthenticatedGroupIds(groups))));
+        assertThat(count(seen, GROUP_ID_READ)).isEqualTo(1);
+        assertThat(passed.get(0)).containsExactly("camunda-admin");
+    }
+
+    @Test
     void groupGrantsWorkThroughTheServicesWithoutReadingEveryGroupIdAndAGroupWithoutGrantsOpensNothing() {
         String p = "og" + System.nanoTime();
         String granted = group(p + "-granted");
