@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.chuangwei.support.PostgresTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -70,7 +64,8 @@ class JobAcquisitionPlanPostgresTest {
         ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(cfg.isJobExecutorAcquireByDueDate()).as("job-executor-acquire-by-due-date").isTrue();
 
-        List<String> plan = explain(cfg, acquisition(cfg));
+        List<String> plan = EnginePlans.explain(cfg, dataSource, "analyze, costs off, timing off",
+                "selectNextJobsToExecute", acquisition(cfg));
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/job-acquisition-plan.txt"), String.join("\n", plan));
         System.out.println(String.join("\n", plan));
@@ -102,22 +97,5 @@ class JobAcquisitionPlanPostgresTest {
         params.put("applyOrdering", !ordering.isEmpty());
         params.put("applyExclusiveOverProcessHierarchies", cfg.isJobExecutorAcquireExclusiveOverProcessHierarchies());
         return new ListQueryParameterObject(params, 0, 8);
-    }
-
-    private List<String> explain(ProcessEngineConfigurationImpl cfg, Object parameter) throws Exception {
-        MappedStatement ms = cfg.getSqlSessionFactory().getConfiguration()
-                .getMappedStatement(cfg.getDbSqlSessionFactory().mapStatement("selectNextJobsToExecute"));
-        BoundSql sql = ms.getBoundSql(parameter);
-        List<String> plan = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("explain (analyze, costs off, timing off) " + sql.getSql())) {
-            new DefaultParameterHandler(ms, parameter, sql).setParameters(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.add(rs.getString(1));
-                }
-            }
-        }
-        return plan;
     }
 }
