@@ -6,18 +6,10 @@ import cn.chuangwei.support.PostgresTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -159,21 +151,6 @@ class AuthorizationPlansPostgresTest {
 
     /** The engine's statement as it binds {@code parameter}, planned and run by PostgreSQL. */
     private List<String> explain(ProcessEngineConfigurationImpl cfg, String statement, Object parameter) {
-        MappedStatement ms = cfg.getSqlSessionFactory().getConfiguration()
-                .getMappedStatement(cfg.getDbSqlSessionFactory().mapStatement(statement));
-        BoundSql sql = ms.getBoundSql(parameter);
-        List<String> plan = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("explain (analyze, buffers, costs off, timing off) " + sql.getSql())) {
-            new DefaultParameterHandler(ms, parameter, sql).setParameters(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(statement + ": " + sql.getSql(), e);
-        }
-        return plan;
+        return EnginePlans.explain(cfg, dataSource, "analyze, buffers, costs off, timing off", statement, parameter);
     }
 }
