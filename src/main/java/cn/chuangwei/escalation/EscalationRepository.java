@@ -43,20 +43,25 @@ public class EscalationRepository {
                 .param("t", Timestamp.from(now)).update() > 0;
     }
 
-    /** The highest level a subject has reached. */
-    Optional<LadderLevel> highest(Subject s) {
-        return jdbc.sql("select level from escalation_step where %s = :s order by level_rank desc fetch first 1 rows only"
-                        .formatted(s.kind().column))
-                .param("s", s.id()).query(String.class).optional().map(LadderLevel::valueOf);
+    /**
+     * Where a subject stands, read in one query: how many other subjects of the same kind of its unit in the campaign
+     * went red or further, and the highest level it has reached itself.
+     */
+    record Standing(int unitEscalations, Optional<LadderLevel> highest) {
     }
 
-    /** How many other subjects of the same kind of the unit in the campaign went red or further. */
-    int unitEscalations(Subject s) {
+    Standing standing(Subject s) {
         return jdbc.sql("""
-                select count(distinct %1$s) from escalation_step
-                where campaign_id = :c and unit_code = :u and level_rank >= :red and %1$s <> :s""".formatted(s.kind().column))
+                select (select count(distinct %1$s) from escalation_step
+                        where campaign_id = :c and unit_code = :u and level_rank >= :red and %1$s <> :s) as reds,
+                       (select max(level_rank) from escalation_step where %1$s = :s) as highest
+                from (values (1)) as one(x)""".formatted(s.kind().column))
                 .param("c", s.campaignId()).param("u", s.unitCode()).param("red", LadderLevel.RED.rank()).param("s", s.id())
-                .query(Integer.class).single();
+                .query((rs, n) -> {
+                    int highest = rs.getInt("highest");
+                    return new Standing(rs.getInt("reds"),
+                            rs.wasNull() ? Optional.empty() : Optional.of(LadderLevel.values()[highest]));
+                }).single();
     }
 
     /** The steps a task row reached, lowest first. */

@@ -1,5 +1,6 @@
 package cn.chuangwei.escalation;
 
+import cn.chuangwei.kernel.DecisionTables;
 import cn.chuangwei.kernel.Texts;
 import cn.chuangwei.notify.NoticeKind;
 import cn.chuangwei.notify.Notifier;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +39,7 @@ public class Ladder {
     public record Notice(String templateKey, Function<String, Map<String, String>> values) {
     }
 
-    private final DecisionService decisions;
+    private final DecisionTables decisions;
     private final EscalationRepository steps;
     private final LadderRoles roles;
     private final Notifier notifier;
@@ -47,7 +47,7 @@ public class Ladder {
     private final Texts texts;
     private final Clock clock;
 
-    Ladder(DecisionService decisions, EscalationRepository steps, LadderRoles roles, Notifier notifier,
+    Ladder(DecisionTables decisions, EscalationRepository steps, LadderRoles roles, Notifier notifier,
            Directory directory, Texts texts, Clock clock) {
         this.decisions = decisions;
         this.steps = steps;
@@ -60,23 +60,24 @@ public class Ladder {
 
     /** Takes the subject up the ladder as far as the table says; the new rung, or empty when it reached none. */
     public Optional<Rung> climb(Subject subject, Measure m, Notice notice) {
-        DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey("escalation-ladder")
-                .variables(Variables.createVariables().putValue("overdue", m.overdue())
-                        .putValue("workingDaysOverdue", m.workingDaysOverdue()).putValue("critical", subject.critical())
-                        .putValue("unitEscalations", steps.unitEscalations(subject))
-                        .putValue("timeUsedShare", m.timeUsedShare()))
-                .evaluate().getSingleResult();
+        // in memory, without a decision instance in the history: the step below is the record of what it decided
+        EscalationRepository.Standing standing = steps.standing(subject);
+        DmnDecisionRuleResult result = decisions.decide("escalation-ladder", Variables.createVariables()
+                .putValue("overdue", m.overdue()).putValue("workingDaysOverdue", m.workingDaysOverdue())
+                .putValue("critical", subject.critical()).putValue("unitEscalations", standing.unitEscalations())
+                .putValue("timeUsedShare", m.timeUsedShare())).result();
         LadderLevel level = LadderLevel.valueOf((String) result.getEntry("level"));
-        if (level == LadderLevel.NONE || steps.highest(subject).map(h -> h.rank() >= level.rank()).orElse(false)) {
+        if (level == LadderLevel.NONE || standing.highest().map(h -> h.rank() >= level.rank()).orElse(false)) {
             return Optional.empty();
         }
         String notify = (String) result.getEntry("notify");
-        String interviewer = roles.interviewer(subject, (String) result.getEntry("interviewer"));
+        LadderRoles.Cast cast = roles.of(subject);
+        String interviewer = cast.interviewer((String) result.getEntry("interviewer"));
         if (!steps.record(subject, level, m.workingDaysOverdue(), interviewer, notify, clock.instant())) {
             return Optional.empty();
         }
         int percent = (int) Math.round(Math.min(m.timeUsedShare(), 1.0) * 100);
-        List<String> people = roles.people(subject, notify);
+        List<String> people = roles.people(cast, notify);
         // the rung's notice weighs as the rung: 预警 and 催办 may wait for the digest, 通报 and above reach every channel
         notifier.send(new Notifier.Notice(subject.kind().noticeKey(subject.id(), level), NoticeKind.valueOf(level.name()),
                 subject.campaignId(), subject.unitCode(), notice.templateKey(), tag -> {

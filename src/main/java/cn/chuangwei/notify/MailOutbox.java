@@ -1,5 +1,6 @@
 package cn.chuangwei.notify;
 
+import cn.chuangwei.kernel.Database;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,11 +22,13 @@ public class MailOutbox {
     private final JdbcClient jdbc;
     private final MailTemplates templates;
     private final Clock clock;
+    private final Database database;
 
-    MailOutbox(JdbcClient jdbc, MailTemplates templates, Clock clock) {
+    MailOutbox(JdbcClient jdbc, MailTemplates templates, Clock clock, Database database) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.clock = clock;
+        this.database = database;
     }
 
     /** A message for the outbox: {@code error} set makes it FAILED at once (no address). */
@@ -34,16 +37,24 @@ public class MailOutbox {
                String tenantId, Long campaignId, Instant due, String error) {
     }
 
-    /** Puts the message in the outbox unless its key is there already; whether it was put. */
+    /**
+     * Puts the message in the outbox unless its key is there already; whether it was put. On PostgreSQL a second node
+     * writing the same key at the same moment leaves the one row ({@code ON CONFLICT DO NOTHING}), where the portable
+     * form (H2's) would fail on the unique key and be retried.
+     */
     boolean put(Row r) {
         Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
+        String columns = """
                 insert into mail_outbox (idempotency_key, event_key, channel, recipient_user, recipient_address, locale,
                                          subject, body, template_key, params, notice_kind, tenant_id, campaign_id,
                                          status, next_attempt_at, last_error, created_at)
-                select :k, :e, :ch, :u, :a, :l, :s, :b, :t, :p, :nk, :tenant, :c, :status, :due, :err, :now
-                from (values (1)) as one(x)
-                where not exists (select 1 from mail_outbox where idempotency_key = :k)""")
+                """;
+        String values = ":k, :e, :ch, :u, :a, :l, :s, :b, :t, :p, :nk, :tenant, :c, :status, :due, :err, :now";
+        return jdbc.sql(database.postgres() ? columns + "values (" + values + ") on conflict (idempotency_key) do nothing"
+                        : columns + "select " + values + """
+
+                        from (values (1)) as one(x)
+                        where not exists (select 1 from mail_outbox where idempotency_key = :k)""")
                 .param("k", r.key()).param("e", r.event()).param("ch", r.channel().name()).param("u", r.userId())
                 .param("a", r.address()).param("l", r.locale()).param("s", truncate(r.text().subject(), 300))
                 .param("b", truncate(r.text().body(), 8000)).param("t", r.templateKey())

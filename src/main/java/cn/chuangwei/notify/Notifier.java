@@ -106,13 +106,14 @@ public class Notifier {
         Map<String, String> all = new HashMap<>(values.apply(r.locale()));
         all.put("recipientName", r.name());
         MailTemplates.Rendered text = templates.render(templateKey, r.locale(), all);
-        Optional<PersonReach.Choices> choices = reach.choices(user);
+        PersonReach.Reach how = reach.of(user);
+        Optional<PersonReach.Choices> choices = how.choices();
         boolean immediate = choices.map(PersonReach.Choices::immediate)
                 .orElse(settings.reminders() == NotifySettings.Reminders.IMMEDIATE);
         if (route.digest() && !immediate) {
             return digests.hold(key, user, tenant, campaignId, r.locale(), kind, text.subject(), all.get("link"));
         }
-        List<Target> targets = targets(user, r);
+        List<Target> targets = targets(how.channels(), r);
         if (targets.isEmpty()) {
             return outbox.put(new MailOutbox.Row(key, event, Channel.MAIL, user, null, r.locale(), text, templateKey,
                     null, kind, tenant, campaignId, null, "no address in any channel"));
@@ -132,8 +133,7 @@ public class Notifier {
      * The person's channels in their order that this installation has set up and they have an address in; a person
      * who set none is reached by mail at the directory's address.
      */
-    List<Target> targets(String user, Recipient r) {
-        List<PersonReach.Address> own = reach.channels(user);
+    List<Target> targets(List<PersonReach.Address> own, Recipient r) {
         List<Target> targets = new ArrayList<>();
         if (own.isEmpty()) {
             addIfReachable(targets, Channel.MAIL, r.address());

@@ -1,5 +1,8 @@
 package cn.chuangwei.notify;
 
+import cn.chuangwei.kernel.Database;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
@@ -19,6 +22,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,10 +71,15 @@ class OutboxSender {
     private final boolean enabled;
     private final int maxAttempts;
     private final Duration lease;
+    private final Database database;
+    /** Claims that took their message, and claims that found it (or every due one) taken by another sender. */
+    private final Counter claimsWon;
+    private final Counter claimsLost;
 
     OutboxSender(JdbcClient jdbc, List<ChannelSender> senders, MailOutbox outbox, Recipients recipients,
                  QuietHours quiet, ObjectProvider<JavaMailSender> mailSender,
-                 Clock clock, @Value("${spring.mail.host:}") String host, MailSettings settings) {
+                 Clock clock, @Value("${spring.mail.host:}") String host, MailSettings settings, Database database,
+                 MeterRegistry meters) {
         this.jdbc = jdbc;
         this.senders = new EnumMap<>(Channel.class);
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -84,6 +93,15 @@ class OutboxSender {
         this.enabled = settings.sender().enabled();
         this.maxAttempts = settings.maxAttempts();
         this.lease = Duration.ofSeconds(settings.leaseSeconds());
+        this.database = database;
+        this.claimsWon = claims(meters, "won");
+        this.claimsLost = claims(meters, "lost");
+    }
+
+    private static Counter claims(MeterRegistry meters, String outcome) {
+        return Counter.builder("chuangwei.outbox.claims").tag("outcome", outcome)
+                .description("Outbox claims: won took a message, lost found it taken by another sender")
+                .register(meters);
     }
 
     // the schedule reads chuangwei.mail.poll-millis itself (an annotation takes no bean); MailSettings checks it
@@ -99,12 +117,15 @@ class OutboxSender {
         recoverExpiredLeases();
         int sent = 0;
         for (int batch = 0; batch < 50; batch++) {
-            List<Mail> due = due(BATCH);
+            List<Long> due = dueIds(BATCH);
             for (int from = 0; from < due.size(); from += CHUNK) {
+                List<Long> left = new ArrayList<>(due.subList(from, Math.min(due.size(), from + CHUNK)));
                 try (Connection smtp = new Connection()) {
-                    for (Mail m : due.subList(from, Math.min(due.size(), from + CHUNK))) {
-                        if (claim(m.id()) && (m.message().channel() == Channel.MAIL ? deliverAndRecord(m, smtp)
-                                : dispatchAndRecord(m))) {
+                    Optional<Mail> claimed;
+                    while (!left.isEmpty() && (claimed = claimNext(left)).isPresent()) {
+                        Mail m = claimed.get();
+                        left.remove(m.id());
+                        if (m.message().channel() == Channel.MAIL ? deliverAndRecord(m, smtp) : dispatchAndRecord(m)) {
                             sent++;
                         }
                     }
@@ -119,26 +140,67 @@ class OutboxSender {
 
     /** The messages due now on the channels set up here, oldest first. */
     List<Mail> due(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from mail_outbox where " + DUE + " order by id fetch first :n rows only")
+                .param("pending", OutboxStatus.PENDING.name()).param("now", Timestamp.from(clock.instant()))
+                .param("ready", readyChannels()).param("n", limit)
+                .query(OutboxSender::mail).list();
+    }
+
+    /** The ids of the messages due now on the channels set up here, oldest first. */
+    private List<Long> dueIds(int limit) {
+        return jdbc.sql("select id from mail_outbox where " + DUE + " order by id fetch first :n rows only")
+                .param("pending", OutboxStatus.PENDING.name()).param("now", Timestamp.from(clock.instant()))
+                .param("ready", readyChannels()).param("n", limit).query(Long.class).list();
+    }
+
+    private static final String COLUMNS = """
+            id, idempotency_key, channel, recipient_address, locale, subject, body, template_key, params, notice_kind,
+            attempts, recipient_user, event_key, tenant_id, campaign_id""";
+    private static final String DUE = "status = :pending and next_attempt_at <= :now and channel in (:ready)";
+
+    private List<String> readyChannels() {
         List<String> ready = new ArrayList<>(List.of(Channel.MAIL.name()));
         senders.values().stream().filter(ChannelSender::ready).forEach(c -> ready.add(c.channel().name()));
-        return jdbc.sql("""
-                select id, idempotency_key, channel, recipient_address, locale, subject, body, template_key, params,
-                       notice_kind, attempts, recipient_user, event_key, tenant_id, campaign_id from mail_outbox
-                where status = :pending and next_attempt_at <= :now and channel in (:ready)
-                order by id fetch first :n rows only""")
-                .param("pending", OutboxStatus.PENDING.name()).param("now", Timestamp.from(clock.instant()))
-                .param("ready", ready).param("n", limit)
-                .query((rs, n) -> {
-                    OutboxMessage message = new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"),
-                            Channel.valueOf(rs.getString("channel")), rs.getString("recipient_address"),
-                            rs.getString("locale"), rs.getString("subject"), rs.getString("body"),
-                            rs.getString("template_key"), OutboxParams.read(rs.getString("params")),
-                            rs.getString("notice_kind"), rs.getInt("attempts"));
-                    return new Mail(message.id(), message.key(), message.address(), message.subject(), message.body(),
-                            message.attempts(), message, rs.getString("recipient_user"), rs.getString("event_key"),
-                            rs.getString("tenant_id"), rs.getObject("campaign_id") == null ? null : rs.getLong("campaign_id"));
-                })
-                .list();
+        return ready;
+    }
+
+    private static Mail mail(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return read(rs, 0);
+    }
+
+    /** A message as read, its attempts less those the reading statement counted itself. */
+    private static Mail read(java.sql.ResultSet rs, int counted) throws java.sql.SQLException {
+        OutboxMessage message = new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"),
+                Channel.valueOf(rs.getString("channel")), rs.getString("recipient_address"),
+                rs.getString("locale"), rs.getString("subject"), rs.getString("body"),
+                rs.getString("template_key"), OutboxParams.read(rs.getString("params")),
+                rs.getString("notice_kind"), rs.getInt("attempts") - counted);
+        return new Mail(message.id(), message.key(), message.address(), message.subject(), message.body(),
+                message.attempts(), message, rs.getString("recipient_user"), rs.getString("event_key"),
+                rs.getString("tenant_id"), rs.getObject("campaign_id") == null ? null : rs.getLong("campaign_id"));
+    }
+
+    /**
+     * Takes the oldest of these messages that is still waiting and that no other sender is taking at this moment
+     * ({@code FOR UPDATE SKIP LOCKED}: two nodes never race for one row), in one statement; empty when another sender
+     * has taken all of them (a lost claim). The message comes back as it was before the claim (its attempts not yet
+     * counted).
+     */
+    Optional<Mail> claimNext(List<Long> candidates) {
+        String update = """
+                update mail_outbox set status = :sending, lease_until = :lease, attempts = attempts + 1
+                where id = (select id from mail_outbox where id in (:ids) and status = :pending
+                            order by id fetch first 1 rows only for update skip locked)
+                  and status = :pending""";
+        String sql = database.postgres() ? update + " returning " + COLUMNS
+                : "select " + COLUMNS + " from final table (" + update + ")";
+        Instant now = clock.instant();
+        Optional<Mail> claimed = jdbc.sql(sql).param("sending", OutboxStatus.SENDING.name())
+                .param("pending", OutboxStatus.PENDING.name()).param("ids", candidates)
+                .param("lease", Timestamp.from(now.plus(lease)))
+                .query((rs, n) -> read(rs, 1)).optional();
+        (claimed.isPresent() ? claimsWon : claimsLost).increment();
+        return claimed;
     }
 
     /** Hands a claimed message to its channel and records what became of it; true when the provider took it. */
@@ -170,11 +232,13 @@ class OutboxSender {
     /** Takes the mail for this sender; false when another sender (or node) took it first. */
     boolean claim(long id) {
         Instant now = clock.instant();
-        return jdbc.sql("""
+        boolean won = jdbc.sql("""
                 update mail_outbox set status = :sending, lease_until = :lease, attempts = attempts + 1
                 where id = :id and status = :pending""")
                 .param("sending", OutboxStatus.SENDING.name()).param("pending", OutboxStatus.PENDING.name())
                 .param("lease", Timestamp.from(now.plus(lease))).param("id", id).update() == 1;
+        (won ? claimsWon : claimsLost).increment();
+        return won;
     }
 
     /**

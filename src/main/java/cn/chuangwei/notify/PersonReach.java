@@ -39,6 +39,34 @@ class PersonReach {
                 .list();
     }
 
+    /** How a person is reached: their channels in order and their choices, as {@link #channels} and {@link #choices}. */
+    record Reach(List<Address> channels, Optional<Choices> choices) {
+    }
+
+    /** The person's channels and choices, read in one query. */
+    Reach of(String userId) {
+        List<Address> channels = new java.util.ArrayList<>();
+        Choices[] choices = {null};
+        jdbc.sql("""
+                select c.channel, c.address, c.position, r.user_id as chose, r.immediate, r.quiet_start, r.quiet_end
+                from (values (1)) as one(x)
+                left join person_reach r on r.user_id = :u
+                left join person_channel c on c.user_id = :u
+                order by c.position""")
+                .param("u", userId)
+                .query(rs -> {
+                    if (rs.getString("channel") != null) {
+                        channels.add(new Address(Channel.valueOf(rs.getString("channel")), rs.getString("address"),
+                                rs.getInt("position")));
+                    }
+                    if (rs.getString("chose") != null) {
+                        choices[0] = new Choices(rs.getBoolean("immediate"), rs.getString("quiet_start"),
+                                rs.getString("quiet_end"));
+                    }
+                });
+        return new Reach(List.copyOf(channels), Optional.ofNullable(choices[0]));
+    }
+
     /** The person's choices; empty when they made none (the installation's defaults hold). */
     Optional<Choices> choices(String userId) {
         return jdbc.sql("select immediate, quiet_start, quiet_end from person_reach where user_id = :u")

@@ -2,20 +2,28 @@ package cn.chuangwei.bench;
 
 import cn.chuangwei.patrol.CaseService;
 import cn.chuangwei.patrol.PatrolCase;
+import cn.chuangwei.support.TestClock;
 import cn.chuangwei.task.WorkService;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.ZoneId;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The patrol-case lifecycle through the application's services, each step as the person who takes it (signed in as
@@ -34,6 +42,7 @@ final class AppCases {
     private final WorkService work;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final Function<String, Object> form;
     private final List<Town> towns;
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private final Map<String, List<String>> tenants = new ConcurrentHashMap<>();
@@ -43,13 +52,15 @@ final class AppCases {
         this.work = app.getBean(WorkService.class);
         this.tasks = app.getBean(TaskService.class);
         this.identity = app.getBean(IdentityService.class);
+        this.form = deployedForms(app);
         this.towns = towns;
     }
 
     /** The unit's after-photo for 处理反馈 (a PNG's signature is all the check reads). */
     private static final byte[] AFTER_PHOTO = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 
-    void oneCase(int i) {
+    /** One case, report to close; returns its process instance's id. */
+    String oneCase(int i) {
         Town t = towns.get(i % towns.size());
         PatrolCase c = as(t.inspector(), () -> cases.report(new CaseService.Report(t.campaignId(), "G1",
                 CATEGORIES[i % CATEGORIES.length], "NORMAL", "巡查发现问题" + i, "青山路" + i + "号",
@@ -65,11 +76,14 @@ final class AppCases {
         if (!"CLOSED".equals(status)) {
             throw new IllegalStateException("case " + c.id() + " is " + status + ", not CLOSED");
         }
+        return pi;
     }
 
     /**
-     * The person opens the case's task (as their task list finds it: by their name and groups, without the engine's
-     * authorization query, see {@link WorkService#myTasks}) and completes it through the application.
+     * The person's step, as two requests of theirs: the work page opens the case's task ({@link WorkService#get}, what
+     * {@code /work/tasks/{taskId}} calls, and the task's deployed form with its fields' values, read by the page's
+     * {@code work.DeployedForms}), then the form is sent ({@link WorkService#complete}). The task is found as the driver
+     * always found it: by case and step, nobody signed in (a person finds it on their task list).
      */
     private void complete(String user, String pi, String key, Map<String, Object> answers) {
         Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).singleResult();
@@ -77,12 +91,43 @@ final class AppCases {
             throw new IllegalStateException("no " + key + " in " + pi);
         }
         as(user, () -> {
+            work.get(task.getId());
+            return form.apply(task.getId());
+        });
+        as(user, () -> {
             work.complete(task.getId(), answers);
             return null;
         });
     }
 
-    /** Runs the work signed in as the user with their groups and towns, as a request of theirs would. */
+    /**
+     * The work page's form read ({@code DeployedForms.ofTask}, package-private in {@code cn.chuangwei.work}: called by
+     * reflection, so that the driver runs the page's own code rather than a copy of it).
+     */
+    private static Function<String, Object> deployedForms(ConfigurableApplicationContext app) {
+        try {
+            Class<?> type = Class.forName("cn.chuangwei.work.DeployedForms");
+            Object bean = app.getBean(type);
+            Method ofTask = type.getDeclaredMethod("ofTask", String.class, ZoneId.class);
+            ofTask.setAccessible(true);
+            return taskId -> {
+                try {
+                    return ofTask.invoke(bean, taskId, TestClock.ZONE);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the work page's DeployedForms.ofTask(String, ZoneId) is gone", e);
+        }
+    }
+
+    /**
+     * Runs the work signed in as the user with their groups and towns, as a request of theirs would (with a request
+     * scope of its own: the application reads the caller's towns once a request).
+     */
     <T> T as(String user, Supplier<T> work) {
         List<String> memberOf = groups.computeIfAbsent(user, u -> identity.createGroupQuery().groupMember(u).list()
                 .stream().map(Group::getId).toList());
@@ -91,9 +136,11 @@ final class AppCases {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 memberOf.stream().map(SimpleGrantedAuthority::new).toList()));
         identity.setAuthentication(user, memberOf, inTowns);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
         try {
             return work.get();
         } finally {
+            RequestContextHolder.resetRequestAttributes();
             identity.clearAuthentication();
             SecurityContextHolder.clearContext();
         }

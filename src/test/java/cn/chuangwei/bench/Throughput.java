@@ -15,10 +15,23 @@ final class Throughput {
     }
 
     static double casesPerSecond(int threads, int warmup, int measured, IntConsumer oneCase) throws Exception {
+        return casesPerSecond(threads, warmup, measured, oneCase, () -> {
+        });
+    }
+
+    /** The same, with something done between the warm-up and the timed cases (e.g. waiting for readers to start). */
+    static double casesPerSecond(int threads, int warmup, int measured, IntConsumer oneCase, Between between)
+            throws Exception {
         drive(threads, 0, warmup, oneCase);
+        between.run();
         long started = System.nanoTime();
         drive(threads, warmup, warmup + measured, oneCase);
         return measured / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** Work between the warm-up and the timed cases. */
+    interface Between {
+        void run() throws Exception;
     }
 
     private static void drive(int threads, int from, int to, IntConsumer oneCase) throws Exception {

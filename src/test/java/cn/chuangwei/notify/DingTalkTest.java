@@ -93,6 +93,10 @@ class DingTalkTest {
     @Autowired
     MailSettings mailSettings;
     @Autowired
+    cn.chuangwei.kernel.Database database;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
     Environment environment;
 
     WireMockServer server;
@@ -597,7 +601,7 @@ class DingTalkTest {
     void aWorkNotificationOutageThroughTheOutboxLosesAndDoublesNothing(CapturedOutput output) {
         // the outbox's own sender, given this test's DingTalk (the shared context's application is not set up)
         OutboxSender sender = new OutboxSender(jdbc, List.of(work, robot), outbox, recipients, quiet,
-                mail, clock, environment.getProperty("spring.mail.host", ""), mailSettings);
+                mail, clock, environment.getProperty("spring.mail.host", ""), mailSettings, database, meters);
         String key = enqueue(Channel.DINGTALK, "manager4711", NoticeKind.CIRCULAR);
         outboxSender.sendDue();
         assertThat(row(key).attempts()).as("the context's sender leaves it: its DingTalk is not set up").isZero();

@@ -39,6 +39,8 @@ class MailOutboxTest {
     JdbcClient jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     GreenMail smtp;
     Fixture f;
@@ -132,8 +134,12 @@ class MailOutboxTest {
         enqueue("test:crash:" + f.p, head, values("清理卫生死角"));
         OutboxSender.Mail mail = sender.due(10_000).stream()
                 .filter(m -> m.key().equals("test:crash:" + f.p + ":" + head)).findFirst().orElseThrow();
+        double won = claims("won");
+        double lost = claims("lost");
         assertThat(sender.claim(mail.id())).isTrue();
         assertThat(sender.claim(mail.id())).as("a second sender cannot take it").isFalse();
+        assertThat(claims("won") - won).isEqualTo(1);
+        assertThat(claims("lost") - lost).as("the claim that updated no row is counted lost").isEqualTo(1);
         sender.deliver(mail);  // handed to SMTP; the sender stops before it records SENT
         assertThat(to(head)).hasSize(1);
 
@@ -155,5 +161,34 @@ class MailOutboxTest {
         sender.sendDue();
         assertThat(to(f.leader)).hasSize(1);
         assertThat(to(f.leader).get(0).getSubject()).isEqualTo("[Reminder] Gate is due on 2027-01-08");
+    }
+
+    @Test
+    void twoClaimsOfTheNextMessageNeverTakeTheSameOne() {
+        String head = f.head("cgzx");
+        enqueue("test:next:" + f.p, head, values("整治背街小巷"));
+        enqueue("test:next:" + f.p, f.office, values("整治背街小巷"));
+        List<Long> ours = sender.due(10_000).stream().filter(m -> m.key().startsWith("test:next:" + f.p))
+                .map(OutboxSender.Mail::id).toList();
+        assertThat(ours).hasSize(2);
+        double won = claims("won");
+        double lost = claims("lost");
+        OutboxSender.Mail a = sender.claimNext(ours).orElseThrow();
+        OutboxSender.Mail b = sender.claimNext(ours).orElseThrow();
+        assertThat(a.id()).isNotEqualTo(b.id());
+        assertThat(sender.claimNext(ours)).as("both taken: the claim is lost").isEmpty();
+        assertThat(claims("won") - won).isEqualTo(2);
+        assertThat(claims("lost") - lost).isEqualTo(1);
+        for (OutboxSender.Mail m : List.of(a, b)) {
+            assertThat(status(m.key())).isEqualTo("SENDING");
+            assertThat(m.attempts()).as("the attempts made before this claim").isEqualTo(jdbc.sql("select attempts from mail_outbox where id = :i").param("i", m.id()).query(Integer.class).single() - 1);
+        }
+        // the claimed mails go back as a sender that fails would leave them, so that the others' tests see no change
+        jdbc.sql("update mail_outbox set status = 'PENDING', lease_until = null, attempts = attempts - 1 where id in (:ids)")
+                .param("ids", List.of(a.id(), b.id())).update();
+    }
+
+    double claims(String outcome) {
+        return meters.get("chuangwei.outbox.claims").tag("outcome", outcome).counter().count();
     }
 }

@@ -20,6 +20,8 @@ final class OutboxNodes {
         return new OutboxSender(context.getBean(JdbcClient.class), List.of(senders), context.getBean(MailOutbox.class),
                 context.getBean(Recipients.class), context.getBean(QuietHours.class),
                 context.getBeanProvider(JavaMailSender.class), context.getBean(Clock.class),
-                context.getEnvironment().getProperty("spring.mail.host", ""), context.getBean(MailSettings.class));
+                context.getEnvironment().getProperty("spring.mail.host", ""), context.getBean(MailSettings.class),
+                context.getBean(cn.chuangwei.kernel.Database.class),
+                context.getBean(io.micrometer.core.instrument.MeterRegistry.class));
     }
 }
