@@ -150,14 +150,18 @@ public final class ProvinceBenchmark {
             measure();
             return results;
         } finally {
-            for (AutoCloseable node : open.reversed()) {
+            List<AutoCloseable> last = new ArrayList<>(open);
+            Collections.reverse(last);
+            for (AutoCloseable node : last) {
                 try {
                     node.close();
                 } catch (Exception e) {
                     e.printStackTrace();
                 }
             }
-            Machine.unpin(ProcessHandle.current().pid());
+            if (Cgroups.available()) {
+                unpin();
+            }
             smtp.stop();
             statementsConnection.close();
             postgres.close();
@@ -174,7 +178,8 @@ public final class ProvinceBenchmark {
                     + rs.getString(3) + " (zonky embedded PostgreSQL on this machine), pg_stat_statements loaded");
         }
         results.setting("throughput", "three variants, each in a JVM of its own with " + NodeProcess.JVM + ": "
-                + ThroughputRun.describe() + "; " + scale.runs() + " runs, the order turned each run; " + scale.threads()
+                + "the bare engine without authorizations, the bare engine with them (vanilla Camunda: no plugin), the"
+                + " application; each step opens the task and its form, then completes; " + scale.runs() + " runs, the order turned each run; " + scale.threads()
                 + " threads, " + scale.warmupCases() + " cases of warm-up then " + scale.measuredCases() + " timed");
         results.setting("JVM options of this JVM (seeding, driving, SMTP sink)", String.join(" ",
                 ManagementFactory.getRuntimeMXBean().getInputArguments()));
@@ -328,6 +333,7 @@ public final class ProvinceBenchmark {
 
     private void throughput() throws Exception {
         ThroughputRun.Variant[] variants = ThroughputRun.Variant.values();
+        nextCase = 0;
         Map<ThroughputRun.Variant, List<Work>> runs = new LinkedHashMap<>();
         for (ThroughputRun.Variant v : variants) {
             runs.put(v, new ArrayList<>());
@@ -336,14 +342,14 @@ public final class ProvinceBenchmark {
         List<Double> toBareOff = new ArrayList<>();
         int cases = scale.warmupCases() + scale.measuredCases();
         Path townsFile = work.resolve("towns.tsv");
-        ThroughputRun.writeTowns(townsFile, towns);
+        ThroughputRun.write(townsFile, towns);
         for (int r = 0; r < scale.runs(); r++) {
             Map<ThroughputRun.Variant, Work> thisRun = new HashMap<>();
             for (int k = 0; k < variants.length; k++) {
                 ThroughputRun.Variant v = variants[(k + r) % variants.length];
                 long[] before = databaseWork();
                 Map<String, Long> scansBefore = tableScans();
-                ThroughputRun.Result result = runVariant(v, townsFile, null);
+                ThroughputRun.Result result = ThroughputRun.run(v, settings(v, townsFile, false), runFile(v));
                 long[] w = minus(databaseWork(), before);
                 Work one = new Work(result.casesPerSecond(), (double) w[0] / cases, (double) w[1] / cases,
                         (double) w[2] / cases, minus(tableScans(), scansBefore));
@@ -353,13 +359,13 @@ public final class ProvinceBenchmark {
                         result.casesPerSecond(), one.read());
             }
             double app = thisRun.get(ThroughputRun.Variant.APP).casesPerSecond();
-            toBareOn.add(app / thisRun.get(ThroughputRun.Variant.BARE_WITH_AUTHORIZATIONS).casesPerSecond());
-            toBareOff.add(app / thisRun.get(ThroughputRun.Variant.BARE).casesPerSecond());
+            toBareOn.add(app / thisRun.get(ThroughputRun.Variant.BARE_ON).casesPerSecond());
+            toBareOff.add(app / thisRun.get(ThroughputRun.Variant.BARE_OFF).casesPerSecond());
         }
         String threads = " (" + scale.threads() + " threads)";
         for (ThroughputRun.Variant v : variants) {
             List<Work> w = runs.get(v);
-            results.runs("throughput", v.label() + ": patrol cases, report to close" + threads,
+            results.runs("throughput", label(v) + ": patrol cases, report to close" + threads,
                     w.stream().mapToDouble(Work::casesPerSecond).toArray(), "cases/s", null);
         }
         results.runs("throughput", "application / bare engine with authorizations", toArray(toBareOn), "ratio",
@@ -368,15 +374,15 @@ public final class ProvinceBenchmark {
                 Results.Target.atLeast(0.70));
         for (ThroughputRun.Variant v : variants) {
             List<Work> w = runs.get(v);
-            results.runs("throughput", v.label() + ": database transactions per case",
+            results.runs("throughput", label(v) + ": database transactions per case",
                     w.stream().mapToDouble(Work::commits).toArray(), "commits", null);
-            results.runs("throughput", v.label() + ": rows written per case",
+            results.runs("throughput", label(v) + ": rows written per case",
                     w.stream().mapToDouble(Work::written).toArray(), "rows", null);
-            results.runs("throughput", v.label() + ": rows and index entries read per case",
+            results.runs("throughput", label(v) + ": rows and index entries read per case",
                     w.stream().mapToDouble(Work::read).toArray(), "rows", null);
         }
         double appRead = median(runs.get(ThroughputRun.Variant.APP).stream().mapToDouble(Work::read).toArray());
-        double bareOnRead = median(runs.get(ThroughputRun.Variant.BARE_WITH_AUTHORIZATIONS).stream()
+        double bareOnRead = median(runs.get(ThroughputRun.Variant.BARE_ON).stream()
                 .mapToDouble(Work::read).toArray());
         results.add("throughput", "rows read per case: application / bare engine with authorizations",
                 appRead / bareOnRead, "ratio", Results.Target.atMost(3));
@@ -385,57 +391,86 @@ public final class ProvinceBenchmark {
             runs.get(v).forEach(w -> w.tables().forEach((t, n) -> sum.merge(t, n, Long::sum)));
             int all = cases * runs.get(v).size();
             sum.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
-                    .forEach(e -> results.add("throughput", v.label() + ": rows and index entries read per case from "
+                    .forEach(e -> results.add("throughput", label(v) + ": rows and index entries read per case from "
                             + e.getKey(), (double) e.getValue() / all, "rows"));
         }
     }
 
-    private ThroughputRun.Result runVariant(ThroughputRun.Variant v, Path townsFile, ThroughputRun.WhileDriving during)
-            throws Exception {
-        ThroughputRun.Result r = ThroughputRun.run(new ThroughputRun.Settings(v, url(), townsFile, scale.threads(),
-                scale.warmupCases(), scale.measuredCases(), nextCase, T0, smtpPort, scale == Scale.SMOKE, work), during);
+    static String label(ThroughputRun.Variant v) {
+        return switch (v) {
+            case BARE_OFF -> "bare engine without authorizations";
+            case BARE_ON -> "bare engine with authorizations";
+            case APP -> "application";
+        };
+    }
+
+    /** A run's settings: the next fresh case numbers, the benchmark's start as the application's clock. */
+    private ThroughputRun.Settings settings(ThroughputRun.Variant v, Path townsFile, boolean serve) {
+        ThroughputRun.Settings s = new ThroughputRun.Settings(url(), townsFile, scale.threads(), scale.warmupCases(),
+                scale.measuredCases(), 1_000_000 + nextCase, T0.atZone(TestClock.ZONE).toInstant(), smtpPort,
+                scale == Scale.SMOKE, serve);
         nextCase += scale.warmupCases() + scale.measuredCases();
-        return r;
+        return s;
+    }
+
+    private Path runFile(ThroughputRun.Variant v) throws IOException {
+        Path dir = work.resolve("runs");
+        Files.createDirectories(dir);
+        return dir.resolve(v.name().toLowerCase(java.util.Locale.ROOT) + "-" + nextCase + ".properties");
     }
 
     // ---------------------------------------------------------------------------------------------- 3. readers
 
     private void readersUnderLoad() throws Exception {
         String month = FIRST_DEADLINE.getYear() + "-" + String.format("%02d", FIRST_DEADLINE.getMonthValue());
-        Readers.Report[] report = new Readers.Report[1];
-        ThroughputRun.Result driven = runVariant(ThroughputRun.Variant.APP, work.resolve("towns.tsv"), port -> {
-            int n = towns.size();
-            Map<String, java.util.function.IntFunction<Latency.Call>> mix = new LinkedHashMap<>();
-            mix.put(TASK_LIST, i -> new Latency.Call(heads.get(i * 7 % heads.size()),
-                    "/api/tasks"));
-            mix.put(AUDIT, i -> {
-                AppCases.Town t = towns.get(i * 7 % n);
-                return new Latency.Call(t.inspector(), "/api/supervision/overdue?campaignId=" + t.campaignId());
-            });
-            mix.put(BOARD, i -> {
-                AppCases.Town t = towns.get(i * 7 % n);
-                return new Latency.Call(t.office(), "/api/dashboard/" + t.campaignId());
-            });
-            mix.put(INDICATORS, i -> {
-                AppCases.Town t = towns.get(i * 7 % n);
-                return new Latency.Call(t.office(), "/api/cases/stats?campaignId=" + t.campaignId() + "&month=" + month);
-            });
-            report[0] = new Readers(port, PASSWORD, 16, mix).run(scale.readersWarmup(), scale.readersDuration());
-        });
+        int n = towns.size();
+        List<Readers.Kind> mix = List.of(
+                new Readers.Kind(TASK_LIST, 1, i -> new Latency.Call(heads.get(i * 7 % heads.size()), "/api/tasks")),
+                new Readers.Kind(AUDIT, 1, i -> {
+                    AppCases.Town t = towns.get(i * 7 % n);
+                    return new Latency.Call(t.inspector(), "/api/supervision/overdue?campaignId=" + t.campaignId());
+                }),
+                new Readers.Kind(BOARD, 1, i -> {
+                    AppCases.Town t = towns.get(i * 7 % n);
+                    return new Latency.Call(t.office(), "/api/dashboard/" + t.campaignId());
+                }),
+                new Readers.Kind(INDICATORS, 1, i -> {
+                    AppCases.Town t = towns.get(i * 7 % n);
+                    return new Latency.Call(t.office(), "/api/cases/stats?campaignId=" + t.campaignId() + "&month=" + month);
+                }));
+        ThroughputRun.Settings s = settings(ThroughputRun.Variant.APP, work.resolve("towns.tsv"), true);
+        Path out = runFile(ThroughputRun.Variant.APP);
+        Process run = ThroughputRun.start(ThroughputRun.Variant.APP, s, out);
+        Readers.Result report;
+        boolean drivenThroughout;
+        try {
+            int port = ThroughputRun.port(out, Duration.ofMinutes(10));
+            ThroughputRun.go(out);
+            report = new Readers(port, PASSWORD).run(16, scale.readersWarmup(), scale.readersDuration(), mix);
+            drivenThroughout = !ThroughputRun.timed(out);
+            ThroughputRun.stop(out);
+        } catch (Exception e) {
+            run.destroyForcibly();
+            throw e;
+        }
+        ThroughputRun.Result driven = ThroughputRun.await(run, out, Duration.ofMinutes(30));
         results.add("queries", "16 readers: application's patrol cases driven meanwhile (" + scale.threads()
                 + " threads)", driven.casesPerSecond(), "cases/s");
-        Map<String, Integer> targets = Map.of(TASK_LIST, 50,
-                AUDIT, 100,
-                BOARD, 200);
-        for (Readers.KindReport k : report[0].kinds()) {
+        results.add("queries", "16 readers: cases still being driven when the readers stopped", drivenThroughout ? 1 : 0,
+                "yes=1");
+        Map<String, Integer> targets = Map.of(TASK_LIST, 50, AUDIT, 100, BOARD, 200);
+        for (Readers.Stats k : report.kinds()) {
             Integer target = targets.get(k.kind());
             results.add("queries", "16 readers: " + k.kind() + " p50", k.p50(), "ms");
             results.add("queries", "16 readers: " + k.kind() + " p95", k.p95(), "ms",
                     target == null ? null : Results.Target.atMost(target));
             results.add("queries", "16 readers: " + k.kind() + " p99", k.p99(), "ms");
-            results.add("queries", "16 readers: " + k.kind() + " answered", k.throughput(), "/s");
+            results.add("queries", "16 readers: " + k.kind() + " answered", k.perSecond(), "/s");
             results.add("queries", "16 readers: " + k.kind() + " errors", k.errors(), "requests",
                     Results.Target.atMost(0));
+        }
+        if (!report.firstErrors().isEmpty()) {
+            results.setting("readers' first errors", report.firstErrors());
         }
     }
 
@@ -445,12 +480,9 @@ public final class ProvinceBenchmark {
         NodeProcess node = startNode("node1");
         results.add("resources", "cold start of a node JVM at full data (launch to serving)", node.startSeconds, "s",
                 Results.Target.atMost(20));
-        Machine.Group cpu = Machine.group("cw-node1", 0);
-        open.add(cpu);
-        cpu.add(node.pid());
         List<Burst> bursts = new ArrayList<>();
         for (int r = 0; r < scale.runs(); r++) {
-            bursts.add(burst(List.of(node), Map.of(node.name, cpu)));
+            bursts.add(burst(List.of(node), Map.of(node.name, () -> ProcCpu.millis(node.pid()))));
         }
         report("one node, no quota", bursts);
         results.runs("burst", "one node, no quota: escalations per second", bursts.stream().mapToDouble(Burst::rate)
@@ -462,34 +494,39 @@ public final class ProvinceBenchmark {
         results.add("resources", "heap live after collection at its peak, one node", node.stateValue("heapLiveMb"),
                 "MB", Results.Target.atMost(256));
         close(node);
-        close(cpu);
     }
 
     // ---------------------------------------------------------------------------------------------- 5. scale-out
 
     private void scaleOut() throws Exception {
-        String why = Machine.unavailable();
-        results.setting("scale-out", why == null ? Machine.say(QUOTA) : "no CPU quota or pinning: " + why);
+        String why = Cgroups.unavailable().orElse(null);
         if (why == null) {
             // the database and this JVM (the SMTP sink, the driver) on the first core, the nodes on the second
             for (long pid : postgresPids()) {
-                Machine.pin(pid, "0");
+                Cgroups.pin(pid, "0");
             }
-            Machine.pin(ProcessHandle.current().pid(), "0");
+            Cgroups.pin(ProcessHandle.current().pid(), "0");
         }
         List<NodeProcess> nodes = new ArrayList<>();
-        Map<String, Machine.Group> cpu = new HashMap<>();
+        Map<String, java.util.function.DoubleSupplier> cpu = new HashMap<>();
+        List<Cgroups.Group> quotas = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
             NodeProcess node = startNode("node" + n);
-            Machine.Group g = Machine.group("cw-" + node.name, why == null ? QUOTA : 0);
-            open.add(g);
-            g.add(node.pid());
             if (why == null) {
-                Machine.pin(node.pid(), "1");
+                Cgroups.Group g = Cgroups.create("cw-" + node.name, QUOTA);
+                open.add(g);
+                quotas.add(g);
+                g.add(node.pid());
+                Cgroups.pin(node.pid(), "1");
+                cpu.put(node.name, g::cpuMillis);
+            } else {
+                cpu.put(node.name, () -> ProcCpu.millis(node.pid()));
             }
             nodes.add(node);
-            cpu.put(node.name, g);
         }
+        results.setting("scale-out", why == null ? Cgroups.say() + "; the database and the benchmark's JVM (SMTP sink)"
+                + " pinned to CPU 0, the nodes to CPU 1, each node under " + QUOTA + " CPU"
+                : "no CPU quota or pinning: " + why);
         // warm-up: every node through a burst of its own share, unmeasured, so that none is measured cold
         burst(nodes, cpu);
         Map<Integer, List<Burst>> byNodes = new LinkedHashMap<>();
@@ -523,8 +560,7 @@ public final class ProvinceBenchmark {
             report(who, b);
             rates[n] = results.runs("burst", who + ": escalations per second", b.stream().mapToDouble(Burst::rate)
                     .toArray(), "/s", null).value();
-            nodeCpu[n] = results.runs("burst", who + ": node CPU per escalation", b.stream()
-                    .mapToDouble(Burst::nodeCpuPerStep).toArray(), "ms", null).value();
+            nodeCpu[n] = median(b.stream().mapToDouble(Burst::nodeCpuPerStep).toArray());
             results.runs("burst", who + ": wasted work (failed acquisitions and jobs, lost outbox claims)", b.stream()
                     .mapToDouble(Burst::wastedPercent).toArray(), "%", Results.Target.atMost(2));
             results.runs("burst", who + ": database's core busy", b.stream().mapToDouble(Burst::dbBusyPercent)
@@ -538,11 +574,11 @@ public final class ProvinceBenchmark {
         }
         results.add("scale-out", "node CPU per escalation, largest departure from one node's", spread, "%",
                 Results.Target.atMost(10));
-        Usl.Fit fit = Usl.fit(new double[] {1, 2, 3}, new double[] {rates[1], rates[2], rates[3]});
+        Usl fit = Usl.fit(new double[] {1, 2, 3}, new double[] {rates[1], rates[2], rates[3]});
         results.add("scale-out", "USL fit: one node's rate (λ)", fit.lambda(), "/s");
         results.add("scale-out", "USL fit: contention (σ)", fit.sigma(), "");
         results.add("scale-out", "USL fit: coherency (κ)", fit.kappa(), "");
-        results.setting("USL fit", fit.describe());
+        results.setting("USL fit", fit.say());
         double dbPerStep = median(byNodes.values().stream().flatMap(List::stream).mapToDouble(Burst::dbCpuPerStep)
                 .toArray());
         results.add("scale-out", "database CPU per escalation", dbPerStep, "ms");
@@ -550,12 +586,11 @@ public final class ProvinceBenchmark {
         for (NodeProcess node : nodes) {
             close(node);
         }
-        for (Machine.Group g : cpu.values()) {
+        for (Cgroups.Group g : quotas) {
             close(g);
         }
-        Machine.unpin(ProcessHandle.current().pid());
-        for (long pid : postgresPids()) {
-            Machine.unpin(pid);
+        if (why == null) {
+            unpin();
         }
     }
 
@@ -592,7 +627,7 @@ public final class ProvinceBenchmark {
     }
 
     /** The next group's deadlines fall due; times until every one is escalated and every mail is sent. */
-    private Burst burst(List<NodeProcess> nodes, Map<String, Machine.Group> cpu) throws Exception {
+    private Burst burst(List<NodeProcess> nodes, Map<String, java.util.function.DoubleSupplier> cpu) throws Exception {
         int g = nextGroup++;
         List<Long> group = groups.get(g);
         LocalDateTime moment = deadlineDays(groups.size()).get(g).atTime(18, 0, 1);
@@ -607,7 +642,7 @@ public final class ProvinceBenchmark {
         Map<String, Double> cpuBefore = new HashMap<>();
         for (NodeProcess n : nodes) {
             stateBefore.put(n.name, n.state());
-            cpuBefore.put(n.name, cpu.get(n.name).cpuMillis());
+            cpuBefore.put(n.name, cpu.get(n.name).getAsDouble());
         }
         double dbBefore = databaseCpu.ms();
         statements.reset();
@@ -632,7 +667,7 @@ public final class ProvinceBenchmark {
         long wasted = 0;
         long work = 0;
         for (NodeProcess n : nodes) {
-            nodeCpu += cpu.get(n.name).cpuMillis() - cpuBefore.get(n.name);
+            nodeCpu += cpu.get(n.name).getAsDouble() - cpuBefore.get(n.name);
             Properties a = n.state();
             Properties b = stateBefore.get(n.name);
             wasted += delta(a, b, Metrics.JOB_ACQUIRED_FAILURE) + delta(a, b, Metrics.JOB_FAILED)
@@ -692,6 +727,8 @@ public final class ProvinceBenchmark {
     private NodeProcess startNode(String name) throws Exception {
         List<String> args = AppNode.args(url(), smtpPort, name, false, scale == Scale.SMOKE);
         // every node looks for due jobs at least once a second, so that each starts on a burst within a second
+        args.removeIf(a -> a.startsWith("--camunda.bpm.job-execution.max-wait=")
+                || a.startsWith("--camunda.bpm.job-execution.wait-time-in-millis="));
         args.add("--camunda.bpm.job-execution.wait-time-in-millis=500");
         args.add("--camunda.bpm.job-execution.max-wait=1000");
         NodeProcess node = NodeProcess.start(name, args, clockFile, work, Duration.ofMinutes(5));
@@ -708,6 +745,15 @@ public final class ProvinceBenchmark {
     private void setClock(LocalDateTime t) throws Exception {
         clock.set(t);
         BenchNode.write(clockFile, t.atZone(TestClock.ZONE).toInstant().toString());
+    }
+
+    /** This JVM and the database back on every CPU. */
+    private void unpin() throws IOException {
+        String all = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+        Cgroups.pin(ProcessHandle.current().pid(), all);
+        for (long pid : postgresPids()) {
+            Cgroups.pin(pid, all);
+        }
     }
 
     /** The PostgreSQL server's processes: the postmaster and its children. */
@@ -765,7 +811,7 @@ public final class ProvinceBenchmark {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
-    private void awaitMailsSent(Duration limit) {
+    private void awaitMailsSent(Duration limit) throws Exception {
         await(limit, "mails sent", () -> count(
                 "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')") == 0);
         smtp.purgeEmailFromAllMailboxes();

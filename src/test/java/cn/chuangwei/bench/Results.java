@@ -93,6 +93,11 @@ final class Results {
     }
 
     /** The figure whose measure starts so. */
+    /** Every figure whose measure holds the text. */
+    List<Row> rowsWith(String text) {
+        return rows.stream().filter(r -> r.measure().contains(text)).toList();
+    }
+
     Row row(String measure) {
         return rows.stream().filter(r -> r.measure().startsWith(measure)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no figure " + measure));

@@ -19,7 +19,7 @@ package cn.chuangwei.bench;
 record Scale(String name, int campaigns, int liveTasks, int rowsPerCampaign, int historicCases, int historicTasks,
              int warmupCases, int measuredCases, int threads, int runs, int readersSeconds) {
 
-    static final Scale FULL = new Scale("full", 200, 100, 300, 100_000, 1_000_000, 200, 1_000, 4, 3, 40);
+    static final Scale FULL = new Scale("full", 200, 100, 300, 100_000, 1_000_000, 200, 800, 4, 3, 40);
     /** A tenth of the province, for profiling a change in minutes. */
     static final Scale PROFILE = new Scale("profile", 26, 100, 300, 10_000, 100_000, 100, 400, 4, 3, 15);
     static final Scale SMOKE = new Scale("smoke", 5, 3, 12, 400, 4_000, 4, 40, 2, 1, 2);
