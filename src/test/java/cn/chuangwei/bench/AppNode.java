@@ -36,7 +36,9 @@ final class AppNode {
                 "--logging.level.root=WARN", "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR",
                 "--logging.level.io.zonky=WARN"));
         if (smoke) {
-            // the smoke run cannot wait for an idle job executor to look again
+            // the smoke run cannot wait for an idle job executor to look again; the first wait below the longest, or
+            // Camunda's back-off never idles and acquisition spins
+            args.add("--camunda.bpm.job-execution.wait-time-in-millis=1000");
             args.add("--camunda.bpm.job-execution.max-wait=2000");
         }
         // for profiling: more settings of the nodes, name=value separated by spaces

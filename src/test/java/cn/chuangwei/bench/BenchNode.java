@@ -6,7 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.metrics.Meter;
+import org.camunda.bpm.engine.impl.metrics.MetricsRegistry;
+import org.camunda.bpm.engine.management.Metrics;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,10 +24,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * application's ({@link AppNode#args}). Time is the benchmark's: the file named by {@code -Dbench.clock} holds an
  * instant, read every 20 ms, and every node's clock and engine clock follow it. Every 200 ms the node writes its state
  * into the file named by {@code -Dbench.status}: its HTTP port once it serves, and the heap it used at its peak and what
- * collections left live. It runs until it is stopped (SIGTERM closes the application: the engine stops its job
+ * collections left live, the engine's job-executor meters and the outbox's won and lost claims. It runs until it is stopped (SIGTERM closes the application: the engine stops its job
  * executor and writes its metrics).
  */
 public final class BenchNode {
+
+    /** The engine's meters of the job executor's work, written to the status file under their own names. */
+    static final List<String> METERS = List.of(Metrics.JOB_ACQUISITION_ATTEMPT, Metrics.JOB_ACQUIRED_SUCCESS,
+            Metrics.JOB_ACQUIRED_FAILURE, Metrics.JOB_EXECUTION_REJECTED, Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED,
+            Metrics.JOB_LOCKED_EXCLUSIVE);
 
     private BenchNode() {
     }
@@ -30,14 +44,31 @@ public final class BenchNode {
         followClock(clock, clockFile);
         long started = System.nanoTime();
         HeapWatch heap = new HeapWatch();
-        ConfigurableApplicationContext app = AppNode.start(Arrays.asList(args), clock);
+        List<String> settings = new ArrayList<>(Arrays.asList(args));
+        // the engine's meters stay in memory (never written to the database and cleared), so that the benchmark reads
+        // them whole from the status file
+        settings.add("--camunda.bpm.metrics.db-reporter-activate=false");
+        ConfigurableApplicationContext app = AppNode.start(settings, clock);
+        MetricsRegistry meters = ((ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
+                .getProcessEngineConfiguration()).getMetricsRegistry();
+        MeterRegistry micrometer = app.getBean(MeterRegistry.class);
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         double startup = (System.nanoTime() - started) / 1e9;
         Thread writer = new Thread(() -> {
             while (true) {
                 try {
-                    write(status, "port=" + port + "\nstartup=" + startup + "\nheapUsedMb=" + heap.peakUsedMb()
-                            + "\nheapLiveMb=" + heap.peakAfterGcMb() + "\n");
+                    StringBuilder text = new StringBuilder("port=" + port + "\nstartup=" + startup + "\nheapUsedMb="
+                            + heap.peakUsedMb() + "\nheapLiveMb=" + heap.peakAfterGcMb() + "\n");
+                    for (String meter : METERS) {
+                        Meter m = meters.getDbMeterByName(meter);
+                        text.append(meter).append('=').append(m == null ? 0 : m.get()).append('\n');
+                    }
+                    for (String outcome : new String[] {"won", "lost"}) {
+                        Counter c = micrometer.find("chuangwei.outbox.claims").tag("outcome", outcome).counter();
+                        text.append("outbox-claims-").append(outcome).append('=')
+                                .append(c == null ? 0 : (long) c.count()).append('\n');
+                    }
+                    write(status, text.toString());
                     Thread.sleep(200);
                 } catch (InterruptedException e) {
                     return;

@@ -1,6 +1,7 @@
 package cn.chuangwei.bench;
 
-import cn.chuangwei.ChuangweiApplication;
+import cn.chuangwei.campaign.CampaignRequest;
+import cn.chuangwei.campaign.CampaignRequest.PhaseDates;
 import cn.chuangwei.campaign.CampaignRequest.TaskRequest;
 import cn.chuangwei.campaign.CampaignSetupService;
 import cn.chuangwei.kernel.Phase;
@@ -9,74 +10,104 @@ import cn.chuangwei.support.Fixture;
 import cn.chuangwei.support.TestClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.management.JobDefinition;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.camunda.bpm.engine.management.Metrics;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 8's province-scale benchmark on a real PostgreSQL (embedded, started here), printing a table and writing it to
- * {@code bench/results/}: seeding at scale, the patrol-case lifecycle through the application against the same model
- * on a bare engine, two deadline bursts (one node, then two), the supervisors' and units' queries at scale, and the
- * heap and start-up of a node. Run it with {@code ./mvnw -Pbench verify} (full) or {@code -Dbench.scale=smoke}.
+ * Issue 18's province-scale benchmark on a real PostgreSQL (embedded, started here), printing a table and writing it to
+ * {@code bench/results/}. Run it with {@code ./mvnw -Pbench verify} (full) or {@code -Dbench.scale=smoke}.
+ * <ol>
+ * <li>Seeding at scale through the application (a node in this JVM), the history by SQL, then VACUUM ANALYZE.</li>
+ * <li>The patrol-case lifecycle, as people take it (open the task and its form, then complete), three ways, each in a
+ * JVM of its own ({@link ThroughputRun}): the bare engine without authorizations, the bare engine with them (the same
+ * users, groups and authorization rows), and the application; the order turns from run to run; at least three runs.</li>
+ * <li>Queries under load: 16 readers mixing the task list, the overdue audit, the board and the indicators while the
+ * application drives cases.</li>
+ * <li>Deadline bursts on one node in a JVM of its own, without a CPU quota: escalations per second, CPU per escalation
+ * (the node's and the database's), SQL statements per escalation (pg_stat_statements), the node's heap and cold
+ * start.</li>
+ * <li>Scale-out at a fixed CPU quota per node: the database and this JVM (the SMTP sink) on one core, one, two and three
+ * nodes on the other, each node under the same quota.</li>
+ * </ol>
  *
- * <p>Time is the engine's and the application's test clock, moved, never slept: campaigns start on Monday 8 March 2027
- * at 09:30; half the campaigns' running tasks fall due on Friday 12 March at 18:00, the other half on Monday 15 March.
- * The reminders and daily checks, which in a real campaign run on the mornings before, are held (their job definitions
- * suspended), so that at each burst exactly the deadlines fall due.
+ * <p>Time is the engine's and the application's test clock, moved, never slept: in this JVM the {@link TestClock}; in
+ * the nodes' JVMs a file they follow ({@link BenchNode}). Campaigns start on Monday 8 March 2027 at 09:30; each group
+ * of campaigns has its running tasks due on a working day of its own from Friday 12 March, at 18:00, so that every
+ * burst is a group's deadlines falling due at once. The reminders and daily checks, which in a real campaign run on
+ * the mornings before, are held (their job definitions suspended).
  */
 public final class ProvinceBenchmark {
 
     static final String PASSWORD = Fixture.PASSWORD;
     static final LocalDateTime T0 = LocalDateTime.of(2027, 3, 8, 9, 30);
     static final LocalDate START = T0.toLocalDate();
-    static final LocalDate DEADLINE_A = LocalDate.of(2027, 3, 12);
-    static final LocalDate DEADLINE_B = LocalDate.of(2027, 3, 15);
+    static final LocalDate FIRST_DEADLINE = LocalDate.of(2027, 3, 12);
     static final Set<String> HELD_TIMERS = Set.of("UnitReminderBefore", "UnitReminderOnDay", "UnitDailyCheck");
+    static final String TASK_LIST = "a unit head's task list (GET /api/tasks)";
+    static final String AUDIT = "supervisors' overdue audit (GET /api/supervision/overdue)";
+    static final String BOARD = "command board data (GET /api/dashboard/{id})";
+    static final String INDICATORS = "board's patrol indicators (GET /api/cases/stats)";
+    /** The CPU quota of each node in the scale-out, in cores: three nodes fill 90 % of the nodes' core. */
+    static final double QUOTA = Double.parseDouble(System.getProperty("bench.quota", "0.3"));
 
     private final Scale scale;
     private final Results results;
     private final TestClock clock = new TestClock();
+    private final Path work;
+    private final Path clockFile;
     private EmbeddedPostgres postgres;
+    private DataSource db;
+    private JdbcClient jdbc;
+    private DatabaseCpu databaseCpu;
+    private Statements statements;
+    private Connection statementsConnection;
     private GreenMail smtp;
     private int smtpPort;
-    private final List<Long> campaigns = new ArrayList<>();
-    /** The campaigns whose running tasks fall due on day A, and those on day B (ids come in the order of creation). */
-    private final List<Long> groupA = Collections.synchronizedList(new ArrayList<>());
-    private final List<Long> groupB = Collections.synchronizedList(new ArrayList<>());
+    /** The campaigns of each deadline group, in the order of their deadline days. */
+    private final List<List<Long>> groups = new ArrayList<>();
     private final List<AppCases.Town> towns = new ArrayList<>();
     private final List<String> heads = new ArrayList<>();
+    private int nextGroup;
+    private int nextCase;
     /** Nodes started and not yet stopped: stopped whatever happens, before the database. */
-    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private final List<AutoCloseable> open = new ArrayList<>();
 
     ProvinceBenchmark(Scale scale) {
         this.scale = scale;
         this.results = new Results(scale);
+        this.work = Path.of("target", "bench-" + scale.name()).toAbsolutePath();
+        this.clockFile = work.resolve("clock");
     }
 
     public static void main(String[] args) throws Exception {
@@ -95,8 +126,10 @@ public final class ProvinceBenchmark {
     }
 
     Results run() throws Exception {
-        clock.set(T0);
-        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+        Files.createDirectories(work);
+        setClock(T0);
+        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements");
         // for profiling: PostgreSQL settings as name=value,name=value (e.g. log_min_duration_statement=50)
         for (String setting : System.getProperty("bench.pg", "").split(",")) {
             if (setting.contains("=")) {
@@ -104,6 +137,11 @@ public final class ProvinceBenchmark {
             }
         }
         postgres = database.start();
+        db = postgres.getPostgresDatabase();
+        jdbc = JdbcClient.create(db);
+        databaseCpu = new DatabaseCpu(db);
+        statementsConnection = db.getConnection();
+        statements = new Statements(statementsConnection);
         smtpPort = freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -112,141 +150,86 @@ public final class ProvinceBenchmark {
             measure();
             return results;
         } finally {
-            for (ConfigurableApplicationContext node : nodes) {
-                node.close();
+            List<AutoCloseable> last = new ArrayList<>(open);
+            Collections.reverse(last);
+            for (AutoCloseable node : last) {
+                try {
+                    node.close();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+            }
+            if (Cgroups.available()) {
+                unpin();
             }
             smtp.stop();
+            statementsConnection.close();
             postgres.close();
             clock.reset();
         }
     }
 
-    /** The settings of application.yaml that bear on the figures, as the node runs with them. */
-    private void applicationSettings(Environment env) {
-        String jobs = "camunda.bpm.job-execution.";
-        results.setting("application", "Camunda 7.24.0 on Spring Boot 3.5.5; job executor "
-                + env.getProperty(jobs + "core-pool-size") + "-" + env.getProperty(jobs + "max-pool-size") + " threads, "
-                + env.getProperty(jobs + "max-jobs-per-acquisition") + " jobs per acquisition, idle polls up to "
-                + env.getProperty(jobs + "max-wait") + " ms apart; "
-                + env.getProperty("spring.datasource.hikari.maximum-pool-size") + " database connections; history "
-                + env.getProperty("camunda.bpm.history-level") + "; authorizations "
-                + env.getProperty("camunda.bpm.authorization.enabled") + "; execution-tree prefetch "
-                + env.getProperty("camunda.bpm.generic-properties.properties.execution-tree-prefetch-enabled")
-                + "; SMTP: GreenMail on loopback");
-    }
-
     private void settings() throws Exception {
         results.setting("scale", scale);
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             var rs = s.executeQuery("select version(), current_setting('shared_buffers'), current_setting('fsync')");
             rs.next();
             results.setting("database", rs.getString(1) + "; shared_buffers " + rs.getString(2) + ", fsync "
-                    + rs.getString(3) + " (zonky embedded PostgreSQL on this machine)");
+                    + rs.getString(3) + " (zonky embedded PostgreSQL on this machine), pg_stat_statements loaded");
         }
-        results.setting("bare engine", "the same engine version and database, history full, JDBC batching, no"
-                + " execution-tree prefetch, authorizations off, job executor off, no-op delegates");
-        results.setting("driving", scale.threads() + " threads; " + scale.warmupCases() + " cases of warm-up, then "
-                + scale.measuredCases() + " timed, on either engine; queries: " + scale.queryRuns()
-                + " timed requests each after a tenth as many untimed, one at a time");
-        results.setting("JVM options", String.join(" ", ManagementFactory.getRuntimeMXBean()
-                .getInputArguments()));
+        results.setting("throughput", "three variants, each in a JVM of its own with " + NodeProcess.JVM + ": "
+                + "the bare engine without authorizations, the bare engine with them (vanilla Camunda: no plugin), the"
+                + " application; each step opens the task and its form, then completes; " + scale.runs() + " runs, the order turned each run; " + scale.threads()
+                + " threads, " + scale.warmupCases() + " cases of warm-up then " + scale.measuredCases() + " timed");
+        results.setting("JVM options of this JVM (seeding, driving, SMTP sink)", String.join(" ",
+                ManagementFactory.getRuntimeMXBean().getInputArguments()));
     }
 
     private void measure() throws Exception {
-        // 1. scale: campaigns through the application, history by SQL
-        long started = System.nanoTime();
-        ConfigurableApplicationContext node = startNode("node1", true);
-        results.add("resources", "start-up of a node, empty database", seconds(started), "s");
-        applicationSettings(node.getEnvironment());
-        started = System.nanoTime();
-        seedCampaigns(node);
-        results.add("scale", "campaigns seeded through the application", campaigns.size(), "campaigns");
-        JdbcClient jdbc = node.getBean(JdbcClient.class);
-        results.add("scale", "decomposed tasks (task_row)", count(jdbc, "select count(*) from task_row"), "rows");
-        results.add("scale", "running tasks live in the engine", count(jdbc, "select count(*) from act_ru_task"), "tasks");
-        results.add("scale", "timers waiting in the engine", count(jdbc, "select count(*) from act_ru_job"), "jobs");
-        results.add("scale", "seeding the campaigns (setup, phase start, mails sent)", seconds(started), "s");
-        started = System.nanoTime();
-        long historic = HistorySeed.seed(jdbc, scale.historicCases(), scale.historicTasks(), T0);
-        results.add("scale", "patrol cases", count(jdbc, "select count(*) from patrol_case"), "cases");
-        results.add("scale", "historic task rows (act_hi_taskinst)", historic, "rows", Results.Target.atLeast(scale.historicTasks()));
-        results.add("scale", "seeding the history (SQL)", seconds(started), "s");
-        stop(node);
-
-        // 2. the same model on a bare engine, on the same database, then through the application
-        double bare;
-        long[] before = databaseWork();
-        Map<String, Long> scansBefore = tableScans();
-        try (BareEngine engine = new BareEngine(url(), "postgres", "postgres", 20)) {
-            bare = Throughput.casesPerSecond(scale.threads(), scale.warmupCases(), scale.measuredCases(),
-                    i -> engine.oneCase(i, towns.get(i % towns.size()).unitCode(), towns.get(i % towns.size()).inspector()));
-        }
-        long[] bareWork = minus(databaseWork(), before);
-        Map<String, Long> bareScans = minus(tableScans(), scansBefore);
-        System.gc();
-        HeapWatch heap = new HeapWatch();
-        started = System.nanoTime();
-        node = startNode("node1", true);
-        results.add("resources", "start-up of a node at scale", seconds(started), "s");
-        AppCases app = new AppCases(node, towns);
-        before = databaseWork();
-        scansBefore = tableScans();
-        double through = Throughput.casesPerSecond(scale.threads(), scale.warmupCases(), scale.measuredCases(), app::oneCase);
-        long[] appWork = minus(databaseWork(), before);
-        Map<String, Long> appScans = minus(tableScans(), scansBefore);
-        int cases = scale.warmupCases() + scale.measuredCases();
-        results.add("throughput", "bare engine: patrol cases, report to close (" + scale.threads() + " threads)", bare, "cases/s");
-        results.add("throughput", "application: patrol cases, report to close (" + scale.threads() + " threads)", through,
-                "cases/s");
-        results.add("throughput", "application / bare engine", through / bare, "ratio", Results.Target.atLeast(0.85));
-        results.add("throughput", "bare engine: database transactions per case", (double) bareWork[0] / cases, "commits");
-        results.add("throughput", "application: database transactions per case", (double) appWork[0] / cases, "commits");
-        results.add("throughput", "bare engine: rows written per case", (double) bareWork[1] / cases, "rows");
-        results.add("throughput", "application: rows written per case", (double) appWork[1] / cases, "rows");
-        results.add("throughput", "bare engine: rows read per case", (double) bareWork[2] / cases, "rows");
-        results.add("throughput", "application: rows read per case", (double) appWork[2] / cases, "rows");
-        scans("bare engine", bareScans, cases);
-        scans("application", appScans, cases);
-        awaitMailsSent(node.getBean(JdbcClient.class), Duration.ofMinutes(10));
-
-        // 3. the deadline burst on one node
-        Burst one = burst(node, groupA, DEADLINE_A.atTime(18, 0, 1));
-        report("one node", one);
-        double oneRate = one.rate();
-        results.add("burst", "one node: escalations per second (first to last step)", oneRate, "/s",
-                Results.Target.atLeast(200));
-
-        // 4. queries at scale, as the people who ask them
-        queries(node, DEADLINE_A.getYear() + "-" + String.format("%02d", DEADLINE_A.getMonthValue()));
-
-        // 5. resources of the one node
-        heap.close();
-        results.add("resources", "heap in use at its peak (garbage included), one node", heap.peakUsedMb(), "MB");
-        results.add("resources", "heap live after collection at its peak, one node", heap.peakAfterGcMb(), "MB",
-                Results.Target.atMost(512));
-
-        // 3b. the burst on two nodes
-        started = System.nanoTime();
-        ConfigurableApplicationContext second = startNode("node2", false);
-        results.add("resources", "start-up of a second node at scale", seconds(started), "s");
-        try {
-            Burst two = burst(node, groupB, DEADLINE_B.atTime(18, 0, 1));
-            report("two nodes", two);
-            double twoRate = two.rate();
-            results.add("burst", "two nodes: escalations per second (first to last step)", twoRate, "/s");
-            results.add("burst", "two nodes / one node", twoRate / oneRate, "ratio", Results.Target.atLeast(1.6));
-        } finally {
-            stop(second);
-        }
-        JdbcClient j = node.getBean(JdbcClient.class);
-        results.add("health", "failed jobs after the run", count(j, "select count(*) from act_ru_job where retries_ = 0"),
+        seed();
+        throughput();
+        readersUnderLoad();
+        oneNodeBursts();
+        scaleOut();
+        results.add("health", "failed jobs after the run", count("select count(*) from act_ru_job where retries_ = 0"),
                 "jobs", Results.Target.atMost(0));
         results.add("health", "mails not delivered after the run",
-                count(j, "select count(*) from mail_outbox where status <> 'SENT'"), "mails", Results.Target.atMost(0));
-        stop(node);
+                count("select count(*) from mail_outbox where status <> 'SENT'"), "mails", Results.Target.atMost(0));
     }
 
-    // ---------------------------------------------------------------------------------------------- seeding
+    // ---------------------------------------------------------------------------------------------- 1. seeding
+
+    private void seed() throws Exception {
+        long started = System.nanoTime();
+        ConfigurableApplicationContext node = AppNode.start(AppNode.args(url(), smtpPort, "seed", true,
+                scale == Scale.SMOKE), clock);
+        try {
+            results.add("resources", "start-up of a node in this JVM, empty database", seconds(started), "s");
+            started = System.nanoTime();
+            seedCampaigns(node);
+            results.add("scale", "campaigns seeded through the application", groups.stream().mapToInt(List::size).sum(),
+                    "campaigns");
+            results.add("scale", "decomposed tasks (task_row)", count("select count(*) from task_row"), "rows");
+            results.add("scale", "running tasks live in the engine", count("select count(*) from act_ru_task"), "tasks");
+            results.add("scale", "timers waiting in the engine", count("select count(*) from act_ru_job"), "jobs");
+            results.add("scale", "seeding the campaigns (setup, phase start, mails sent)", seconds(started), "s");
+            started = System.nanoTime();
+            long historic = HistorySeed.seed(jdbc, scale.historicCases(), scale.historicTasks(), T0);
+            results.add("scale", "patrol cases", count("select count(*) from patrol_case"), "cases");
+            results.add("scale", "historic task rows (act_hi_taskinst)", historic, "rows",
+                    Results.Target.atLeast(scale.historicTasks()));
+            results.add("scale", "seeding the history (SQL)", seconds(started), "s");
+            results.add("scale", "authorization rows (act_ru_authorization)", count(
+                    "select count(*) from act_ru_authorization"), "rows");
+        } finally {
+            node.close();
+        }
+        started = System.nanoTime();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("vacuum analyze");
+        }
+        results.add("scale", "VACUUM ANALYZE after seeding", seconds(started), "s");
+    }
 
     /** The campaigns, two at a time, each with its town's people; waits until their phases run and mails went out. */
     private void seedCampaigns(ConfigurableApplicationContext node) throws Exception {
@@ -254,20 +237,23 @@ public final class ProvinceBenchmark {
         CampaignSetupService setup = node.getBean(CampaignSetupService.class);
         AppCases signIn = new AppCases(node, List.of());
         CaseService cases = node.getBean(CaseService.class);
-        List<Long> ids = Collections.synchronizedList(new ArrayList<>());
+        int groupCount = scale.groups();
+        List<LocalDate> days = deadlineDays(groupCount);
+        for (int g = 0; g < groupCount; g++) {
+            groups.add(Collections.synchronizedList(new ArrayList<>()));
+        }
         List<AppCases.Town> seeded = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<?>> work = new ArrayList<>();
+        List<Future<?>> jobs = new ArrayList<>();
         for (int c = 0; c < scale.campaigns(); c++) {
-            LocalDate deadline = c < scale.campaigns() / 2 ? DEADLINE_A : DEADLINE_B;
+            int g = c % groupCount;
             int n = c;
-            work.add(pool.submit(() -> {
+            jobs.add(pool.submit(() -> {
                 Fixture f = new Fixture(identity);
-                long id = setup.create(f.small(START, rows(f, deadline), false), f.office);
+                long id = setup.create(campaign(f, days.get(g)), f.office);
                 signIn.as(f.office, () -> cases.saveGrids(id, List.of(new CaseService.Grid("G1", "第一网格",
                         f.supervisors.get(0)))));
-                ids.add(id);
-                (deadline.equals(DEADLINE_A) ? groupA : groupB).add(id);
+                groups.get(g).add(id);
                 seeded.add(new AppCases.Town(id, f.supervisors.get(0), f.office, f.unit("cgzx"), f.head("cgzx")));
                 synchronized (heads) {
                     heads.add(f.head(n % 2 == 0 ? "wsy" : "c1"));
@@ -275,33 +261,52 @@ public final class ProvinceBenchmark {
                 return null;
             }));
         }
-        for (Future<?> f : work) {
+        for (Future<?> f : jobs) {
             f.get();
         }
         pool.shutdown();
         seeded.sort((a, b) -> Long.compare(a.campaignId(), b.campaignId()));
         towns.addAll(seeded);
-        ids.sort(Long::compare);
-        campaigns.addAll(ids);
-        JdbcClient jdbc = node.getBean(JdbcClient.class);
         long live = (long) scale.campaigns() * scale.liveTasks();
         await(Duration.ofMinutes(20), "every campaign's running phase has its tasks",
-                () -> count(jdbc, "select count(*) from act_ru_task where task_def_key_ = 'unitTask'") >= live);
-        awaitMailsSent(jdbc, Duration.ofMinutes(10));
+                () -> count("select count(*) from act_ru_task where task_def_key_ = 'unitTask'") >= live);
+        awaitMailsSent(Duration.ofMinutes(10));
         ManagementService management = node.getBean(ManagementService.class);
         for (JobDefinition d : management.createJobDefinitionQuery().processDefinitionKey("campaign-phase").list()) {
             if (HELD_TIMERS.contains(d.getActivityId())) {
                 management.suspendJobDefinitionById(d.getId(), true);
             }
         }
-        long held = count(jdbc, "select count(*) from act_ru_job where suspension_state_ = 2");
+        long held = count("select count(*) from act_ru_job where suspension_state_ = 2");
         if (held < live * 3) {
             throw new IllegalStateException("held " + held + " reminders and daily checks, expected " + live * 3);
         }
     }
 
-    /** The campaign's decomposed tasks: the running phase's, all due on one day, and the later phases'. */
-    private List<TaskRequest> rows(Fixture f, LocalDate deadline) {
+    /** Working days from Friday 12 March 2027, one a deadline group (March 2027 has no public holiday). */
+    static List<LocalDate> deadlineDays(int n) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = FIRST_DEADLINE; days.size() < n; d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+
+    /**
+     * A campaign of the fixture's town: its first phase (宣传发动) long enough to hold every group's deadline day, the
+     * others ten days each after it; the running phase's tasks all due on the group's day, the later phases' spread.
+     */
+    private CampaignRequest campaign(Fixture f, LocalDate deadline) {
+        CampaignRequest small = f.small(START, List.of(), false);
+        List<PhaseDates> phases = new ArrayList<>();
+        LocalDate s = START;
+        for (Phase ph : Phase.values()) {
+            LocalDate end = ph.ordinal() == 0 ? START.plusDays(39) : s.plusDays(9);
+            phases.add(new PhaseDates(ph.name(), s, end));
+            s = end.plusDays(1);
+        }
         List<TaskRequest> rows = new ArrayList<>();
         for (int i = 0; i < scale.rowsPerCampaign(); i++) {
             String unit = f.units.get(i % f.units.size()).code();
@@ -310,162 +315,465 @@ public final class ProvinceBenchmark {
                         null));
             } else {
                 Phase phase = Phase.values()[1 + i % 4];
-                LocalDate due = START.plusDays(10L * phase.ordinal() + 7);
+                LocalDate due = phases.get(phase.ordinal()).startDate().plusDays(7);
                 rows.add(new TaskRequest(phase.name(), phase.zh() + "任务" + i, "按标准完成", unit, null, due.toString(),
                         i % 25 == 0, null));
             }
         }
-        return rows;
+        return new CampaignRequest(small.name(), small.town(), small.kind(), small.level(), small.template(),
+                small.standard(), small.startDate(), phases, small.leadingGroup(), small.office(), small.supervisors(),
+                small.units(), rows, small.draft());
     }
 
-    // ---------------------------------------------------------------------------------------------- burst
+    // ---------------------------------------------------------------------------------------------- 2. throughput
+
+    /** What one run of one variant read and wrote in the database, per case. */
+    record Work(double casesPerSecond, double commits, double written, double read, Map<String, Long> tables) {
+    }
+
+    private void throughput() throws Exception {
+        ThroughputRun.Variant[] variants = ThroughputRun.Variant.values();
+        nextCase = 0;
+        Map<ThroughputRun.Variant, List<Work>> runs = new LinkedHashMap<>();
+        for (ThroughputRun.Variant v : variants) {
+            runs.put(v, new ArrayList<>());
+        }
+        List<Double> toBareOn = new ArrayList<>();
+        List<Double> toBareOff = new ArrayList<>();
+        int cases = scale.warmupCases() + scale.measuredCases();
+        Path townsFile = work.resolve("towns.tsv");
+        ThroughputRun.write(townsFile, towns);
+        for (int r = 0; r < scale.runs(); r++) {
+            Map<ThroughputRun.Variant, Work> thisRun = new HashMap<>();
+            for (int k = 0; k < variants.length; k++) {
+                ThroughputRun.Variant v = variants[(k + r) % variants.length];
+                long[] before = databaseWork();
+                Map<String, Long> scansBefore = tableScans();
+                ThroughputRun.Result result = ThroughputRun.run(v, settings(v, townsFile, false), runFile(v));
+                long[] w = minus(databaseWork(), before);
+                Work one = new Work(result.casesPerSecond(), (double) w[0] / cases, (double) w[1] / cases,
+                        (double) w[2] / cases, minus(tableScans(), scansBefore));
+                thisRun.put(v, one);
+                runs.get(v).add(one);
+                System.out.printf("bench | run %d: %s %.1f cases/s, %.0f rows read a case%n", r + 1, v,
+                        result.casesPerSecond(), one.read());
+            }
+            double app = thisRun.get(ThroughputRun.Variant.APP).casesPerSecond();
+            toBareOn.add(app / thisRun.get(ThroughputRun.Variant.BARE_ON).casesPerSecond());
+            toBareOff.add(app / thisRun.get(ThroughputRun.Variant.BARE_OFF).casesPerSecond());
+        }
+        String threads = " (" + scale.threads() + " threads)";
+        for (ThroughputRun.Variant v : variants) {
+            List<Work> w = runs.get(v);
+            results.runs("throughput", label(v) + ": patrol cases, report to close" + threads,
+                    w.stream().mapToDouble(Work::casesPerSecond).toArray(), "cases/s", null);
+        }
+        results.runs("throughput", "application / bare engine with authorizations", toArray(toBareOn), "ratio",
+                Results.Target.atLeast(0.90));
+        results.runs("throughput", "application / bare engine without authorizations", toArray(toBareOff), "ratio",
+                Results.Target.atLeast(0.70));
+        for (ThroughputRun.Variant v : variants) {
+            List<Work> w = runs.get(v);
+            results.runs("throughput", label(v) + ": database transactions per case",
+                    w.stream().mapToDouble(Work::commits).toArray(), "commits", null);
+            results.runs("throughput", label(v) + ": rows written per case",
+                    w.stream().mapToDouble(Work::written).toArray(), "rows", null);
+            results.runs("throughput", label(v) + ": rows and index entries read per case",
+                    w.stream().mapToDouble(Work::read).toArray(), "rows", null);
+        }
+        double appRead = median(runs.get(ThroughputRun.Variant.APP).stream().mapToDouble(Work::read).toArray());
+        double bareOnRead = median(runs.get(ThroughputRun.Variant.BARE_ON).stream()
+                .mapToDouble(Work::read).toArray());
+        results.add("throughput", "rows read per case: application / bare engine with authorizations",
+                appRead / bareOnRead, "ratio", Results.Target.atMost(3));
+        for (ThroughputRun.Variant v : variants) {
+            Map<String, Long> sum = new HashMap<>();
+            runs.get(v).forEach(w -> w.tables().forEach((t, n) -> sum.merge(t, n, Long::sum)));
+            int all = cases * runs.get(v).size();
+            sum.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+                    .forEach(e -> results.add("throughput", label(v) + ": rows and index entries read per case from "
+                            + e.getKey(), (double) e.getValue() / all, "rows"));
+        }
+    }
+
+    static String label(ThroughputRun.Variant v) {
+        return switch (v) {
+            case BARE_OFF -> "bare engine without authorizations";
+            case BARE_ON -> "bare engine with authorizations";
+            case APP -> "application";
+        };
+    }
+
+    /** A run's settings: the next fresh case numbers, the benchmark's start as the application's clock. */
+    private ThroughputRun.Settings settings(ThroughputRun.Variant v, Path townsFile, boolean serve) {
+        ThroughputRun.Settings s = new ThroughputRun.Settings(url(), townsFile, scale.threads(), scale.warmupCases(),
+                scale.measuredCases(), 1_000_000 + nextCase, T0.atZone(TestClock.ZONE).toInstant(), smtpPort,
+                scale == Scale.SMOKE, serve);
+        nextCase += scale.warmupCases() + scale.measuredCases();
+        return s;
+    }
+
+    private Path runFile(ThroughputRun.Variant v) throws IOException {
+        Path dir = work.resolve("runs");
+        Files.createDirectories(dir);
+        return dir.resolve(v.name().toLowerCase(java.util.Locale.ROOT) + "-" + nextCase + ".properties");
+    }
+
+    // ---------------------------------------------------------------------------------------------- 3. readers
+
+    private void readersUnderLoad() throws Exception {
+        String month = FIRST_DEADLINE.getYear() + "-" + String.format("%02d", FIRST_DEADLINE.getMonthValue());
+        int n = towns.size();
+        List<Readers.Kind> mix = List.of(
+                new Readers.Kind(TASK_LIST, 1, i -> new Latency.Call(heads.get(i * 7 % heads.size()), "/api/tasks")),
+                new Readers.Kind(AUDIT, 1, i -> {
+                    AppCases.Town t = towns.get(i * 7 % n);
+                    return new Latency.Call(t.inspector(), "/api/supervision/overdue?campaignId=" + t.campaignId());
+                }),
+                new Readers.Kind(BOARD, 1, i -> {
+                    AppCases.Town t = towns.get(i * 7 % n);
+                    return new Latency.Call(t.office(), "/api/dashboard/" + t.campaignId());
+                }),
+                new Readers.Kind(INDICATORS, 1, i -> {
+                    AppCases.Town t = towns.get(i * 7 % n);
+                    return new Latency.Call(t.office(), "/api/cases/stats?campaignId=" + t.campaignId() + "&month=" + month);
+                }));
+        ThroughputRun.Settings s = settings(ThroughputRun.Variant.APP, work.resolve("towns.tsv"), true);
+        Path out = runFile(ThroughputRun.Variant.APP);
+        Process run = ThroughputRun.start(ThroughputRun.Variant.APP, s, out);
+        Readers.Result report;
+        boolean drivenThroughout;
+        try {
+            int port = ThroughputRun.port(out, Duration.ofMinutes(10));
+            ThroughputRun.go(out);
+            report = new Readers(port, PASSWORD).run(16, scale.readersWarmup(), scale.readersDuration(), mix);
+            drivenThroughout = !ThroughputRun.timed(out);
+            ThroughputRun.stop(out);
+        } catch (Exception e) {
+            run.destroyForcibly();
+            throw e;
+        }
+        ThroughputRun.Result driven = ThroughputRun.await(run, out, Duration.ofMinutes(30));
+        results.add("queries", "16 readers: application's patrol cases driven meanwhile (" + scale.threads()
+                + " threads)", driven.casesPerSecond(), "cases/s");
+        results.add("queries", "16 readers: cases still being driven when the readers stopped", drivenThroughout ? 1 : 0,
+                "yes=1");
+        Map<String, Integer> targets = Map.of(TASK_LIST, 50, AUDIT, 100, BOARD, 200);
+        for (Readers.Stats k : report.kinds()) {
+            Integer target = targets.get(k.kind());
+            results.add("queries", "16 readers: " + k.kind() + " p50", k.p50(), "ms");
+            results.add("queries", "16 readers: " + k.kind() + " p95", k.p95(), "ms",
+                    target == null ? null : Results.Target.atMost(target));
+            results.add("queries", "16 readers: " + k.kind() + " p99", k.p99(), "ms");
+            results.add("queries", "16 readers: " + k.kind() + " answered", k.perSecond(), "/s");
+            results.add("queries", "16 readers: " + k.kind() + " errors", k.errors(), "requests",
+                    Results.Target.atMost(0));
+        }
+        if (!report.firstErrors().isEmpty()) {
+            results.setting("readers' first errors", report.firstErrors());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- 4. one node
+
+    private void oneNodeBursts() throws Exception {
+        NodeProcess node = startNode("node1");
+        results.add("resources", "cold start of a node JVM at full data (launch to serving)", node.startSeconds, "s",
+                Results.Target.atMost(20));
+        List<Burst> bursts = new ArrayList<>();
+        for (int r = 0; r < scale.runs(); r++) {
+            bursts.add(burst(List.of(node), Map.of(node.name, () -> ProcCpu.millis(node.pid()))));
+        }
+        report("one node, no quota", bursts);
+        results.runs("burst", "one node, no quota: escalations per second", bursts.stream().mapToDouble(Burst::rate)
+                .toArray(), "/s", Results.Target.atLeast(200));
+        results.runs("burst", "one node, no quota: CPU per escalation, node and database", bursts.stream()
+                .mapToDouble(b -> b.nodeCpuPerStep() + b.dbCpuPerStep()).toArray(), "ms", Results.Target.atMost(10));
+        results.add("resources", "heap in use at its peak (garbage included), one node", node.stateValue("heapUsedMb"),
+                "MB");
+        results.add("resources", "heap live after collection at its peak, one node", node.stateValue("heapLiveMb"),
+                "MB", Results.Target.atMost(256));
+        close(node);
+    }
+
+    // ---------------------------------------------------------------------------------------------- 5. scale-out
+
+    private void scaleOut() throws Exception {
+        String why = Cgroups.unavailable().orElse(null);
+        if (why == null) {
+            // the database and this JVM (the SMTP sink, the driver) on the first core, the nodes on the second
+            for (long pid : postgresPids()) {
+                Cgroups.pin(pid, "0");
+            }
+            Cgroups.pin(ProcessHandle.current().pid(), "0");
+        }
+        List<NodeProcess> nodes = new ArrayList<>();
+        Map<String, java.util.function.DoubleSupplier> cpu = new HashMap<>();
+        List<Cgroups.Group> quotas = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            NodeProcess node = startNode("node" + n);
+            if (why == null) {
+                Cgroups.Group g = Cgroups.create("cw-" + node.name, QUOTA);
+                open.add(g);
+                quotas.add(g);
+                g.add(node.pid());
+                Cgroups.pin(node.pid(), "1");
+                cpu.put(node.name, g::cpuMillis);
+            } else {
+                cpu.put(node.name, () -> ProcCpu.millis(node.pid()));
+            }
+            nodes.add(node);
+        }
+        results.setting("scale-out", why == null ? Cgroups.say() + "; the database and the benchmark's JVM (SMTP sink)"
+                + " pinned to CPU 0, the nodes to CPU 1, each node under " + QUOTA + " CPU"
+                : "no CPU quota or pinning: " + why);
+        // warm-up: every node through a burst of its own share, unmeasured, so that none is measured cold
+        burst(nodes, cpu);
+        Map<Integer, List<Burst>> byNodes = new LinkedHashMap<>();
+        for (int n = 1; n <= 3; n++) {
+            byNodes.put(n, new ArrayList<>());
+        }
+        int[][] orders = {{1, 2, 3}, {3, 1, 2}, {2, 3, 1}};
+        for (int r = 0; r < scale.runs(); r++) {
+            for (int n : orders[r % orders.length]) {
+                List<NodeProcess> active = nodes.subList(0, n);
+                for (NodeProcess node : nodes) {
+                    if (active.contains(node)) {
+                        node.resume();
+                    } else {
+                        node.hold();
+                    }
+                }
+                byNodes.get(n).add(burst(active, cpu));
+            }
+        }
+        for (NodeProcess node : nodes) {
+            node.resume();
+        }
+        String label = why == null ? "at " + QUOTA + " CPU a node" : "no quota (" + why + ")";
+        double[] rates = new double[4];
+        double[] nodeCpu = new double[4];
+        for (var e : byNodes.entrySet()) {
+            int n = e.getKey();
+            List<Burst> b = e.getValue();
+            String who = n + (n == 1 ? " node " : " nodes ") + label;
+            report(who, b);
+            rates[n] = results.runs("burst", who + ": escalations per second", b.stream().mapToDouble(Burst::rate)
+                    .toArray(), "/s", null).value();
+            nodeCpu[n] = median(b.stream().mapToDouble(Burst::nodeCpuPerStep).toArray());
+            results.runs("burst", who + ": wasted work (failed acquisitions and jobs, lost outbox claims)", b.stream()
+                    .mapToDouble(Burst::wastedPercent).toArray(), "%", Results.Target.atMost(2));
+            results.runs("burst", who + ": database's core busy", b.stream().mapToDouble(Burst::dbBusyPercent)
+                    .toArray(), "%", Results.Target.atMost(80));
+        }
+        results.add("scale-out", "2 nodes / 1 node", rates[2] / rates[1], "ratio", Results.Target.atLeast(1.8));
+        results.add("scale-out", "3 nodes / 1 node", rates[3] / rates[1], "ratio", Results.Target.atLeast(2.5));
+        double spread = 0;
+        for (int n = 2; n <= 3; n++) {
+            spread = Math.max(spread, Math.abs(nodeCpu[n] / nodeCpu[1] - 1) * 100);
+        }
+        results.add("scale-out", "node CPU per escalation, largest departure from one node's", spread, "%",
+                Results.Target.atMost(10));
+        Usl fit = Usl.fit(new double[] {1, 2, 3}, new double[] {rates[1], rates[2], rates[3]});
+        results.add("scale-out", "USL fit: one node's rate (λ)", fit.lambda(), "/s");
+        results.add("scale-out", "USL fit: contention (σ)", fit.sigma(), "");
+        results.add("scale-out", "USL fit: coherency (κ)", fit.kappa(), "");
+        results.setting("USL fit", fit.say());
+        double dbPerStep = median(byNodes.values().stream().flatMap(List::stream).mapToDouble(Burst::dbCpuPerStep)
+                .toArray());
+        results.add("scale-out", "database CPU per escalation", dbPerStep, "ms");
+        results.add("scale-out", "database's own ceiling (one core over its CPU per escalation)", 1000 / dbPerStep, "/s");
+        for (NodeProcess node : nodes) {
+            close(node);
+        }
+        for (Cgroups.Group g : quotas) {
+            close(g);
+        }
+        if (why == null) {
+            unpin();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- bursts
 
     /**
-     * A burst's figures: seconds from the moment until the first step (the idle job executor waking: it polls at most
-     * every {@code max-wait}), until the last step and until the last mail left the outbox.
+     * A burst's figures: seconds from the moment until the first step (the idle job executor waking), until the last
+     * step and until the last mail left the outbox; CPU of the nodes and the database, statements, wasted work.
      */
-    record Burst(long steps, double firstSeconds, double stepsSeconds, double mailsSeconds, long mails, double cpu) {
+    record Burst(long steps, double firstSeconds, double stepsSeconds, double mailsSeconds, long mails,
+                 double nodeCpuMs, double dbCpuMs, long statements, long wasted, long work, Map<String, Long> perNode) {
 
         /** Escalations per second while the nodes work: from the first step recorded to the last. */
         double rate() {
             return steps / Math.max(0.001, stepsSeconds - firstSeconds);
         }
+
+        double nodeCpuPerStep() {
+            return nodeCpuMs / steps;
+        }
+
+        double dbCpuPerStep() {
+            return dbCpuMs / steps;
+        }
+
+        double wastedPercent() {
+            return work == 0 ? 0 : 100.0 * wasted / work;
+        }
+
+        /** The database's CPU over the time the burst took until its mails were sent, as a share of one core. */
+        double dbBusyPercent() {
+            return 100 * dbCpuMs / (mailsSeconds * 1000);
+        }
     }
 
-    /** Moves the clock to the moment; times until every campaign's deadline is escalated and every mail is sent. */
-    private Burst burst(ConfigurableApplicationContext node, List<Long> group, LocalDateTime moment) throws Exception {
-        JdbcClient jdbc = node.getBean(JdbcClient.class);
+    /** The next group's deadlines fall due; times until every one is escalated and every mail is sent. */
+    private Burst burst(List<NodeProcess> nodes, Map<String, java.util.function.DoubleSupplier> cpu) throws Exception {
+        int g = nextGroup++;
+        List<Long> group = groups.get(g);
+        LocalDateTime moment = deadlineDays(groups.size()).get(g).atTime(18, 0, 1);
         long expected = (long) group.size() * scale.liveTasks();
-        long outboxFrom = count(jdbc, "select coalesce(max(id), 0) from mail_outbox");
-        BooleanSupplier none = () -> jdbc.sql("select count(*) from escalation_step where campaign_id in (:c)")
-                .param("c", group).query(Long.class).single() == 0;
+        long outboxFrom = count("select coalesce(max(id), 0) from mail_outbox");
+        long before = count("select count(*) from escalation_step");
+        BooleanSupplier none = () -> stepsOf(group) == 0;
         if (!none.getAsBoolean()) {
             throw new IllegalStateException("escalations before the burst");
         }
+        Map<String, Properties> stateBefore = new HashMap<>();
+        Map<String, Double> cpuBefore = new HashMap<>();
+        for (NodeProcess n : nodes) {
+            stateBefore.put(n.name, n.state());
+            cpuBefore.put(n.name, cpu.get(n.name).getAsDouble());
+        }
+        double dbBefore = databaseCpu.ms();
+        statements.reset();
         long started = System.nanoTime();
-        clock.set(moment);
+        setClock(moment);
         await(Duration.ofMinutes(5), "a first escalation step", () -> !none.getAsBoolean());
         double first = seconds(started);
-        double[] load = new double[2];
-        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        await(Duration.ofMinutes(15), expected + " escalation steps", () -> {
-            double cpu = os.getCpuLoad();
-            if (cpu >= 0) {
-                load[0] += cpu;
-                load[1]++;
-            }
-            return jdbc.sql("select count(*) from escalation_step where campaign_id in (:c)").param("c", group)
-                    .query(Long.class).single() >= expected;
-        });
+        await(Duration.ofMinutes(30), expected + " escalation steps", () -> stepsOf(group) >= expected);
         double steps = seconds(started);
-        await(Duration.ofMinutes(15), "the burst's mails sent", () -> jdbc.sql("""
-                select count(*) from mail_outbox where id > :from and status in ('PENDING', 'SENDING')""")
+        await(Duration.ofMinutes(15), "the burst's mails sent", () -> jdbc.sql(Statements.MARK + """
+                 select count(*) from mail_outbox where id > :from and status in ('PENDING', 'SENDING')""")
                 .param("from", outboxFrom).query(Long.class).single() == 0);
         double mails = seconds(started);
+        double dbCpu = databaseCpu.ms() - dbBefore;
+        Statements.Snapshot sql = statements.snapshot(12);
+        if (nextGroup == 1) {
+            results.setting("statements of the first burst, most called (per escalation)", sql.top().stream()
+                    .map(q -> String.format(java.util.Locale.ROOT, "%.2f × %s", (double) q.calls() / expected, q.query()))
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        double nodeCpu = 0;
+        long wasted = 0;
+        long work = 0;
+        for (NodeProcess n : nodes) {
+            nodeCpu += cpu.get(n.name).getAsDouble() - cpuBefore.get(n.name);
+            Properties a = n.state();
+            Properties b = stateBefore.get(n.name);
+            wasted += delta(a, b, Metrics.JOB_ACQUIRED_FAILURE) + delta(a, b, Metrics.JOB_FAILED)
+                    + delta(a, b, "outbox-claims-lost");
+            work += delta(a, b, Metrics.JOB_ACQUIRED_SUCCESS) + delta(a, b, "outbox-claims-won");
+        }
         smtp.purgeEmailFromAllMailboxes();
         long sent = jdbc.sql("select count(*) from mail_outbox where id > :from and status = 'SENT'")
                 .param("from", outboxFrom).query(Long.class).single();
-        long recorded = jdbc.sql("select count(*) from escalation_step where campaign_id in (:c)").param("c", group)
+        long recorded = stepsOf(group);
+        long all = count("select count(*) from escalation_step");
+        if (recorded != expected || all - before != expected
+                || count("select count(*) from act_ru_job where retries_ = 0") > 0) {
+            throw new IllegalStateException("burst: " + recorded + " steps for " + expected + " deadlines ("
+                    + (all - before) + " in all), or failed jobs");
+        }
+        Map<String, Long> perNode = new HashMap<>();
+        jdbc.sql("""
+                select hostname_, count(*) from act_hi_job_log
+                where job_state_ = 2 and timestamp_ >= :moment group by hostname_""")
+                .param("moment", Timestamp.valueOf(moment))
+                .query((rs, i) -> perNode.put(rs.getString(1), rs.getLong(2))).list();
+        Burst b = new Burst(recorded, first, steps, mails, sent, nodeCpu, dbCpu, sql.calls(), wasted, work, perNode);
+        System.out.printf("bench | burst of %d on %s: %.1f/s, node CPU %.2f ms, database CPU %.2f ms, %.1f statements"
+                        + " an escalation; jobs by node %s%n", expected, nodes.stream().map(n -> n.name).toList(),
+                b.rate(), b.nodeCpuPerStep(), b.dbCpuPerStep(), (double) sql.calls() / expected, perNode);
+        return b;
+    }
+
+    private long stepsOf(List<Long> group) {
+        return jdbc.sql(Statements.MARK + " select count(*) from escalation_step where campaign_id in (:c)").param("c", group)
                 .query(Long.class).single();
-        if (recorded != expected || count(jdbc, "select count(*) from act_ru_job where retries_ = 0") > 0) {
-            throw new IllegalStateException("burst: " + recorded + " steps for " + expected + " deadlines, or failed jobs");
-        }
-        return new Burst(recorded, first, steps, mails, sent, load[1] == 0 ? 0 : 100 * load[0] / load[1]);
     }
 
-    private void report(String nodes, Burst b) {
-        results.add("burst", nodes + ": deadlines falling due at once", b.steps(), "deadlines");
-        results.add("burst", nodes + ": until the first escalation (idle job executor waking)", b.firstSeconds(), "s");
-        results.add("burst", nodes + ": until every escalation step is recorded", b.stepsSeconds(), "s");
-        results.add("burst", nodes + ": until every mail is handed to SMTP", b.mailsSeconds(), "s");
-        results.add("burst", nodes + ": mails handed to SMTP", b.mails(), "mails");
-        results.add("burst", nodes + ": machine's CPU busy while escalating (all cores, database included)", b.cpu(), "%");
+    private static long delta(Properties after, Properties before, String key) {
+        return Long.parseLong(after.getProperty(key, "0")) - Long.parseLong(before.getProperty(key, "0"));
     }
 
-    // ---------------------------------------------------------------------------------------------- queries
-
-    private void queries(ConfigurableApplicationContext node, String month) throws Exception {
-        Latency http = new Latency(((WebServerApplicationContext) node).getWebServer().getPort(), PASSWORD);
-        int n = towns.size();
-        int warmup = Math.max(5, scale.queryRuns() / 10);
-        Latency.Percentiles audit = http.measure(warmup, scale.queryRuns(), i -> {
-            AppCases.Town t = towns.get(i * 7 % n);
-            return new Latency.Call(t.inspector(), "/api/supervision/overdue?campaignId=" + t.campaignId());
-        });
-        report("supervisors' overdue audit (GET /api/supervision/overdue)", audit, 50);
-        Latency.Percentiles tasks = http.measure(warmup, scale.queryRuns(),
-                i -> new Latency.Call(heads.get(i * 7 % heads.size()), "/api/tasks"));
-        report("a unit head's task list (GET /api/tasks)", tasks, 30);
-        Latency.Percentiles board = http.measure(warmup, scale.queryRuns(), i -> {
-            AppCases.Town t = towns.get(i * 7 % n);
-            return new Latency.Call(t.office(), "/api/dashboard/" + t.campaignId());
-        });
-        report("command board data (GET /api/dashboard/{id})", board, 200);
-        Latency.Percentiles stats = http.measure(warmup, scale.queryRuns(), i -> {
-            AppCases.Town t = towns.get(i * 7 % n);
-            return new Latency.Call(t.office(), "/api/cases/stats?campaignId=" + t.campaignId() + "&month=" + month);
-        });
-        report("board's patrol indicators (GET /api/cases/stats)", stats, 200);
-        Latency.Percentiles assessment = http.measure(warmup, scale.queryRuns(), i -> {
-            AppCases.Town t = towns.get(i * 7 % n);
-            return new Latency.Call(t.office(), "/api/campaigns/" + t.campaignId() + "/assessment/" + month);
-        });
-        report("monthly assessment (GET /api/campaigns/{id}/assessment/{month})", assessment, null);
+    private void report(String nodes, List<Burst> b) {
+        results.add("burst", nodes + ": deadlines falling due at once", b.get(0).steps(), "deadlines");
+        results.runs("burst", nodes + ": until the first escalation (idle job executor waking)", b.stream()
+                .mapToDouble(Burst::firstSeconds).toArray(), "s", null);
+        results.runs("burst", nodes + ": until every mail is handed to SMTP", b.stream()
+                .mapToDouble(Burst::mailsSeconds).toArray(), "s", null);
+        results.runs("burst", nodes + ": mails handed to SMTP", b.stream().mapToDouble(Burst::mails).toArray(),
+                "mails", null);
+        results.runs("burst", nodes + ": SQL statements per escalation (pg_stat_statements)", b.stream()
+                .mapToDouble(x -> (double) x.statements() / x.steps()).toArray(), "statements", null);
+        results.runs("burst", nodes + ": node CPU per escalation", b.stream().mapToDouble(Burst::nodeCpuPerStep)
+                .toArray(), "ms", null);
+        results.runs("burst", nodes + ": database CPU per escalation", b.stream().mapToDouble(Burst::dbCpuPerStep)
+                .toArray(), "ms", null);
     }
 
-    private void report(String query, Latency.Percentiles p, Integer p95Target) {
-        results.add("queries", query + " p50", p.p50(), "ms");
-        results.add("queries", query + " p95", p.p95(), "ms", p95Target == null ? null : Results.Target.atMost(p95Target));
-        results.add("queries", query + " p99", p.p99(), "ms");
-    }
+    // ---------------------------------------------------------------------------------------------- nodes and time
 
-    // ---------------------------------------------------------------------------------------------- nodes
-
-    /**
-     * A node of the application on the benchmark's database, with the shared test clock, SMTP on GreenMail and the
-     * settings of {@code application.yaml}. A second node leaves the Camunda webapps out (one JVM holds one set).
-     */
-    private ConfigurableApplicationContext startNode(String name, boolean webapps) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--camunda.bpm.process-engine-name=" + name, "--camunda.bpm.admin-user.password=bench-admin-5f1c",
-                "--camunda.bpm.webapp.enabled=" + webapps, "--chuangwei.demo.enabled=false",
-                "--chuangwei.base-url=https://chuangwei.example.org",
-                // each escalation with its own mail, as the burst has always been measured (the installation's default
-                // holds 预警 and 催办 for the daily digest, which would leave the burst without its mails)
-                "--chuangwei.notify.reminders=IMMEDIATE",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR",
-                "--logging.level.io.zonky=" + (System.getProperty("bench.pg") == null ? "WARN" : "INFO")));
-        if (scale == Scale.SMOKE) {
-            // the smoke run cannot wait a minute for an idle job executor to look again
-            args.add("--camunda.bpm.job-execution.max-wait=2000");
-        }
-        // for profiling: more settings of the nodes, name=value separated by spaces
-        for (String arg : System.getProperty("bench.args", "").trim().split("\\s+")) {
-            if (!arg.isEmpty()) {
-                args.add("--" + arg);
-            }
-        }
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(ChuangweiApplication.class)
-                .initializers(c -> c.getBeanFactory().registerSingleton("benchClock", clock))
-                .run(args.toArray(String[]::new));
-        nodes.add(node);
+    private NodeProcess startNode(String name) throws Exception {
+        List<String> args = AppNode.args(url(), smtpPort, name, false, scale == Scale.SMOKE);
+        // every node looks for due jobs at least once a second, so that each starts on a burst within a second
+        args.removeIf(a -> a.startsWith("--camunda.bpm.job-execution.max-wait=")
+                || a.startsWith("--camunda.bpm.job-execution.wait-time-in-millis="));
+        args.add("--camunda.bpm.job-execution.wait-time-in-millis=500");
+        args.add("--camunda.bpm.job-execution.max-wait=1000");
+        NodeProcess node = NodeProcess.start(name, args, clockFile, work, Duration.ofMinutes(5));
+        open.add(node);
         return node;
     }
 
-    private void stop(ConfigurableApplicationContext node) {
-        nodes.remove(node);
-        node.close();
+    private void close(AutoCloseable c) throws Exception {
+        open.remove(c);
+        c.close();
     }
+
+    /** Moves the time of this JVM and of every node's. */
+    private void setClock(LocalDateTime t) throws Exception {
+        clock.set(t);
+        BenchNode.write(clockFile, t.atZone(TestClock.ZONE).toInstant().toString());
+    }
+
+    /** This JVM and the database back on every CPU. */
+    private void unpin() throws IOException {
+        String all = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+        Cgroups.pin(ProcessHandle.current().pid(), all);
+        for (long pid : postgresPids()) {
+            Cgroups.pin(pid, all);
+        }
+    }
+
+    /** The PostgreSQL server's processes: the postmaster and its children. */
+    private List<Long> postgresPids() throws IOException {
+        String dir = jdbc.sql(Statements.MARK + " show data_directory").query(String.class).single();
+        long postmaster = Long.parseLong(Files.readAllLines(Path.of(dir, "postmaster.pid")).get(0).trim());
+        List<Long> pids = new ArrayList<>(List.of(postmaster));
+        ProcessHandle.of(postmaster).ifPresent(p -> p.children().forEach(c -> pids.add(c.pid())));
+        return pids;
+    }
+
+    // ---------------------------------------------------------------------------------------------- database
 
     /**
      * The database's counters (commits, rows written, rows read) from pg_stat_database, after the server has flushed
-     * what idle connections hold (PostgreSQL does within 10 s of their going idle).
+     * what its backends hold (each throughput run's JVM has exited, and a backend flushes as it ends).
      */
     private long[] databaseWork() throws Exception {
-        Thread.sleep(scale == Scale.SMOKE ? 0 : 11_000);
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        Thread.sleep(1500);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             var rs = s.executeQuery("""
                     select xact_commit, tup_inserted + tup_updated + tup_deleted, tup_returned + tup_fetched
                     from pg_stat_database where datname = 'postgres'""");
@@ -474,14 +782,10 @@ public final class ProvinceBenchmark {
         }
     }
 
-    /**
-     * Rows each table gave to sequential scans plus the entries read from its indexes (pg_stat_user_tables and
-     * pg_stat_user_indexes), read after {@link #databaseWork()}.
-     */
+    /** Rows each table gave to sequential scans plus the entries read from its indexes. */
     private Map<String, Long> tableScans() throws Exception {
         Map<String, Long> scans = new HashMap<>();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            // rows read by sequential scans, and index entries read (index-only scans fetch no table rows)
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             var rs = s.executeQuery("""
                     select t.relname, t.seq_tup_read + coalesce((select sum(i.idx_tup_read) from pg_stat_user_indexes i
                                                                  where i.relid = t.relid), 0)
@@ -499,13 +803,6 @@ public final class ProvinceBenchmark {
         return d;
     }
 
-    /** The three tables most read, per case: where the rows read go. */
-    private void scans(String engine, Map<String, Long> scans, int cases) {
-        scans.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
-                .forEach(e -> results.add("throughput", engine + ": rows and index entries read per case from " + e.getKey(),
-                        (double) e.getValue() / cases, "rows"));
-    }
-
     private static long[] minus(long[] a, long[] b) {
         return new long[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
     }
@@ -514,9 +811,8 @@ public final class ProvinceBenchmark {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
-    /** Waits until the outbox is empty; GreenMail's copies are then dropped, so that they do not count as the node's heap. */
-    private void awaitMailsSent(JdbcClient jdbc, Duration limit) throws Exception {
-        await(limit, "mails sent", () -> count(jdbc,
+    private void awaitMailsSent(Duration limit) throws Exception {
+        await(limit, "mails sent", () -> count(
                 "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')") == 0);
         smtp.purgeEmailFromAllMailboxes();
     }
@@ -536,8 +832,19 @@ public final class ProvinceBenchmark {
         }
     }
 
-    private static long count(JdbcClient jdbc, String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
+    /** A count of the benchmark's own, marked so that pg_stat_statements' figures leave it out. */
+    private long count(String sql) {
+        return jdbc.sql(Statements.MARK + " " + sql).query(Long.class).single();
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double[] toArray(List<Double> l) {
+        return l.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double seconds(long started) {

@@ -38,7 +38,8 @@ final class Results {
         }
     }
 
-    record Row(String section, String measure, double value, String unit, Target target) {
+    /** A measure: its value (the median where it was measured in several runs, with their range). */
+    record Row(String section, String measure, double value, String unit, Target target, double[] runs) {
 
         String verdict() {
             return target == null ? "" : target.met(value) ? "PASS" : "FAIL";
@@ -54,11 +55,29 @@ final class Results {
     }
 
     Row add(String section, String measure, double value, String unit, Target target) {
-        Row row = new Row(section, measure, value, unit, target);
+        return add(new Row(section, measure, value, unit, target, null));
+    }
+
+    /** A measure taken in several runs: their median against the target, and their range. */
+    Row runs(String section, String measure, double[] values, String unit, Target target) {
+        return add(new Row(section, measure, ProvinceBenchmark.median(values), unit, target, values.clone()));
+    }
+
+    private Row add(Row row) {
         rows.add(row);
-        System.out.printf(Locale.ROOT, "bench | %-10s | %-58s | %12s %-8s | %-9s | %s%n", section, measure, number(value),
-                unit, target == null ? "" : target, row.verdict());
+        System.out.printf(Locale.ROOT, "bench | %-10s | %-58s | %12s %-8s | %-9s | %s %s%n", row.section(), row.measure(),
+                number(row.value()), row.unit(), row.target() == null ? "" : row.target(), row.verdict(), range(row));
         return row;
+    }
+
+    /** "min–max of n runs", or nothing for a measure taken once. */
+    static String range(Row r) {
+        if (r.runs() == null || r.runs().length < 2) {
+            return "";
+        }
+        double min = java.util.Arrays.stream(r.runs()).min().orElseThrow();
+        double max = java.util.Arrays.stream(r.runs()).max().orElseThrow();
+        return number(min) + "–" + number(max) + " (" + r.runs().length + " runs)";
     }
 
     Row add(String section, String measure, double value, String unit) {
@@ -74,6 +93,11 @@ final class Results {
     }
 
     /** The figure whose measure starts so. */
+    /** Every figure whose measure holds the text. */
+    List<Row> rowsWith(String text) {
+        return rows.stream().filter(r -> r.measure().contains(text)).toList();
+    }
+
     Row row(String measure) {
         return rows.stream().filter(r -> r.measure().startsWith(measure)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no figure " + measure));
@@ -108,11 +132,12 @@ final class Results {
     private String markdown(String stamp) {
         StringBuilder b = new StringBuilder();
         b.append("# Province-scale benchmark, ").append(scale.name()).append(" scale (").append(stamp).append(" UTC)\n\n");
-        b.append("Targets of issue 8: ").append(allTargetsMet() ? "all met." : "not all met; see FAIL rows.").append("\n\n");
-        b.append("| section | measure | value | unit | target | result |\n|---|---|---:|---|---|---|\n");
+        b.append("Targets of issue 18: ").append(allTargetsMet() ? "all met." : "not all met; see FAIL rows.")
+                .append(" A value measured in several runs is their median, with the range beside it.\n\n");
+        b.append("| section | measure | value | range | unit | target | result |\n|---|---|---:|---:|---|---|---|\n");
         for (Row r : rows) {
             b.append("| ").append(r.section()).append(" | ").append(r.measure()).append(" | ").append(number(r.value()))
-                    .append(" | ").append(r.unit()).append(" | ").append(r.target() == null ? "" : r.target())
+                    .append(" | ").append(range(r)).append(" | ").append(r.unit()).append(" | ").append(r.target() == null ? "" : r.target())
                     .append(" | ").append(r.verdict()).append(" |\n");
         }
         b.append("\n## Machine and settings\n\n");
@@ -121,11 +146,15 @@ final class Results {
     }
 
     private String csv() {
-        StringBuilder b = new StringBuilder("section,measure,value,unit,target,result\n");
+        StringBuilder b = new StringBuilder("section,measure,value,unit,target,result,runs\n");
         for (Row r : rows) {
             b.append(quote(r.section())).append(',').append(quote(r.measure())).append(',')
                     .append(String.format(Locale.ROOT, "%.3f", r.value())).append(',').append(quote(r.unit())).append(',')
-                    .append(quote(r.target() == null ? "" : r.target().toString())).append(',').append(r.verdict()).append('\n');
+                    .append(quote(r.target() == null ? "" : r.target().toString())).append(',').append(r.verdict()).append(',')
+                    .append(r.runs() == null ? "" : quote(java.util.Arrays.stream(r.runs())
+                            .mapToObj(v -> String.format(Locale.ROOT, "%.3f", v)).collect(
+                                    java.util.stream.Collectors.joining(" "))))
+                    .append('\n');
         }
         return b.toString();
     }

@@ -13,15 +13,16 @@ package cn.chuangwei.bench;
  * @param warmupCases      cases driven before measuring, on either engine
  * @param measuredCases    cases driven through their whole lifecycle and timed, on either engine
  * @param threads          threads driving cases
- * @param queryRuns        timed requests of each query
+ * @param runs             runs of each measure whose median is reported (the throughput's three variants, the bursts)
+ * @param readersSeconds   seconds the 16 readers are timed while cases run (after a fifth as long untimed)
  */
 record Scale(String name, int campaigns, int liveTasks, int rowsPerCampaign, int historicCases, int historicTasks,
-             int warmupCases, int measuredCases, int threads, int queryRuns) {
+             int warmupCases, int measuredCases, int threads, int runs, int readersSeconds) {
 
-    static final Scale FULL = new Scale("full", 200, 100, 300, 100_000, 1_000_000, 200, 2_000, 4, 300);
+    static final Scale FULL = new Scale("full", 200, 100, 300, 100_000, 1_000_000, 200, 800, 4, 3, 40);
     /** A tenth of the province, for profiling a change in minutes. */
-    static final Scale PROFILE = new Scale("profile", 20, 100, 300, 10_000, 100_000, 100, 800, 4, 100);
-    static final Scale SMOKE = new Scale("smoke", 4, 3, 12, 400, 4_000, 4, 24, 2, 12);
+    static final Scale PROFILE = new Scale("profile", 26, 100, 300, 10_000, 100_000, 100, 400, 4, 3, 15);
+    static final Scale SMOKE = new Scale("smoke", 5, 3, 12, 400, 4_000, 4, 40, 2, 1, 2);
 
     static Scale named(String name) {
         return switch (name) {
@@ -32,8 +33,19 @@ record Scale(String name, int campaigns, int liveTasks, int rowsPerCampaign, int
         };
     }
 
-    /** Deadlines in each burst: half the campaigns' live tasks. */
-    int burst() {
-        return campaigns / 2 * liveTasks;
+    /**
+     * Deadline groups, a burst each: the one node's runs, the scale-out's warm-up and its runs of one, two and three
+     * nodes.
+     */
+    int groups() {
+        return runs + 1 + 3 * runs;
+    }
+
+    java.time.Duration readersWarmup() {
+        return java.time.Duration.ofMillis(readersSeconds * 200L);
+    }
+
+    java.time.Duration readersDuration() {
+        return java.time.Duration.ofSeconds(readersSeconds);
     }
 }
