@@ -10,7 +10,6 @@ import com.sun.management.OperatingSystemMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -128,7 +127,7 @@ public final class EscalationCost {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.track", "all").start()) {
-            int smtpPort = freePort();
+            int smtpPort = ProvinceBenchmark.freePort();
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
             DatabaseCpu dbCpu = new DatabaseCpu(postgres.getPostgresDatabase());
@@ -151,9 +150,9 @@ public final class EscalationCost {
                 long node0 = os.getProcessCpuTime();
                 long started = System.nanoTime();
                 clock.set(DEADLINE.atTime(18, 0, 1));
-                await(Duration.ofMinutes(15), expected + " escalation steps",
+                ProvinceBenchmark.await(Duration.ofMinutes(15), expected + " escalation steps",
                         () -> count(db, "select count(*) from escalation_step") >= expected);
-                await(Duration.ofMinutes(15), "the burst's mails sent", () -> count(db,
+                ProvinceBenchmark.await(Duration.ofMinutes(15), "the burst's mails sent", () -> count(db,
                         "select count(*) from mail_outbox where id > " + outboxFrom
                                 + " and status in ('PENDING', 'SENDING')") == 0);
                 long node1 = os.getProcessCpuTime();
@@ -190,9 +189,9 @@ public final class EscalationCost {
             setup.create(f.small(T0.toLocalDate(), rows, false), f.office);
         }
         long live = (long) campaigns * tasks;
-        await(Duration.ofMinutes(20), "every campaign's running phase has its tasks",
+        ProvinceBenchmark.await(Duration.ofMinutes(20), "every campaign's running phase has its tasks",
                 () -> count(db, "select count(*) from act_ru_task where task_def_key_ = 'unitTask'") >= live);
-        await(Duration.ofMinutes(10), "mails sent",
+        ProvinceBenchmark.await(Duration.ofMinutes(10), "mails sent",
                 () -> count(db, "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')") == 0);
         ManagementService management = node.getBean(ManagementService.class);
         for (JobDefinition d : management.createJobDefinitionQuery().processDefinitionKey("campaign-phase").list()) {
@@ -230,24 +229,4 @@ public final class EscalationCost {
         }
     }
 
-    private static void await(Duration limit, String what, java.util.function.BooleanSupplier done) {
-        long until = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("not done within " + limit + ": " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -817,7 +817,8 @@ public final class ProvinceBenchmark {
         smtp.purgeEmailFromAllMailboxes();
     }
 
-    private static void await(Duration limit, String what, BooleanSupplier done) {
+    /** Waits, looking every 100 ms, until it is done; fails after the limit. */
+    static void await(Duration limit, String what, BooleanSupplier done) {
         long until = System.nanoTime() + limit.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > until) {
@@ -851,7 +852,7 @@ public final class ProvinceBenchmark {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
